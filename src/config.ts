@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+const optionalString = z.string().trim().min(1).optional();
+const url = z.url({ protocol: /^https?$/ });
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+/** Every environment variable the gateway reads. Empty strings count as unset. */
+const envSchema = z.object({
+  PORT: port.default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  UPSTREAM_TIMEOUT_MS: positiveInt.default(5000),
+  UPSTREAM_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  LAGO_API_URL: url.default('https://api.getlago.com/api/v1'),
+  LAGO_API_KEY: optionalString,
+});
+
+export interface ProviderHttpSettings {
+  readonly timeoutMs: number;
+  readonly retries: number;
+}
+
+export interface GatewayConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly logLevel: string;
+  readonly upstream: ProviderHttpSettings;
+  readonly lago?: { readonly apiUrl: string; readonly apiKey: string };
+  /** True when no provider is configured and the built-in sandboxes serve as upstreams. */
+  readonly sandbox: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment; a bad value throws a one-line ConfigError naming the variable. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): GatewayConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    // The value is echoed only for non-secret variables.
+    const shown = /KEY|SECRET|TOKEN/.test(name) ? '' : ` (got ${JSON.stringify(cleaned[name])})`;
+    throw new ConfigError(`Invalid configuration: ${name}: ${issue.message}${shown}`);
+  }
+  const e = parsed.data;
+  const lago = e.LAGO_API_KEY ? { apiUrl: e.LAGO_API_URL, apiKey: e.LAGO_API_KEY } : undefined;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    upstream: { timeoutMs: e.UPSTREAM_TIMEOUT_MS, retries: e.UPSTREAM_RETRIES },
+    ...(lago && { lago }),
+    sandbox: !lago,
+  };
+}

@@ -1,0 +1,75 @@
+import { Decimal } from 'decimal.js';
+import { currencyExponent } from './currency.js';
+
+// Money never goes through Number: 40 significant digits covers bigint cents and 9-decimal credits.
+export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -40, toExpPos: 40 });
+export type Dec = InstanceType<typeof Dec>;
+
+// decimal.js drops trailing zeros; the scale a value arrived with ("28.0", "10.00") is part of
+// what the provider said, so it is remembered here and used when the value is printed.
+const scales = new WeakMap<Dec, number>();
+
+function withScale(d: Dec, scale: number): Dec {
+  scales.set(d, Math.max(scale, scales.get(d) ?? 0));
+  return d;
+}
+
+/** Parses a wire decimal string, remembering its scale. Throws on anything that is not a plain decimal. */
+export function parseDecimal(text: string): Dec {
+  const trimmed = text.trim();
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) throw new Error(`not a decimal: ${JSON.stringify(text)}`);
+  const d = new Dec(trimmed);
+  const fraction = /\.(\d+)$/.exec(trimmed)?.[1];
+  return fraction ? withScale(d, fraction.length) : d;
+}
+
+/** The decimal string that travels on the wire: exact, at least at the scale it arrived with. */
+export function decimalString(d: Dec): string {
+  return d.toFixed(Math.max(d.decimalPlaces(), scales.get(d) ?? 0));
+}
+
+export interface Money {
+  /** Major units, exact. */
+  readonly amount: Dec;
+  /** Upper-case ISO 4217 code. */
+  readonly currency: string;
+}
+
+/** Money in major units; printed with at least the currency's minor-unit digits. */
+export function money(amount: Dec | string, currency: string): Money {
+  const d = typeof amount === 'string' ? parseDecimal(amount) : new Dec(amount);
+  if (typeof amount !== 'string') scales.set(d, scales.get(amount) ?? 0);
+  return { amount: withScale(d, currencyExponent(currency)), currency };
+}
+
+/** From integer minor units (cents for USD, yen for JPY, fils for KWD). */
+export function moneyFromMinor(minor: bigint | number | string, currency: string): Money {
+  const exponent = currencyExponent(currency);
+  return { amount: withScale(new Dec(minor.toString()).div(Dec.pow(10, exponent)), exponent), currency };
+}
+
+/** Minor units as an integer string; amounts finer than the currency's exponent round half-even. */
+export function minorUnits(m: Money): string {
+  return m.amount.mul(Dec.pow(10, currencyExponent(m.currency))).toDecimalPlaces(0, Dec.ROUND_HALF_EVEN).toFixed(0);
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+export function formatMoney(m: Money): string {
+  let f = formatters.get(m.currency);
+  if (!f) {
+    const digits = currencyExponent(m.currency);
+    f = new Intl.NumberFormat('en-US', {
+      style: 'currency', currency: m.currency, minimumFractionDigits: digits, maximumFractionDigits: Math.max(digits, 20),
+    });
+    formatters.set(m.currency, f);
+  }
+  // A decimal string keeps full precision through Intl (a Number would not).
+  return f.format(m.amount.toFixed() as unknown as number);
+}
+
+export function sumByCurrency(items: readonly Money[]): Money[] {
+  const totals = new Map<string, Dec>();
+  for (const m of items) totals.set(m.currency, (totals.get(m.currency) ?? new Dec(0)).add(m.amount));
+  return [...totals.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amount]) => money(amount, currency));
+}

@@ -1,0 +1,60 @@
+import { GraphQLError } from 'graphql';
+import type { ProviderName } from './domain/wallet.js';
+
+/** Every `extensions.code` the gateway emits; the README documents each one. */
+export const ERROR_CODES = {
+  WALLET_NOT_FOUND: 'No wallet with this id exists (or it is not visible to the caller).',
+  CUSTOMER_NOT_FOUND: 'The provider knows no customer with this external id.',
+  INVALID_ID: 'The id is not a Walletgate global id.',
+  PROVIDER_NOT_CONFIGURED: 'The id or filter names a provider this gateway is not configured for.',
+  UPSTREAM_UNAVAILABLE: 'The provider could not be reached, timed out or answered 5xx.',
+  UPSTREAM_RATE_LIMITED: 'The provider answered 429 and retries were exhausted.',
+  UPSTREAM_UNAUTHORIZED: "The provider refused the gateway's credentials (401/403).",
+  UPSTREAM_BAD_RESPONSE: 'The provider answered with a payload that does not match its documented wire format.',
+  UPSTREAM_ERROR: 'The provider answered with an error the gateway has no specific code for.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface GatewayErrorOptions {
+  readonly provider?: ProviderName;
+  /** Upstream HTTP status, when there was one. */
+  readonly upstreamStatus?: number;
+  /** The provider's own error code (e.g. Lago `wallet_not_found`). */
+  readonly upstreamCode?: string;
+  readonly cause?: unknown;
+}
+
+/**
+ * An error the caller may see. Messages are written here, never copied from upstream bodies or
+ * exceptions, so no key, URL or stack can leak through them.
+ */
+export class GatewayError extends GraphQLError {
+  readonly code: ErrorCode;
+  readonly provider: ProviderName | undefined;
+
+  constructor(code: ErrorCode, message: string, options: GatewayErrorOptions = {}) {
+    super(message, {
+      extensions: {
+        code,
+        ...(options.provider && { provider: options.provider }),
+        ...(options.upstreamStatus !== undefined && { upstreamStatus: options.upstreamStatus }),
+        ...(options.upstreamCode && { upstreamCode: options.upstreamCode }),
+      },
+    });
+    this.name = 'GatewayError';
+    this.code = code;
+    this.provider = options.provider;
+    // Kept off the GraphQL error (not serialised) but available to logs.
+    if (options.cause !== undefined) Object.defineProperty(this, 'cause', { value: options.cause, enumerable: false });
+  }
+
+  /** The same error, attached to a different place in the response. */
+  withPath(path: readonly (string | number)[]): GraphQLError {
+    return new GraphQLError(this.message, { path, extensions: this.extensions });
+  }
+}
+
+export function isGatewayError(e: unknown): e is GatewayError {
+  return e instanceof GatewayError;
+}

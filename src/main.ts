@@ -1,0 +1,44 @@
+import { ConfigError, loadConfig, type GatewayConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { startSandboxes, type Sandboxes } from './sandbox/index.js';
+import { createGateway } from './server.js';
+
+async function main(): Promise<void> {
+  let config: GatewayConfig;
+  try {
+    config = loadConfig(process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const logger = createLogger({ level: config.logLevel });
+
+  let sandboxes: Sandboxes | undefined;
+  if (config.sandbox) {
+    sandboxes = await startSandboxes();
+    config = { ...config, lago: { apiUrl: sandboxes.lago.url, apiKey: sandboxes.lago.apiKey } };
+    logger.info({ lago: sandboxes.lago.url }, 'no provider configured: serving the built-in sandbox providers');
+  }
+
+  const gateway = createGateway(config, { logger });
+  const url = await gateway.listen();
+  logger.info({ url }, 'walletgate listening');
+  process.stdout.write(`\nWalletgate is up. GraphiQL: ${url}\n\n`);
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await gateway.close();
+    await sandboxes?.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`walletgate failed to start: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

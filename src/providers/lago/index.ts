@@ -1,0 +1,108 @@
+import type { AlertSettings, Wallet } from '../../domain/wallet.js';
+import { GatewayError } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import { UpstreamClient, withApiPrefix } from '../http.js';
+import { settle, toWalletList, translateItem } from '../items.js';
+import type { ProviderHealth, Result, WalletFilter, WalletList, WalletProvider } from '../provider.js';
+import { lagoWallet } from './api.js';
+import { LagoClient, mapLagoError } from './client.js';
+import { translateAlerts, translateWallet } from './translate.js';
+
+export interface LagoConfig {
+  readonly apiUrl: string;
+  readonly apiKey: string;
+  readonly timeoutMs: number;
+  readonly retries: number;
+}
+
+export function createLagoProvider(config: LagoConfig, logger: Logger, fetchImpl?: typeof fetch): WalletProvider {
+  const http = new UpstreamClient({
+    provider: 'LAGO',
+    baseUrl: withApiPrefix(config.apiUrl, '/api/v1'),
+    headers: { authorization: `Bearer ${config.apiKey}` },
+    timeoutMs: config.timeoutMs,
+    retries: config.retries,
+    mapError: mapLagoError,
+    logger,
+    ...(fetchImpl && { fetch: fetchImpl }),
+  });
+  return new LagoProvider(new LagoClient(http), logger);
+}
+
+class LagoProvider implements WalletProvider {
+  readonly name = 'LAGO' as const;
+  readonly capabilities = {
+    credits: true,
+    ongoingBalance: true,
+    recurringRules: true,
+    alerts: true,
+    webhooks: true,
+    batchWalletsById: false,
+    batchWalletsByCustomer: false,
+  };
+
+  constructor(private readonly client: LagoClient, private readonly logger: Logger) {}
+
+  private translate(raw: unknown): Result<Wallet> {
+    return translateItem('LAGO', lagoWallet, translateWallet, raw, this.logger);
+  }
+
+  // Lago has no multi-id wallet endpoint: one GET per distinct id, in parallel (DataLoader has
+  // already removed duplicates).
+  walletsByIds(ids: readonly string[]): Promise<Result<Wallet>[]> {
+    return Promise.all(ids.map(async (id) => {
+      const raw = await settle('LAGO', () => this.client.getWallet(id));
+      return raw instanceof GatewayError ? raw : this.translate(raw);
+    }));
+  }
+
+  // Lago lists wallets per customer only: one list call per customer.
+  walletsByCustomers(externalIds: readonly string[]): Promise<Result<WalletList>[]> {
+    return Promise.all(externalIds.map((externalCustomerId) =>
+      settle('LAGO', async () => {
+        try {
+          return this.toList(await this.client.listWallets({ externalCustomerId }));
+        } catch (e) {
+          // A customer Lago does not know simply has no Lago wallets.
+          if (e instanceof GatewayError && e.code === 'CUSTOMER_NOT_FOUND') return { wallets: [], errors: [] };
+          throw e;
+        }
+      }),
+    ));
+  }
+
+  async listWallets(filter: WalletFilter): Promise<WalletList> {
+    let raws: unknown[];
+    try {
+      raws = await this.client.listWallets({ externalCustomerId: filter.customerExternalId, currency: filter.currency });
+    } catch (e) {
+      if (filter.customerExternalId && e instanceof GatewayError && e.code === 'CUSTOMER_NOT_FOUND') return { wallets: [], errors: [] };
+      throw e;
+    }
+    const list = this.toList(raws);
+    return filter.status ? { ...list, wallets: list.wallets.filter((w) => w.status === filter.status) } : list;
+  }
+
+  alertSettings(wallets: readonly Wallet[]): Promise<Result<AlertSettings | null>[]> {
+    return Promise.all(wallets.map((w) =>
+      settle('LAGO', async () => {
+        if (!w.code || !w.customer.externalId) return null;
+        const alerts = await this.client.listWalletAlerts(w.customer.externalId, w.code);
+        // Codes are unique among active wallets only; alerts of a same-code sibling are not this wallet's.
+        const own = alerts.filter((a) => !a.lago_wallet_id || a.lago_wallet_id === w.providerWalletId);
+        return translateAlerts(own);
+      }),
+    ));
+  }
+
+  async checkHealth(): Promise<ProviderHealth> {
+    const started = performance.now();
+    const result = await settle('LAGO', () => this.client.ping());
+    const latencyMs = Math.round(performance.now() - started);
+    return result instanceof GatewayError ? { status: 'DOWN', latencyMs, error: result } : { status: 'UP', latencyMs, error: null };
+  }
+
+  private toList(raws: readonly unknown[]): WalletList {
+    return toWalletList(raws.map((raw) => this.translate(raw)));
+  }
+}

@@ -1,0 +1,59 @@
+import type { AlertSettings, ProviderName, Wallet, WalletStatus } from '../domain/wallet.js';
+import type { GatewayError } from '../errors.js';
+
+/** What a provider can answer, so a frontend can adapt (exposed by the `providers` query). */
+export interface ProviderCapabilities {
+  /** Wallets count in credits with a conversion rate. */
+  readonly credits: boolean;
+  /** A balance net of not-yet-invoiced usage exists. */
+  readonly ongoingBalance: boolean;
+  readonly recurringRules: boolean;
+  readonly alerts: boolean;
+  /** The provider sends usable wallet webhooks. */
+  readonly webhooks: boolean;
+  /** N wallet-by-id loads become one upstream call. */
+  readonly batchWalletsById: boolean;
+  /** N customers' wallets become one upstream call. */
+  readonly batchWalletsByCustomer: boolean;
+}
+
+export interface WalletFilter {
+  readonly customerExternalId?: string | undefined;
+  readonly currency?: string | undefined;
+  readonly status?: WalletStatus | undefined;
+}
+
+/**
+ * Wallets an upstream answered, plus the ones it sent that could not be translated: a bad
+ * payload costs that wallet, never its siblings.
+ */
+export interface WalletList {
+  readonly wallets: readonly Wallet[];
+  readonly errors: readonly GatewayError[];
+}
+
+export type Result<T> = T | GatewayError;
+
+export interface ProviderHealth {
+  readonly status: 'UP' | 'DOWN';
+  readonly latencyMs: number | null;
+  readonly error: GatewayError | null;
+}
+
+/**
+ * The contract every adapter implements. Adapters know one wire format and nothing of GraphQL;
+ * batch methods answer one result per key, in key order, and never throw for a single key.
+ */
+export interface WalletProvider {
+  readonly name: ProviderName;
+  readonly capabilities: ProviderCapabilities;
+  /** Native wallet ids -> wallet, or WALLET_NOT_FOUND / upstream error per id. */
+  walletsByIds(ids: readonly string[]): Promise<Result<Wallet>[]>;
+  /** Customer external ids -> that customer's wallets; an unknown customer has none (not an error). */
+  walletsByCustomers(externalIds: readonly string[]): Promise<Result<WalletList>[]>;
+  /** Every wallet matching the filter, all pages. Throws a GatewayError when the provider fails. */
+  listWallets(filter: WalletFilter): Promise<WalletList>;
+  /** Present where alerts need their own upstream call; only made when `alertSettings` is selected. */
+  alertSettings?(wallets: readonly Wallet[]): Promise<Result<AlertSettings | null>[]>;
+  checkHealth(): Promise<ProviderHealth>;
+}

@@ -1,0 +1,20 @@
+import type { ProviderName } from '../domain/wallet.js';
+import { PROVIDERS } from '../domain/wallet.js';
+import type { WalletProvider } from './provider.js';
+
+/** The configured providers, in a stable order (LAGO, FLEXPRICE, POLAR). */
+export class ProviderRegistry {
+  private readonly byName: ReadonlyMap<ProviderName, WalletProvider>;
+
+  constructor(providers: readonly WalletProvider[]) {
+    this.byName = new Map(providers.map((p) => [p.name, p]));
+  }
+
+  get(name: ProviderName): WalletProvider | undefined {
+    return this.byName.get(name);
+  }
+
+  list(): WalletProvider[] {
+    return PROVIDERS.flatMap((name) => this.byName.get(name) ?? []);
+  }
+}

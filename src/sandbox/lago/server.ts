@@ -1,0 +1,124 @@
+import { SandboxRouter, startSandboxServer, type RunningSandbox, type SandboxRequest, type SandboxResponse } from '../http.js';
+import { serializeAlert, serializeWallet } from './serialize.js';
+import { randomUUID } from 'node:crypto';
+import { Dec } from '../../domain/money.js';
+import { LagoStore, railsDecimal, type LagoWalletState } from './store.js';
+
+export const LAGO_SANDBOX_API_KEY = 'lago-sandbox-key-7f3c2a';
+const ORGANIZATION_ID = '9e0f9e0f-9e0f-4e0f-8e0f-000000000001';
+const PREFIX = '/api/v1';
+const DEFAULT_PER_PAGE = 100;
+
+// Lago's error bodies (NOTES §1).
+const unauthorized: SandboxResponse = { status: 401, body: { status: 401, error: 'Unauthorized' } };
+const notFound = (code: string): SandboxResponse => ({ status: 404, body: { status: 404, error: 'Not Found', code } });
+const validationError = (details: Record<string, string[]>): SandboxResponse => ({
+  status: 422,
+  body: { status: 422, error: 'Unprocessable Entity', code: 'validation_errors', error_details: details },
+});
+
+/** Lago's `meta` (pagination.rb): nil pages become 0 when the list is empty. */
+function paginate<T>(items: readonly T[], query: URLSearchParams): { page: T[]; meta: Record<string, number | null> } {
+  const perPage = Math.max(1, Number(query.get('per_page') ?? DEFAULT_PER_PAGE) || DEFAULT_PER_PAGE);
+  const current = Math.max(1, Number(query.get('page') ?? 1) || 1);
+  const totalPages = Math.ceil(items.length / perPage);
+  const page = items.slice((current - 1) * perPage, current * perPage);
+  if (items.length === 0) return { page, meta: { current_page: 0, next_page: null, prev_page: null, total_pages: 0, total_count: 0 } };
+  return {
+    page,
+    meta: {
+      current_page: current,
+      next_page: current < totalPages ? current + 1 : null,
+      prev_page: current > 1 ? current - 1 : null,
+      total_pages: totalPages,
+      total_count: items.length,
+    },
+  };
+}
+
+/** created_at DESC, id ASC (base_query.rb). */
+function lagoOrder(a: LagoWalletState, b: LagoWalletState): number {
+  return b.created_at.localeCompare(a.created_at) || a.lago_id.localeCompare(b.lago_id);
+}
+
+/** A settled `granted` inbound transaction (WalletTransactionSerializer, NOTES §5). */
+function grantedTransaction(w: LagoWalletState, credits: string): Record<string, unknown> {
+  const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const amount = new Dec(credits).mul(w.rate_amount);
+  return {
+    lago_id: randomUUID(), lago_wallet_id: w.lago_id, lago_invoice_id: null, lago_credit_note_id: null, lago_voided_invoice_id: null,
+    billing_entity_code: 'default', status: 'settled', source: 'manual', transaction_status: 'granted', transaction_type: 'inbound',
+    amount: railsDecimal(amount), credit_amount: railsDecimal(new Dec(credits)), remaining_amount_cents: null, remaining_credit_amount: null,
+    priority: 50, purchase_order_number: w.purchase_order_number, settled_at: now, failed_at: null, created_at: now,
+    invoice_requires_successful_payment: false, metadata: [], name: null,
+    payment_method: { payment_method_id: null, payment_method_type: 'provider' },
+  };
+}
+
+export interface LagoSandbox extends RunningSandbox {
+  readonly store: LagoStore;
+  readonly apiKey: string;
+}
+
+export async function startLagoSandbox(options: { port?: number; apiKey?: string; store?: LagoStore } = {}): Promise<LagoSandbox> {
+  const store = options.store ?? new LagoStore();
+  const apiKey = options.apiKey ?? LAGO_SANDBOX_API_KEY;
+  const serialize = (w: LagoWalletState) => serializeWallet(w, store.customer(w.external_customer_id)?.lago_id ?? '', new Date());
+
+  const listWallets = (req: SandboxRequest, externalId: string | null): SandboxResponse => {
+    if (externalId !== null && !store.customer(externalId)) return notFound('customer_not_found');
+    const currency = req.query.get('currency');
+    const wallets = store.wallets
+      .filter((w) => (externalId === null || w.external_customer_id === externalId) && (!currency || w.currency === currency))
+      .sort(lagoOrder);
+    const { page, meta } = paginate(wallets, req.query);
+    return { status: 200, body: { wallets: page.map(serialize), meta } };
+  };
+
+  const router = new SandboxRouter()
+    // Since v1.47 an absent external_customer_id lists the whole organisation (NOTES §2).
+    .on('GET', `${PREFIX}/wallets`, (req) => listWallets(req, req.query.get('external_customer_id')))
+    .on('GET', `${PREFIX}/wallets/:id`, (req) => {
+      const w = store.wallet(req.params.id!);
+      return w ? { status: 200, body: { wallet: serialize(w) } } : notFound('wallet_not_found');
+    })
+    .on('GET', `${PREFIX}/customers/:customer/wallets`, (req) => listWallets(req, req.params.customer!))
+    .on('GET', `${PREFIX}/customers/:customer/wallets/:code`, (req) => {
+      if (!store.customer(req.params.customer!)) return notFound('customer_not_found');
+      const w = store.walletByCode(req.params.customer!, req.params.code!);
+      return w ? { status: 200, body: { wallet: serialize(w) } } : notFound('wallet_not_found');
+    })
+    .on('GET', `${PREFIX}/customers/:customer/wallets/:code/alerts`, (req) => {
+      if (!store.customer(req.params.customer!)) return notFound('customer_not_found');
+      // The alerts controller orders by status, active first (NOTES §9.12).
+      const w = store.wallets
+        .filter((x) => x.external_customer_id === req.params.customer && x.code === req.params.code)
+        .sort((a, b) => (a.status === b.status ? 0 : a.status === 'active' ? -1 : 1))[0];
+      if (!w) return notFound('wallet_not_found');
+      const alerts = store.alerts.filter((a) => a.lago_wallet_id === w.lago_id);
+      const { page, meta } = paginate(alerts, req.query);
+      return { status: 200, body: { alerts: page.map((a) => serializeAlert(a, ORGANIZATION_ID, w.code)), meta } };
+    })
+    .on('POST', `${PREFIX}/wallet_transactions`, (req) => {
+      const input = (req.body as { wallet_transaction?: Record<string, unknown> } | undefined)?.wallet_transaction;
+      if (!input) return { status: 400, body: { status: 400, error: 'BadRequest: param is missing or the value is empty: wallet_transaction' } };
+      const w = typeof input.wallet_id === 'string' ? store.wallet(input.wallet_id) : undefined;
+      // An unknown wallet is a 422 here, not a 404 (NOTES §9.6).
+      if (!w) return validationError({ wallet_id: ['wallet_not_found'] });
+      if (w.status !== 'active') return validationError({ wallet_id: ['wallet_is_terminated'] });
+      const granted = typeof input.granted_credits === 'string' ? input.granted_credits : undefined;
+      if (!granted || !/^\d+(\.\d+)?$/.test(granted)) return validationError({ granted_credits: ['invalid_granted_credits', 'invalid_amount'] });
+      store.grantCredits(w.lago_id, granted);
+      return { status: 200, body: { wallet_transactions: [grantedTransaction(w, granted)] } };
+    });
+
+  const running = await startSandboxServer({
+    router,
+    // The server takes the second word of the header (base_controller.rb#auth_token).
+    guard: (req) => (req.headers.authorization?.split(' ')[1] === apiKey ? undefined : unauthorized),
+    notFound: { status: 404, body: { status: 404, error: 'Not Found', code: 'route_not_found' } },
+    methodNotAllowed: { status: 405, body: { status: 405, error: 'Method Not Allowed', code: 'method_not_allowed' } },
+    badJson: { status: 400, body: { status: 400, error: 'BadRequest: invalid JSON' } },
+  }, options.port);
+  return { ...running, store, apiKey };
+}

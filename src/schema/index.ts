@@ -1,0 +1,12 @@
+import { builder } from './builder.js';
+import './scalars.js';
+import './enums.js';
+import './money.js';
+import './credits.js';
+import './rules.js';
+import './alerts.js';
+import './wallet.js';
+import './customer.js';
+import './providers.js';
+
+export const schema = builder.toSchema({ sortSchema: true });

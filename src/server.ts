@@ -1,0 +1,79 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import type { GatewayConfig } from './config.js';
+import { createContext, type GatewayContext } from './context.js';
+import { createLogger, type Logger } from './logger.js';
+import { createLagoProvider } from './providers/lago/index.js';
+import type { WalletProvider } from './providers/provider.js';
+import { ProviderRegistry } from './providers/registry.js';
+import { schema } from './schema/index.js';
+import { DEFAULT_GRAPHIQL_QUERY } from './server/graphiql.js';
+import { usePartialErrors } from './server/usePartialErrors.js';
+
+export interface GatewayOptions {
+  readonly logger?: Logger;
+  /** Injected into every upstream client (tests count or break upstream calls with it). */
+  readonly fetch?: typeof fetch;
+}
+
+export interface Gateway {
+  readonly yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;
+  readonly server: Server;
+  readonly registry: ProviderRegistry;
+  /** Starts listening on config.port (0 = any free port); resolves to the GraphQL URL. */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+function buildProviders(config: GatewayConfig, logger: Logger, fetchImpl?: typeof fetch): WalletProvider[] {
+  const providers: WalletProvider[] = [];
+  if (config.lago) providers.push(createLagoProvider({ ...config.lago, ...config.upstream }, logger.child({ provider: 'LAGO' }), fetchImpl));
+  return providers;
+}
+
+export function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Gateway {
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const registry = new ProviderRegistry(buildProviders(config, logger, options.fetch));
+
+  const yoga = createYoga<Record<string, unknown>, GatewayContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: { title: 'Walletgate', defaultQuery: DEFAULT_GRAPHIQL_QUERY },
+    renderGraphiQL,
+    context: () => createContext(registry, logger),
+    // Only GraphQLErrors (typed GatewayErrors, validation errors) reach callers; anything else is masked.
+    maskedErrors: true,
+    logging: {
+      debug: (...args) => logger.debug({ args }, 'yoga'),
+      info: (...args) => logger.info({ args }, 'yoga'),
+      warn: (...args) => logger.warn({ args }, 'yoga'),
+      error: (...args) => logger.error({ err: args[0] instanceof Error ? { name: args[0].name, message: args[0].message } : undefined }, 'yoga error'),
+    },
+    plugins: [usePartialErrors()],
+  });
+
+  const server = createServer(yoga);
+  return {
+    yoga,
+    server,
+    registry,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          const { port } = server.address() as AddressInfo;
+          const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+          resolve(`http://${host}:${port}/graphql`);
+        });
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        if (!server.listening) return resolve();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

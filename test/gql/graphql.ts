@@ -1,0 +1,527 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An upper-case ISO 4217 currency code ("USD", "JPY", "KWD"). Input is case-insensitive. */
+  Currency: { input: string; output: string; }
+  /** A point in time, as an ISO 8601 string in UTC with milliseconds ("2026-01-31T12:00:00.000Z"). */
+  DateTime: { input: string; output: string; }
+  /** An exact decimal number, sent as a string ("28.0", "-1.25"). Never a float: numbers are refused as input. */
+  Decimal: { input: string; output: string; }
+  /** Any JSON value, passed through untouched (integers beyond 2^53 come out as exact digit strings). */
+  JSON: { input: unknown; output: unknown; }
+};
+
+/** Which side of the threshold raises the alert (inclusive). */
+export type AlertCondition =
+  /** At or above the value. */
+  | 'ABOVE'
+  /** At or below the value. */
+  | 'BELOW';
+
+/** Severity of a threshold. */
+export type AlertLevel =
+  | 'CRITICAL'
+  | 'INFO'
+  | 'WARNING';
+
+/** The number a threshold watches. */
+export type AlertMetric =
+  /** Settled balance, in currency. */
+  | 'BALANCE'
+  /** Settled balance, in credits. */
+  | 'CREDITS'
+  /** Balance net of not-yet-invoiced usage, in currency. */
+  | 'ONGOING_BALANCE'
+  /** Balance net of not-yet-invoiced usage, in credits. */
+  | 'ONGOING_CREDITS';
+
+/** Balance alerts configured on a wallet (Flexprice alert_settings/alert_state; Lago wallet alerts). */
+export type AlertSettings = {
+  __typename?: 'AlertSettings';
+  /** The CRITICAL threshold, if any. */
+  critical?: Maybe<AlertThreshold>;
+  /** Whether the provider evaluates these alerts. */
+  enabled: Scalars['Boolean']['output'];
+  /** The INFO threshold, if any. */
+  info?: Maybe<AlertThreshold>;
+  /** Current alert state; null where the provider keeps none (Lago). */
+  state?: Maybe<AlertState>;
+  /** Every threshold, across the wallet's alerts. */
+  thresholds: Array<AlertThreshold>;
+  /** The WARNING threshold, if any. */
+  warning?: Maybe<AlertThreshold>;
+};
+
+/** Where the watched balance stands against the thresholds. */
+export type AlertState =
+  | 'INFO'
+  | 'IN_ALARM'
+  | 'OK'
+  | 'WARNING';
+
+/** One balance threshold. */
+export type AlertThreshold = {
+  __typename?: 'AlertThreshold';
+  /** The provider alert this threshold belongs to (Lago alert code); null where a wallet has one settings object (Flexprice). */
+  alertCode?: Maybe<Scalars['String']['output']>;
+  /** The provider's threshold code, if any. */
+  code?: Maybe<Scalars['String']['output']>;
+  /** Which side of `value` raises the alert. */
+  condition: AlertCondition;
+  /** Severity; null where the provider has no levels (Lago). */
+  level?: Maybe<AlertLevel>;
+  /** The number being watched. */
+  metric: AlertMetric;
+  /** Whether the alert fires again each time the threshold is crossed. */
+  recurring: Scalars['Boolean']['output'];
+  /** The threshold, in the unit of `metric`. */
+  value: Scalars['Decimal']['output'];
+};
+
+/** Minimum time between two top-ups by the same rule. */
+export type Cooldown = {
+  __typename?: 'Cooldown';
+  /** The unit of `value`. */
+  unit: CooldownUnit;
+  /** How many units. */
+  value: Scalars['Int']['output'];
+};
+
+export type CooldownUnit =
+  | 'DAY'
+  | 'HOUR'
+  | 'MINUTE'
+  | 'SECOND';
+
+/** Where the available credits came from. */
+export type CreditBreakdown = {
+  __typename?: 'CreditBreakdown';
+  /** Credits granted for free. */
+  free: Scalars['Decimal']['output'];
+  /** Credits paid for. */
+  purchased: Scalars['Decimal']['output'];
+};
+
+/** A customer identified by your external id, joined across every configured provider. */
+export type Customer = {
+  __typename?: 'Customer';
+  /** Settled balance totals per currency over the customer's non-terminated wallets in every provider, exact, sorted by currency. Partial (with an error) when a provider fails. */
+  balances: Array<Money>;
+  /** Your id for the customer (Lago external_customer_id, Flexprice external_id, Polar external_id). */
+  externalId: Scalars['String']['output'];
+  /** The customer's wallets in every configured provider, fetched in parallel. Flexprice lists only active wallets for a customer (closed ones are hidden upstream). A failing provider leaves the others' wallets here and adds one error naming it. */
+  wallets: Array<Wallet>;
+};
+
+
+/** A customer identified by your external id, joined across every configured provider. */
+export type CustomerWalletsArgs = {
+  filter?: InputMaybe<CustomerWalletFilter>;
+};
+
+/** Narrows a customer's wallets. */
+export type CustomerWalletFilter = {
+  /** Only wallets in this currency. */
+  currency?: InputMaybe<Scalars['Currency']['input']>;
+  /** Only this provider's wallets. */
+  provider?: InputMaybe<Provider>;
+  /** Only wallets in this state (Flexprice never lists closed wallets for a customer). */
+  status?: InputMaybe<WalletStatus>;
+};
+
+/** One key/value pair of wallet metadata. */
+export type MetadataEntry = {
+  __typename?: 'MetadataEntry';
+  /** The key. */
+  key: Scalars['String']['output'];
+  /** The value; null where the provider stores a null. */
+  value?: Maybe<Scalars['String']['output']>;
+};
+
+/** An exact amount of one currency. */
+export type Money = {
+  __typename?: 'Money';
+  /** Major units, exact ("12.50" USD, "1500" JPY, "1.250" KWD). */
+  amount: Scalars['Decimal']['output'];
+  /** ISO 4217 code, upper case. */
+  currency: Scalars['Currency']['output'];
+  /** For display, en-US style ("$1,234.50"). Not for parsing. */
+  formatted: Scalars['String']['output'];
+  /** The amount in the currency's ISO 4217 minor unit (cents for USD, yen for JPY, fils for KWD), as an integer string because values above 2^53 exist. Rounded half-even when the provider holds finer amounts. */
+  minorUnits: Scalars['String']['output'];
+};
+
+export type Node = {
+  id: Scalars['ID']['output'];
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** A billing provider Walletgate can front. */
+export type Provider =
+  /** Flexprice (flexprice.io). */
+  | 'FLEXPRICE'
+  /** Lago (getlago.com). */
+  | 'LAGO'
+  /** Polar (polar.sh). */
+  | 'POLAR';
+
+/** What a provider can answer, so a frontend can adapt. */
+export type ProviderCapabilities = {
+  __typename?: 'ProviderCapabilities';
+  /** Balance alerts exist. */
+  alerts: Scalars['Boolean']['output'];
+  /** Many customers' wallet lists cost one upstream call. */
+  batchWalletsByCustomer: Scalars['Boolean']['output'];
+  /** Many wallet-by-id loads cost one upstream call. */
+  batchWalletsById: Scalars['Boolean']['output'];
+  /** Wallets have a credit unit (`Wallet.credits` is set). */
+  credits: Scalars['Boolean']['output'];
+  /** `Wallet.ongoingBalance` (balance net of uninvoiced usage) is available. */
+  ongoingBalance: Scalars['Boolean']['output'];
+  /** Automatic top-up rules exist. */
+  recurringRules: Scalars['Boolean']['output'];
+  /** The provider sends wallet webhooks (otherwise live balances are polled). */
+  webhooks: Scalars['Boolean']['output'];
+};
+
+/** The result of one cheap authenticated probe of the provider, made when this field is selected. */
+export type ProviderHealth = {
+  __typename?: 'ProviderHealth';
+  /** The gateway error code of a failed probe (e.g. UPSTREAM_UNAVAILABLE). */
+  errorCode?: Maybe<Scalars['String']['output']>;
+  /** Round trip of the probe, in milliseconds. */
+  latencyMs?: Maybe<Scalars['Int']['output']>;
+  /** What went wrong, without secrets. */
+  message?: Maybe<Scalars['String']['output']>;
+  /** UP or DOWN. */
+  status: ProviderHealthStatus;
+};
+
+/** Whether the provider answered a probe. */
+export type ProviderHealthStatus =
+  /** The probe failed; see `errorCode`. */
+  | 'DOWN'
+  /** The probe succeeded. */
+  | 'UP';
+
+/** A provider configured on this gateway. */
+export type ProviderInfo = {
+  __typename?: 'ProviderInfo';
+  /** What it supports. */
+  capabilities: ProviderCapabilities;
+  /** A live probe (one upstream call). */
+  health: ProviderHealth;
+  /** Which provider. */
+  name: Provider;
+};
+
+/** Read access to wallets across every configured billing provider. */
+export type Query = {
+  __typename?: 'Query';
+  /** A customer by your external id. Always answers: a customer no provider knows has no wallets and no balances. */
+  customer: Customer;
+  /** Fetches any object by its global id (today: a Wallet). */
+  node?: Maybe<Node>;
+  /** Fetches objects by global ids, in order; an unknown id gives null plus an error. */
+  nodes: Array<Maybe<Node>>;
+  /** Every provider configured on this gateway, with its capabilities and health. */
+  providers: Array<ProviderInfo>;
+  /** One wallet by global id. An unknown id answers null plus a WALLET_NOT_FOUND error. */
+  wallet?: Maybe<Wallet>;
+  /** Wallets across every configured provider, ordered by provider, then newest first. When a provider fails, its wallets are missing and the response carries one error naming it. */
+  wallets: QueryWalletsConnection;
+};
+
+
+/** Read access to wallets across every configured billing provider. */
+export type QueryCustomerArgs = {
+  externalId: Scalars['String']['input'];
+};
+
+
+/** Read access to wallets across every configured billing provider. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read access to wallets across every configured billing provider. */
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+/** Read access to wallets across every configured billing provider. */
+export type QueryWalletArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read access to wallets across every configured billing provider. */
+export type QueryWalletsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<WalletFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type QueryWalletsConnection = {
+  __typename?: 'QueryWalletsConnection';
+  edges: Array<QueryWalletsConnectionEdge>;
+  pageInfo: PageInfo;
+};
+
+export type QueryWalletsConnectionEdge = {
+  __typename?: 'QueryWalletsConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: Wallet;
+};
+
+/** An automatic top-up rule. Lago rules map one to one; a Flexprice auto top-up is a THRESHOLD rule. */
+export type RecurringTransactionRule = {
+  __typename?: 'RecurringTransactionRule';
+  /** Minimum time between two top-ups (Flexprice). */
+  cooldown?: Maybe<Cooldown>;
+  /** When the rule was created. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the rule stops applying. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Credits granted for free per top-up. */
+  grantedCredits?: Maybe<Scalars['Decimal']['output']>;
+  /** The provider's rule id; null where the rule has none (Flexprice auto top-up). */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** Only for INTERVAL rules. */
+  interval?: Maybe<RuleInterval>;
+  /** Whether top-ups wait for a paid invoice (Lago invoice_requires_successful_payment, Flexprice invoicing). */
+  invoiced?: Maybe<Scalars['Boolean']['output']>;
+  /** How much is topped up. */
+  method: RuleMethod;
+  /** Credits bought per top-up. */
+  paidCredits?: Maybe<Scalars['Decimal']['output']>;
+  /** When the rule starts applying. */
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether the rule runs. */
+  status: RuleStatus;
+  /** Only for TARGET rules: the ongoing credit balance to top up to. */
+  targetOngoingBalance?: Maybe<Scalars['Decimal']['output']>;
+  /** Only for THRESHOLD rules: the credit balance at or under which the rule fires. */
+  thresholdCredits?: Maybe<Scalars['Decimal']['output']>;
+  /** What starts the top-up. */
+  trigger: RuleTrigger;
+};
+
+/** Calendar interval of an INTERVAL rule. */
+export type RuleInterval =
+  | 'MONTHLY'
+  | 'QUARTERLY'
+  | 'SEMIANNUAL'
+  | 'WEEKLY'
+  | 'YEARLY';
+
+/** How much a rule tops up. */
+export type RuleMethod =
+  /** The fixed paid + granted credits. */
+  | 'FIXED'
+  /** Enough to bring the ongoing balance back to `targetOngoingBalance`. */
+  | 'TARGET';
+
+/** Whether a rule runs. */
+export type RuleStatus =
+  /** The rule runs. */
+  | 'ACTIVE'
+  /** The rule exists but is switched off (Flexprice auto top-up with enabled=false). */
+  | 'DISABLED'
+  /** The rule ended. */
+  | 'TERMINATED';
+
+/** What starts an automatic top-up. */
+export type RuleTrigger =
+  /** On a calendar interval. */
+  | 'INTERVAL'
+  /** When the balance falls to a threshold. */
+  | 'THRESHOLD';
+
+/** A prepaid-credit wallet or customer balance held by one billing provider, in one currency. */
+export type Wallet = Node & {
+  __typename?: 'Wallet';
+  /** Balance alerts. On Lago this costs one extra upstream call per wallet, made only when this field is selected. Null when the wallet has none. */
+  alertSettings?: Maybe<AlertSettings>;
+  /** Settled balance in currency (Lago balance_cents, Flexprice balance, Polar balance). Polar balances can be negative: the customer owes money. */
+  balance: Money;
+  /** Stable code (Lago), unique among a customer's active wallets. */
+  code?: Maybe<Scalars['String']['output']>;
+  /** When the wallet was created. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The wallet in credits; null where the provider has no credit unit (Polar). */
+  credits?: Maybe<WalletCredits>;
+  /** The wallet's currency. */
+  currency: Scalars['Currency']['output'];
+  /** Whose wallet it is. */
+  customer: WalletCustomer;
+  /** When the wallet expires, if it does. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Opaque global id; encodes provider and native id. */
+  id: Scalars['ID']['output'];
+  /** What the wallet holds. */
+  kind: WalletKind;
+  /** Last time credits were consumed. */
+  lastConsumedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Last top-up, where the provider reports it on the wallet. */
+  lastTopUpAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Key/value metadata, as the provider stores it. */
+  metadata: Array<MetadataEntry>;
+  /** Display name, where the provider has one (not Polar). */
+  name?: Maybe<Scalars['String']['output']>;
+  /** What is available now: the balance net of usage not yet invoiced (Lago ongoing_balance_cents, Flexprice real_time_balance). Can be negative. Null where the provider has no such figure (Polar). */
+  ongoingBalance?: Maybe<Money>;
+  /** True when the provider answered the ongoing balance from its cache after failing to compute it live (Flexprice is_cached_fallback). Null where not applicable. */
+  ongoingBalanceIsCached?: Maybe<Scalars['Boolean']['output']>;
+  /** Usage not yet invoiced, in currency (Lago ongoing_usage_balance_cents, Flexprice current_period_usage). */
+  ongoingUsage?: Maybe<Money>;
+  /** Consumption order among the customer's wallets: lower is consumed first (Lago 1..50). */
+  priority?: Maybe<Scalars['Int']['output']>;
+  /** The provider holding the wallet. */
+  provider: Provider;
+  /** The provider's own wallet id. */
+  providerWalletId: Scalars['String']['output'];
+  /** The upstream wallet object exactly as received: the escape hatch for provider fields not in the unified model. */
+  raw: Scalars['JSON']['output'];
+  /** Automatic top-up rules (active ones only on Lago). */
+  recurringTransactionRules: Array<RecurringTransactionRule>;
+  /** Lifecycle state. */
+  status: WalletStatus;
+  /** When the wallet was terminated. */
+  terminatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Last change, where the provider reports it. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** The wallet counted in credits, for providers that have a credit unit (Lago, Flexprice). */
+export type WalletCredits = {
+  __typename?: 'WalletCredits';
+  /** Settled credit balance. */
+  balance: Scalars['Decimal']['output'];
+  /** Free versus purchased credits, where the provider reports it (Flexprice). */
+  breakdown?: Maybe<CreditBreakdown>;
+  /** Credits consumed over the wallet's life. Null where the provider does not report it. */
+  consumed?: Maybe<Scalars['Decimal']['output']>;
+  /** Credits left after usage not yet invoiced. */
+  ongoingBalance?: Maybe<Scalars['Decimal']['output']>;
+  /** Credits used but not yet invoiced. */
+  ongoingUsage?: Maybe<Scalars['Decimal']['output']>;
+  /** Currency units per credit: amount = credits × rate. */
+  rate: Scalars['Decimal']['output'];
+  /** Currency units per credit when topping up (may differ from `rate` on Flexprice). */
+  topUpRate?: Maybe<Scalars['Decimal']['output']>;
+};
+
+/** The customer a wallet belongs to, as the provider knows it. */
+export type WalletCustomer = {
+  __typename?: 'WalletCustomer';
+  /** Your id for the customer: the join key across providers. Null where the provider has none on record. */
+  externalId?: Maybe<Scalars['String']['output']>;
+  /** The provider's own customer id. */
+  providerCustomerId: Scalars['String']['output'];
+};
+
+/** Narrows a wallet list. Every field is optional; given fields must all match. */
+export type WalletFilter = {
+  /** Only wallets in this currency. */
+  currency?: InputMaybe<Scalars['Currency']['input']>;
+  /** Only this customer's wallets (your external id). */
+  customerExternalId?: InputMaybe<Scalars['String']['input']>;
+  /** Only this provider's wallets. */
+  provider?: InputMaybe<Provider>;
+  /** Only wallets in this state. Flexprice customer lists never include TERMINATED (closed) wallets. */
+  status?: InputMaybe<WalletStatus>;
+};
+
+/** What the wallet holds. */
+export type WalletKind =
+  /** A customer money balance that may go negative (Polar). */
+  | 'CREDIT_BALANCE'
+  /** A credit line settled later (Flexprice POST_PAID). */
+  | 'POSTPAID'
+  /** Prepaid credits consumed by usage (Lago wallets, Flexprice PRE_PAID). */
+  | 'PREPAID';
+
+/** Lifecycle state of a wallet. */
+export type WalletStatus =
+  /** Usable. Every Polar wallet is ACTIVE (Polar has no statuses). */
+  | 'ACTIVE'
+  /** Exists but cannot be used (Flexprice `frozen`). */
+  | 'FROZEN'
+  /** Closed for good (Lago `terminated`, Flexprice `closed`). */
+  | 'TERMINATED';
+
+export type CustomerWalletsQueryVariables = Exact<{
+  externalId: Scalars['String']['input'];
+  filter?: InputMaybe<CustomerWalletFilter>;
+}>;
+
+
+export type CustomerWalletsQuery = { __typename?: 'Query', customer: { __typename?: 'Customer', externalId: string, balances: Array<{ __typename?: 'Money', amount: string, currency: string, minorUnits: string, formatted: string }>, wallets: Array<{ __typename?: 'Wallet', id: string, provider: Provider, providerWalletId: string, name?: string | null, code?: string | null, status: WalletStatus, kind: WalletKind, currency: string, ongoingBalanceIsCached?: boolean | null, priority?: number | null, expiresAt?: string | null, terminatedAt?: string | null, lastTopUpAt?: string | null, lastConsumedAt?: string | null, createdAt?: string | null, updatedAt?: string | null, raw: unknown, customer: { __typename?: 'WalletCustomer', externalId?: string | null, providerCustomerId: string }, balance: { __typename?: 'Money', amount: string, currency: string, minorUnits: string, formatted: string }, ongoingBalance?: { __typename?: 'Money', amount: string, currency: string, minorUnits: string } | null, ongoingUsage?: { __typename?: 'Money', amount: string, currency: string, minorUnits: string } | null, credits?: { __typename?: 'WalletCredits', balance: string, ongoingBalance?: string | null, ongoingUsage?: string | null, consumed?: string | null, rate: string, topUpRate?: string | null, breakdown?: { __typename?: 'CreditBreakdown', free: string, purchased: string } | null } | null, recurringTransactionRules: Array<{ __typename?: 'RecurringTransactionRule', id?: string | null, trigger: RuleTrigger, interval?: RuleInterval | null, method: RuleMethod, thresholdCredits?: string | null, paidCredits?: string | null, grantedCredits?: string | null, targetOngoingBalance?: string | null, status: RuleStatus, invoiced?: boolean | null, startedAt?: string | null, expiresAt?: string | null, createdAt?: string | null, cooldown?: { __typename?: 'Cooldown', value: number, unit: CooldownUnit } | null }>, metadata: Array<{ __typename?: 'MetadataEntry', key: string, value?: string | null }> }> } };
+
+export type CustomerWalletAlertsQueryVariables = Exact<{
+  externalId: Scalars['String']['input'];
+}>;
+
+
+export type CustomerWalletAlertsQuery = { __typename?: 'Query', customer: { __typename?: 'Customer', wallets: Array<{ __typename?: 'Wallet', providerWalletId: string, alertSettings?: { __typename?: 'AlertSettings', enabled: boolean, state?: AlertState | null, thresholds: Array<{ __typename?: 'AlertThreshold', level?: AlertLevel | null, value: string, condition: AlertCondition, metric: AlertMetric, recurring: boolean, code?: string | null, alertCode?: string | null }>, critical?: { __typename?: 'AlertThreshold', value: string } | null, warning?: { __typename?: 'AlertThreshold', value: string } | null, info?: { __typename?: 'AlertThreshold', value: string } | null } | null }> } };
+
+export type WalletBalanceQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type WalletBalanceQuery = { __typename?: 'Query', wallet?: { __typename?: 'Wallet', id: string, provider: Provider, providerWalletId: string, status: WalletStatus, balance: { __typename?: 'Money', amount: string, currency: string, minorUnits: string } } | null };
+
+export type WalletsConnectionQueryVariables = Exact<{
+  filter?: InputMaybe<WalletFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type WalletsConnectionQuery = { __typename?: 'Query', wallets: { __typename?: 'QueryWalletsConnection', edges: Array<{ __typename?: 'QueryWalletsConnectionEdge', cursor: string, node: { __typename?: 'Wallet', id: string, provider: Provider, providerWalletId: string, currency: string, status: WalletStatus } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type NodesQueryVariables = Exact<{
+  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type NodesQuery = { __typename?: 'Query', nodes: Array<{ __typename?: 'Wallet', providerWalletId: string, id: string, balance: { __typename?: 'Money', amount: string, currency: string } } | null> };
+
+export type ProvidersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProvidersQuery = { __typename?: 'Query', providers: Array<{ __typename?: 'ProviderInfo', name: Provider, capabilities: { __typename?: 'ProviderCapabilities', credits: boolean, ongoingBalance: boolean, recurringRules: boolean, alerts: boolean, webhooks: boolean, batchWalletsById: boolean, batchWalletsByCustomer: boolean }, health: { __typename?: 'ProviderHealth', status: ProviderHealthStatus, latencyMs?: number | null, errorCode?: string | null, message?: string | null } }> };
+
+
+export const CustomerWalletsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerWallets"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"externalId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CustomerWalletFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"externalId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"externalId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"balances"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"minorUnits"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"wallets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerWalletId"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"providerCustomerId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"minorUnits"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ongoingBalance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"minorUnits"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ongoingUsage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"minorUnits"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ongoingBalanceIsCached"}},{"kind":"Field","name":{"kind":"Name","value":"credits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"balance"}},{"kind":"Field","name":{"kind":"Name","value":"ongoingBalance"}},{"kind":"Field","name":{"kind":"Name","value":"ongoingUsage"}},{"kind":"Field","name":{"kind":"Name","value":"consumed"}},{"kind":"Field","name":{"kind":"Name","value":"rate"}},{"kind":"Field","name":{"kind":"Name","value":"topUpRate"}},{"kind":"Field","name":{"kind":"Name","value":"breakdown"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"free"}},{"kind":"Field","name":{"kind":"Name","value":"purchased"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"terminatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastTopUpAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastConsumedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"recurringTransactionRules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"trigger"}},{"kind":"Field","name":{"kind":"Name","value":"interval"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"thresholdCredits"}},{"kind":"Field","name":{"kind":"Name","value":"paidCredits"}},{"kind":"Field","name":{"kind":"Name","value":"grantedCredits"}},{"kind":"Field","name":{"kind":"Name","value":"targetOngoingBalance"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"invoiced"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"cooldown"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"metadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"raw"}}]}}]}}]}}]} as unknown as DocumentNode<CustomerWalletsQuery, CustomerWalletsQueryVariables>;
+export const CustomerWalletAlertsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerWalletAlerts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"externalId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"externalId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"externalId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wallets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providerWalletId"}},{"kind":"Field","name":{"kind":"Name","value":"alertSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"thresholds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"condition"}},{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"recurring"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"alertCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"critical"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warning"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"info"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CustomerWalletAlertsQuery, CustomerWalletAlertsQueryVariables>;
+export const WalletBalanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WalletBalance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wallet"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerWalletId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"minorUnits"}}]}}]}}]}}]} as unknown as DocumentNode<WalletBalanceQuery, WalletBalanceQueryVariables>;
+export const WalletsConnectionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WalletsConnection"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"WalletFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wallets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerWalletId"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<WalletsConnectionQuery, WalletsConnectionQueryVariables>;
+export const NodesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Nodes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Wallet"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providerWalletId"}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}}]}}]} as unknown as DocumentNode<NodesQuery, NodesQueryVariables>;
+export const ProvidersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credits"}},{"kind":"Field","name":{"kind":"Name","value":"ongoingBalance"}},{"kind":"Field","name":{"kind":"Name","value":"recurringRules"}},{"kind":"Field","name":{"kind":"Name","value":"alerts"}},{"kind":"Field","name":{"kind":"Name","value":"webhooks"}},{"kind":"Field","name":{"kind":"Name","value":"batchWalletsById"}},{"kind":"Field","name":{"kind":"Name","value":"batchWalletsByCustomer"}}]}},{"kind":"Field","name":{"kind":"Name","value":"health"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"latencyMs"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ProvidersQuery, ProvidersQueryVariables>;

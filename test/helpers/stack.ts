@@ -1,0 +1,68 @@
+import { Writable } from 'node:stream';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type ExecutionResult } from 'graphql';
+import { loadConfig, type GatewayConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { startSandboxes, type Sandboxes } from '../../src/sandbox/index.js';
+import { createGateway, type Gateway } from '../../src/server.js';
+
+/** Captures every log line the gateway writes, for assertions (e.g. no secret in any line). */
+export function captureLogs() {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return { lines, logger: createLogger({ level: 'debug', destination }) };
+}
+
+export interface Stack {
+  readonly sandboxes: Sandboxes;
+  readonly gateway: Gateway;
+  readonly config: GatewayConfig;
+  readonly logs: string[];
+  /** Runs an operation in-process through yoga.fetch (the real HTTP handling, no socket). */
+  execute<R, V>(document: TypedDocumentNode<R, V> | string, variables?: V, headers?: Record<string, string>): Promise<ExecutionResult<R> & { status: number }>;
+  close(): Promise<void>;
+}
+
+/** Sandboxes on free ports plus a gateway configured against them, as `npm start` does. */
+export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
+  const sandboxes = await startSandboxes();
+  const { lines, logger } = captureLogs();
+  const config = loadConfig({
+    LAGO_API_URL: sandboxes.lago.url,
+    LAGO_API_KEY: sandboxes.lago.apiKey,
+    UPSTREAM_RETRIES: '0',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ...env,
+  });
+  const gateway = createGateway(config, { logger });
+  return {
+    sandboxes,
+    gateway,
+    config,
+    logs: lines,
+    async execute(document, variables, headers = {}) {
+      const query = typeof document === 'string' ? document : print(document);
+      const response = await gateway.yoga.fetch('http://gateway/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { ...((await response.json()) as ExecutionResult<never>), status: response.status };
+    },
+    async close() {
+      await gateway.close();
+      await sandboxes.close();
+    },
+  };
+}
+
+/** Upstream requests a sandbox received whose path matches. */
+export function countRequests(requests: readonly { method: string; path: string }[], method: string, path: RegExp): number {
+  return requests.filter((r) => r.method === method && path.test(r.path)).length;
+}
