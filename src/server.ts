@@ -16,6 +16,8 @@ export interface GatewayOptions {
   readonly logger?: Logger;
   /** Injected into every upstream client (tests count or break upstream calls with it). */
   readonly fetch?: typeof fetch;
+  /** Replaces the providers built from config (tests wire adapters against failing upstreams). */
+  readonly providers?: readonly WalletProvider[];
 }
 
 export interface Gateway {
@@ -35,7 +37,7 @@ function buildProviders(config: GatewayConfig, logger: Logger, fetchImpl?: typeo
 
 export function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Gateway {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const registry = new ProviderRegistry(buildProviders(config, logger, options.fetch));
+  const registry = new ProviderRegistry(options.providers ?? buildProviders(config, logger, options.fetch));
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema,
