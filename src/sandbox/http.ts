@@ -59,6 +59,21 @@ export class SandboxRouter {
   }
 }
 
+/**
+ * A misbehaviour to inject: matching requests get this answer instead of the real one.
+ * `body: string` is sent raw (garbled JSON, HTML error pages); `times` limits how often.
+ */
+export interface Fault {
+  readonly method?: string;
+  readonly path?: RegExp;
+  readonly status?: number;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Delay before answering (or before the real answer when no status is given). */
+  readonly delayMs?: number;
+  times?: number;
+}
+
 export interface SandboxServerOptions {
   readonly router: SandboxRouter;
   /** Called before routing; a response short-circuits (auth checks). */
@@ -73,6 +88,9 @@ export interface RunningSandbox {
   readonly server: Server;
   /** Every request received, in order: tests assert batch counts on it. */
   readonly requests: LoggedRequest[];
+  /** Makes matching requests fail (or slow) until cleared or `times` runs out. */
+  injectFault(fault: Fault): void;
+  clearFaults(): void;
   close(): Promise<void>;
 }
 
@@ -91,6 +109,12 @@ function send(res: ServerResponse, r: SandboxResponse): void {
 
 export function startSandboxServer(options: SandboxServerOptions, port = 0, host = '127.0.0.1'): Promise<RunningSandbox> {
   const requests: LoggedRequest[] = [];
+  let faults: Fault[] = [];
+  const takeFault = (method: string, path: string): Fault | undefined => {
+    const fault = faults.find((f) => (!f.method || f.method === method) && (!f.path || f.path.test(path)));
+    if (fault?.times !== undefined && --fault.times <= 0) faults = faults.filter((f) => f !== fault);
+    return fault;
+  };
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://sandbox');
@@ -104,6 +128,9 @@ export function startSandboxServer(options: SandboxServerOptions, port = 0, host
           return send(res, options.badJson);
         }
       }
+      const fault = takeFault(req.method ?? 'GET', url.pathname);
+      if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+      if (fault?.status) return send(res, { status: fault.status, body: fault.body, ...(fault.headers && { headers: fault.headers }) });
       const sreq: SandboxRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, params: {}, body };
       const denied = options.guard?.(sreq);
       if (denied) return send(res, denied);
@@ -124,6 +151,8 @@ export function startSandboxServer(options: SandboxServerOptions, port = 0, host
         url: `http://${host}:${bound}`,
         server,
         requests,
+        injectFault: (fault) => void faults.push({ ...fault }),
+        clearFaults: () => void (faults = []),
         close: () => new Promise((done) => {
           server.close(() => done());
           server.closeAllConnections();
