@@ -17,7 +17,7 @@ const RuleStatus = builder.enumType('RuleStatus', {
   description: 'Whether a rule runs.',
   values: { ACTIVE: { description: 'The rule runs.' }, TERMINATED: { description: 'The rule ended.' }, DISABLED: { description: 'The rule exists but is switched off (Flexprice auto top-up with enabled=false).' } } as const,
 });
-const CooldownUnit = builder.enumType('CooldownUnit', { values: ['SECOND', 'MINUTE', 'HOUR', 'DAY'] as const });
+const CooldownUnit = builder.enumType('CooldownUnit', { description: 'Unit of a cooldown.', values: ['SECOND', 'MINUTE', 'HOUR', 'DAY'] as const });
 
 const CooldownType = builder.objectRef<Cooldown>('Cooldown').implement({
   description: 'Minimum time between two top-ups by the same rule.',

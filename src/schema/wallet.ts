@@ -94,7 +94,7 @@ builder.queryField('wallets', (t) =>
       const wallets = await collectWallets(ctx, args.filter ?? {}, responsePathAsArray(info.path));
       return resolveArrayConnection({ args }, wallets);
     },
-  }),
+  }, { name: 'WalletConnection' }, { name: 'WalletEdge' }),
 );
 
 export type { Wallet };

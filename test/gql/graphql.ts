@@ -100,6 +100,7 @@ export type Cooldown = {
   value: Scalars['Int']['output'];
 };
 
+/** Unit of a cooldown. */
 export type CooldownUnit =
   | 'DAY'
   | 'HOUR'
@@ -164,15 +165,22 @@ export type Money = {
   minorUnits: Scalars['String']['output'];
 };
 
+/** An object with a global id (Relay). */
 export type Node = {
+  /** Opaque global id. */
   id: Scalars['ID']['output'];
 };
 
+/** Where a page of a connection sits in the whole list (Relay). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last item of the page: pass it as `after` for the next page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** More items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Items precede this page. */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first item of the page. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
@@ -249,7 +257,7 @@ export type Query = {
   /** One wallet by global id. An unknown id answers null plus a WALLET_NOT_FOUND error. */
   wallet?: Maybe<Wallet>;
   /** Wallets across every configured provider, ordered by provider, then newest first. When a provider fails, its wallets are missing and the response carries one error naming it. */
-  wallets: QueryWalletsConnection;
+  wallets: WalletConnection;
 };
 
 
@@ -284,18 +292,6 @@ export type QueryWalletsArgs = {
   filter?: InputMaybe<WalletFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
-};
-
-export type QueryWalletsConnection = {
-  __typename?: 'QueryWalletsConnection';
-  edges: Array<QueryWalletsConnectionEdge>;
-  pageInfo: PageInfo;
-};
-
-export type QueryWalletsConnectionEdge = {
-  __typename?: 'QueryWalletsConnectionEdge';
-  cursor: Scalars['String']['output'];
-  node: Wallet;
 };
 
 /** An automatic top-up rule. Lago rules map one to one; a Flexprice auto top-up is a THRESHOLD rule. */
@@ -417,6 +413,15 @@ export type Wallet = Node & {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** A page of a list (Relay connection). */
+export type WalletConnection = {
+  __typename?: 'WalletConnection';
+  /** The items of this page, each with its cursor. */
+  edges: Array<WalletEdge>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+};
+
 /** The wallet counted in credits, for providers that have a credit unit (Lago, Flexprice). */
 export type WalletCredits = {
   __typename?: 'WalletCredits';
@@ -443,6 +448,15 @@ export type WalletCustomer = {
   externalId?: Maybe<Scalars['String']['output']>;
   /** The provider's own customer id. */
   providerCustomerId: Scalars['String']['output'];
+};
+
+/** An item of a list page with its cursor. */
+export type WalletEdge = {
+  __typename?: 'WalletEdge';
+  /** Opaque position of this item, for `after`/`before`. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Wallet;
 };
 
 /** Narrows a wallet list. Every field is optional; given fields must all match. */
@@ -504,7 +518,7 @@ export type WalletsConnectionQueryVariables = Exact<{
 }>;
 
 
-export type WalletsConnectionQuery = { __typename?: 'Query', wallets: { __typename?: 'QueryWalletsConnection', edges: Array<{ __typename?: 'QueryWalletsConnectionEdge', cursor: string, node: { __typename?: 'Wallet', id: string, provider: Provider, providerWalletId: string, currency: string, status: WalletStatus } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+export type WalletsConnectionQuery = { __typename?: 'Query', wallets: { __typename?: 'WalletConnection', edges: Array<{ __typename?: 'WalletEdge', cursor: string, node: { __typename?: 'Wallet', id: string, provider: Provider, providerWalletId: string, currency: string, status: WalletStatus } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
 export type NodesQueryVariables = Exact<{
   ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];

@@ -3,15 +3,10 @@ import { currencyExponent } from '../../domain/currency.js';
 import { Dec } from '../../domain/money.js';
 import { LAGO_ALERTS, LAGO_CUSTOMERS, LAGO_WALLETS, type LagoAlertSeed, type LagoWalletSeed } from './seed.js';
 
-export interface LagoWalletState extends Omit<LagoWalletSeed, 'status' | 'credits_balance' | 'credits_ongoing_usage_balance' | 'consumed_credits' | 'terminated_at' | 'last_consumed_credit_at'> {
-  status: 'active' | 'terminated';
-  credits_balance: string;
-  credits_ongoing_usage_balance: string;
-  consumed_credits: string;
-  terminated_at: string | null;
-  last_consumed_credit_at: string | null;
-  last_balance_sync_at: string | null;
-}
+/** Seed data is read-only; the store's copy is the live, mutable state. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export type LagoWalletState = Mutable<LagoWalletSeed> & { last_balance_sync_at: string | null };
 
 /** A decimal(30,5) column serialised the way Rails' BigDecimal#to_s does: "28.0", "1500.5". */
 function railsDecimal(d: Dec): string {

@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, type Stack } from '../helpers/stack.js';
+
+/**
+ * GraphiQL in a real headless Chromium (Debian's, installed by .ci/run; never a downloaded
+ * browser): it loads offline, runs its default query against the sandbox, and every request the
+ * page makes goes to the gateway.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let stack: Stack;
+let browser: Browser;
+let url: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does this)`);
+  stack = await startStack();
+  url = await stack.gateway.listen();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+describe('GraphiQL', () => {
+  it('runs the default query offline and shows the sandbox customer', async () => {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+
+    await page.goto(url, { waitUntil: 'load' });
+    const run = page.locator('button.graphiql-execute-button');
+    await run.waitFor({ state: 'visible', timeout: 30_000 });
+    // The editor holds the default query: the sandbox customer's wallets.
+    await expect.poll(async () => page.locator('.graphiql-query-editor').innerText(), { timeout: 15_000 }).toContain('hooli_1234');
+    await run.click();
+
+    const result = page.locator('.graphiql-response');
+    await expect.poll(async () => result.innerText(), { timeout: 20_000 }).toContain('"42.00"');
+    const text = await result.innerText();
+    expect(text).toContain('"hooli_1234"');
+    expect(text).toContain('"LAGO"');
+    expect(text).toContain('"150050"');
+
+    const origin = new URL(url).origin;
+    const outside = requested.filter((r) => !r.startsWith(origin) && !r.startsWith('blob:') && !r.startsWith('data:'));
+    expect(outside).toEqual([]);
+    expect(requested.filter((r) => r.startsWith(`${origin}/graphql`)).length).toBeGreaterThanOrEqual(2);
+    await page.close();
+  }, 90_000);
+});
