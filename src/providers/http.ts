@@ -9,6 +9,8 @@ export type QueryValue = string | number | boolean | readonly string[] | undefin
 
 export interface UpstreamRequest<S extends z.ZodType> {
   readonly method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** A read sent as POST (search endpoints): retried like a GET. */
+  readonly idempotent?: boolean;
   readonly path: string;
   /** Arrays repeat the key (`a=1&a=2`); name the key `k[]` where a provider wants brackets. */
   readonly query?: Readonly<Record<string, QueryValue>>;
@@ -86,7 +88,7 @@ export class UpstreamClient {
   async request<S extends z.ZodType>(req: UpstreamRequest<S>): Promise<z.output<S>> {
     const method = req.method ?? 'GET';
     const url = buildUrl(this.options.baseUrl, req.path, req.query);
-    const attempts = method === 'GET' ? 1 + this.options.retries : 1;
+    const attempts = method === 'GET' || req.idempotent ? 1 + this.options.retries : 1;
     for (let attempt = 1; ; attempt++) {
       const started = performance.now();
       const outcome = await this.attempt(method, url, req);
