@@ -1,0 +1,182 @@
+import { Dec } from '../../domain/money.js';
+import { SandboxRouter, startSandboxServer, type RunningSandbox, type SandboxRequest, type SandboxResponse } from '../http.js';
+import { FLEXPRICE_ENVIRONMENT_ID } from './seed.js';
+import { serializeCustomer, serializeTransaction, serializeWallet, serializeWalletBalance } from './serialize.js';
+import { FlexpriceStore, FlexpriceStoreError, TOP_UP_REASONS, type FlexpriceWalletState, type TransactionReason } from './store.js';
+
+export const FLEXPRICE_SANDBOX_API_KEY = 'flexprice-sandbox-key-4b91d7';
+const PREFIX = '/v1';
+const BREAKDOWN = 'credits_available_breakdown';
+// The hard-coded pagination of the wallet list routes (NOTES §0.5).
+const WALLET_LIST_LIMIT = 50;
+const DEFAULT_LIMIT = 50;
+
+/** The standard error body (NOTES §1, `internal/errors/dto.go`). */
+function errorBody(status: number, code: string, message: string, details?: Record<string, unknown>): SandboxResponse {
+  return { status, body: { code, message, http_status_code: status, ...(details && { details }) } };
+}
+const walletNotFound = (id: string) => errorBody(404, 'not_found', 'Wallet not found', { wallet_id: id });
+const validation = (message: string) => errorBody(400, 'validation_error', message);
+
+export interface FlexpriceSandbox extends RunningSandbox {
+  readonly store: FlexpriceStore;
+  readonly apiKey: string;
+}
+
+/**
+ * The auth middleware (NOTES §1): `x-api-key` first; otherwise an `Authorization` header is read
+ * as a dashboard JWT, so an API key sent as `Bearer` is an invalid token, never a valid key.
+ */
+function authenticate(req: SandboxRequest, apiKey: string): SandboxResponse | undefined {
+  const key = req.headers['x-api-key'];
+  if (key === apiKey) {
+    const environment = req.headers['x-environment-id'];
+    if (environment !== undefined && environment !== FLEXPRICE_ENVIRONMENT_ID) {
+      return { status: 403, body: { error: 'Access denied', message: 'Invalid or inaccessible environment' } };
+    }
+    return undefined;
+  }
+  const authorization = req.headers.authorization;
+  if (authorization !== undefined) {
+    return { status: 401, body: { error: /^Bearer \S+$/.test(authorization) ? 'Invalid token' : 'Invalid authorization header format' } };
+  }
+  return { status: 401, body: { error: 'Unauthorized' } };
+}
+
+function wantsBreakdown(expand: string | null | undefined): boolean {
+  return (expand ?? '').split(',').map((s) => s.trim()).includes(BREAKDOWN);
+}
+
+/** Inputs accept strings or numbers (NOTES §0.2). */
+function decimalInput(value: unknown): Dec | undefined | 'invalid' {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string' && typeof value !== 'number') return 'invalid';
+  try {
+    return new Dec(value);
+  } catch {
+    return 'invalid';
+  }
+}
+
+export async function startFlexpriceSandbox(options: { port?: number; apiKey?: string; store?: FlexpriceStore } = {}): Promise<FlexpriceSandbox> {
+  const store = options.store ?? new FlexpriceStore();
+  const apiKey = options.apiKey ?? FLEXPRICE_SANDBOX_API_KEY;
+
+  const walletList = (wallets: FlexpriceWalletState[], breakdown: boolean): SandboxResponse => ({
+    status: 200,
+    body: {
+      items: wallets.map((w) => serializeWallet(store, w, { breakdown })),
+      pagination: { total: wallets.length, limit: WALLET_LIST_LIMIT, offset: 0 },
+    },
+  });
+
+  const router = new SandboxRouter()
+    // Undocumented query twin of /wallets/search (NOTES §2, §8.7).
+    .on('GET', `${PREFIX}/wallets`, (req) => {
+      const status = req.query.get('status');
+      return walletList(store.allWallets().filter((w) => !status || w.wallet_status === status), wantsBreakdown(req.query.get('expand')));
+    })
+    // Only wallet_ids and status are applied; no pagination, no customer filter (NOTES §2, §8.4).
+    .on('POST', `${PREFIX}/wallets/search`, (req) => {
+      const filter = (req.body ?? {}) as { wallet_ids?: unknown; status?: unknown; expand?: unknown };
+      if (filter.wallet_ids !== undefined && (!Array.isArray(filter.wallet_ids) || filter.wallet_ids.some((id) => typeof id !== 'string'))) {
+        return validation('Invalid filter parameters');
+      }
+      const ids = filter.wallet_ids as string[] | undefined;
+      const wallets = store.allWallets().filter((w) =>
+        (!ids || ids.length === 0 || ids.includes(w.id)) && (typeof filter.status !== 'string' || w.wallet_status === filter.status));
+      return walletList(wallets, wantsBreakdown(typeof filter.expand === 'string' ? filter.expand : undefined));
+    })
+    .on('GET', `${PREFIX}/wallets/:id`, (req) => {
+      const w = store.wallet(req.params.id!);
+      return w ? { status: 200, body: serializeWallet(store, w) } : walletNotFound(req.params.id!);
+    })
+    .on('GET', `${PREFIX}/wallets/:id/balance/real-time`, (req) => {
+      const w = store.wallet(req.params.id!);
+      if (!w) return walletNotFound(req.params.id!);
+      return { status: 200, body: serializeWalletBalance(store, w, { realTime: true, breakdown: wantsBreakdown(req.query.get('expand')) }) };
+    })
+    .on('POST', `${PREFIX}/wallets/:id/top-up`, (req) => topUp(store, req))
+    // Registered before /customers/:id so "wallets" is not read as a customer id.
+    .on('GET', `${PREFIX}/customers/wallets`, (req) => {
+      const id = req.query.get('id');
+      const lookupKey = req.query.get('lookup_key');
+      if (!id === !lookupKey) return validation('either id or lookup_key is required');
+      const customer = id ? store.customer(id) : store.customerByLookupKey(lookupKey!);
+      if (!customer) {
+        return id
+          ? errorBody(404, 'not_found', `Customer with ID ${id} was not found`, { customer_id: id })
+          : errorBody(404, 'not_found', `Customer with lookup key ${lookupKey} was not found`, { lookup_key: lookupKey });
+      }
+      const realTime = req.query.get('include_real_time_balance') === 'true';
+      // expand applies only together with include_real_time_balance (NOTES §2).
+      const breakdown = realTime && wantsBreakdown(req.query.get('expand'));
+      return { status: 200, body: store.activeWalletsOf(customer.id).map((w) => serializeWalletBalance(store, w, { realTime, breakdown })) };
+    })
+    .on('POST', `${PREFIX}/customers/search`, (req) => {
+      const filter = (req.body ?? {}) as { customer_ids?: unknown; external_id?: unknown; limit?: unknown; offset?: unknown };
+      const limit = typeof filter.limit === 'number' ? filter.limit : DEFAULT_LIMIT;
+      const offset = typeof filter.offset === 'number' ? filter.offset : 0;
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000 || !Number.isInteger(offset) || offset < 0) return validation('Invalid filter parameters');
+      const ids = Array.isArray(filter.customer_ids) ? filter.customer_ids : undefined;
+      const customers = [...store.customers]
+        .sort((a, b) => b.created_at.localeCompare(a.created_at))
+        .filter((c) => (!ids || ids.length === 0 || ids.includes(c.id)) && (typeof filter.external_id !== 'string' || c.external_id === filter.external_id));
+      // The response offset is the *next* offset (NOTES §1 "Pagination (response)").
+      return { status: 200, body: { items: customers.slice(offset, offset + limit).map(serializeCustomer), pagination: { total: customers.length, limit, offset: offset + limit } } };
+    })
+    .on('GET', `${PREFIX}/customers/:id`, (req) => {
+      const c = store.customer(req.params.id!);
+      return c ? { status: 200, body: serializeCustomer(c) } : errorBody(404, 'not_found', `Customer with ID ${req.params.id} was not found`, { customer_id: req.params.id });
+    })
+    // Active wallets only; an unknown customer gives [] (NOTES §2, §8.6).
+    .on('GET', `${PREFIX}/customers/:id/wallets`, (req) =>
+      ({ status: 200, body: store.activeWalletsOf(req.params.id!).map((w) => serializeWallet(store, w, { breakdown: wantsBreakdown(req.query.get('expand')) })) }));
+
+  const running = await startSandboxServer({
+    router,
+    guard: (req) => authenticate(req, apiKey),
+    // gin's default for unknown routes and methods.
+    notFound: { status: 404, body: '404 page not found' },
+    methodNotAllowed: { status: 404, body: '404 page not found' },
+    badJson: validation('Invalid request format'),
+  }, options.port);
+
+  return { ...running, store, apiKey };
+}
+
+/** `POST /wallets/{id}/top-up` (NOTES §3.5). */
+function topUp(store: FlexpriceStore, req: SandboxRequest): SandboxResponse {
+  const w = store.wallet(req.params.id!);
+  if (!w) return walletNotFound(req.params.id!);
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  const reason = body.transaction_reason;
+  if (typeof reason !== 'string' || !TOP_UP_REASONS.includes(reason as TransactionReason)) {
+    return validation('transaction_reason is required and must be a top-up reason');
+  }
+  const creditsToAdd = decimalInput(body.credits_to_add);
+  const amount = decimalInput(body.amount);
+  if (creditsToAdd === 'invalid' || amount === 'invalid') return validation('Invalid request format');
+  // credits_to_add wins; an amount converts at the top-up rate (NOTES §3.5).
+  const credits = creditsToAdd ?? amount?.div(w.topup_conversion_rate);
+  if (!credits) return validation('either credits_to_add or amount is required');
+  const idempotencyKey = typeof body.idempotency_key === 'string' && body.idempotency_key !== '' ? body.idempotency_key : undefined;
+  try {
+    const transaction = store.topUp(w.id, credits, {
+      reason: reason as TransactionReason,
+      idempotencyKey,
+      description: typeof body.description === 'string' ? body.description : undefined,
+    });
+    return {
+      status: 200,
+      body: {
+        wallet_transaction: serializeTransaction(transaction),
+        ...(transaction.invoice_id && { invoice_id: transaction.invoice_id }),
+        wallet: serializeWallet(store, w),
+      },
+    };
+  } catch (e) {
+    if (e instanceof FlexpriceStoreError) return errorBody(e.status, e.code, e.message, e.details);
+    throw e;
+  }
+}

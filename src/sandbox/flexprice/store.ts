@@ -1,0 +1,203 @@
+import { randomBytes } from 'node:crypto';
+import { Dec } from '../../domain/money.js';
+import { FLEXPRICE_CUSTOMERS, FLEXPRICE_WALLETS, type FlexpriceCustomerSeed, type FlexpriceWalletSeed } from './seed.js';
+
+/** Mutable wallet state; every decimal is kept as the string Flexprice would print. */
+export type FlexpriceWalletState = { -readonly [K in keyof FlexpriceWalletSeed]: FlexpriceWalletSeed[K] };
+
+export type TransactionReason =
+  | 'FREE_CREDIT_GRANT' | 'PURCHASED_CREDIT_INVOICED' | 'PURCHASED_CREDIT_DIRECT' | 'SUBSCRIPTION_CREDIT_GRANT'
+  | 'CREDIT_NOTE' | 'INVOICE_VOID_REFUND';
+
+/** The reasons a top-up accepts (NOTES §3.5). */
+export const TOP_UP_REASONS: readonly TransactionReason[] = [
+  'FREE_CREDIT_GRANT', 'PURCHASED_CREDIT_INVOICED', 'PURCHASED_CREDIT_DIRECT', 'SUBSCRIPTION_CREDIT_GRANT', 'CREDIT_NOTE', 'INVOICE_VOID_REFUND',
+];
+
+export interface FlexpriceTransactionState {
+  readonly id: string;
+  readonly wallet_id: string;
+  readonly customer_id: string;
+  readonly amount: string;
+  readonly credit_amount: string;
+  readonly credit_balance_before: string;
+  readonly credit_balance_after: string;
+  readonly transaction_status: 'pending' | 'completed';
+  readonly reference_id: string | null;
+  readonly description: string;
+  readonly transaction_reason: TransactionReason;
+  readonly currency: string;
+  readonly topup_conversion_rate: string;
+  readonly idempotency_key: string | null;
+  readonly invoice_id: string | null;
+  readonly created_at: string;
+}
+
+/** What `GET …/balance/real-time` computes (NOTES §4), before printing. */
+export interface RealTimeBalance {
+  readonly balance: Dec;
+  readonly creditBalance: Dec;
+  readonly currentPeriodUsage: Dec;
+  /** Omitted on cache paths and for inactive wallets. */
+  readonly unpaidInvoicesAmount: Dec | null;
+  readonly isCachedFallback: boolean;
+}
+
+/** A store rule broken: the server turns it into Flexprice's standard error body. */
+export class FlexpriceStoreError extends Error {
+  constructor(readonly code: 'not_found' | 'already_exists' | 'validation_error' | 'invalid_operation', readonly status: number, message: string, readonly details?: Record<string, unknown>) {
+    super(message);
+  }
+}
+
+/** shopspring's String(): plain notation, trailing zeros trimmed, never "-0" (NOTES §0.2). */
+export function goDecimal(d: Dec): string {
+  return d.isZero() ? '0' : d.toFixed();
+}
+
+/** numeric(20,9) columns (NOTES §1): Postgres rounds half away from zero. */
+function ledger(d: Dec): Dec {
+  return d.toDecimalPlaces(9, Dec.ROUND_HALF_UP);
+}
+
+/** shopspring Div: 16 decimal places, half away from zero. */
+export function goDiv(a: Dec, b: Dec): Dec {
+  return a.div(b).toDecimalPlaces(16, Dec.ROUND_HALF_UP);
+}
+
+/** Go's RFC3339Nano for a fresh timestamp: microseconds (a Postgres round trip), trailing zeros trimmed. */
+export function goNow(): string {
+  const micros = Number((process.hrtime.bigint() / 1000n) % 1000n).toString().padStart(3, '0');
+  return new Date().toISOString().replace(/\.(\d{3})Z$/, (_m, ms: string) => {
+    const fraction = `${ms}${micros}`.replace(/0+$/, '');
+    return fraction ? `.${fraction}Z` : 'Z';
+  });
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** `<prefix>_<ULID>` (NOTES §1 "IDs"). */
+export function flexpriceId(prefix: string): string {
+  let time = Date.now();
+  let head = '';
+  for (let i = 0; i < 10; i++) {
+    head = CROCKFORD[time % 32]! + head;
+    time = Math.floor(time / 32);
+  }
+  const tail = [...randomBytes(16)].map((b) => CROCKFORD[b % 32]).join('');
+  return `${prefix}_${head}${tail}`;
+}
+
+/** In-memory Flexprice environment: the sandbox's single source of truth. */
+export class FlexpriceStore {
+  readonly customers: FlexpriceCustomerSeed[] = FLEXPRICE_CUSTOMERS.map((c) => ({ ...c }));
+  readonly wallets: FlexpriceWalletState[] = structuredClone(FLEXPRICE_WALLETS);
+  readonly transactions: FlexpriceTransactionState[] = [];
+
+  customer(id: string): FlexpriceCustomerSeed | undefined {
+    return this.customers.find((c) => c.id === id);
+  }
+
+  /** The lookup key is the customer's external_id (NOTES §2). */
+  customerByLookupKey(lookupKey: string): FlexpriceCustomerSeed | undefined {
+    return this.customers.find((c) => c.external_id === lookupKey);
+  }
+
+  wallet(id: string): FlexpriceWalletState | undefined {
+    return this.wallets.find((w) => w.id === id);
+  }
+
+  /** A customer's wallets as customer lists show them: active only (NOTES §0.4), newest first. */
+  activeWalletsOf(customerId: string): FlexpriceWalletState[] {
+    return this.wallets.filter((w) => w.customer_id === customerId && w.wallet_status === 'active').sort(newestFirst);
+  }
+
+  /** Every wallet, `created_at DESC` (the default sort, NOTES §1). */
+  allWallets(): FlexpriceWalletState[] {
+    return [...this.wallets].sort(newestFirst);
+  }
+
+  /** `balance = credit_balance × conversion_rate`, enforced by Wallet.Validate (NOTES §3.1). */
+  balanceOf(w: FlexpriceWalletState): Dec {
+    return ledger(new Dec(w.credit_balance).mul(w.conversion_rate));
+  }
+
+  /** GetWalletBalanceV2 (NOTES §4). */
+  realTime(w: FlexpriceWalletState): RealTimeBalance {
+    const zero = new Dec(0);
+    if (w.wallet_status !== 'active') {
+      return { balance: zero, creditBalance: zero, currentPeriodUsage: zero, unpaidInvoicesAmount: null, isCachedFallback: false };
+    }
+    const rate = new Dec(w.conversion_rate);
+    if (w.cached_real_time_balance !== null) {
+      const cached = new Dec(w.cached_real_time_balance);
+      return { balance: cached, creditBalance: goDiv(cached, rate), currentPeriodUsage: zero, unpaidInvoicesAmount: null, isCachedFallback: true };
+    }
+    const stored = this.balanceOf(w);
+    if (w.wallet_type === 'POST_PAID') {
+      return { balance: stored, creditBalance: goDiv(stored, rate), currentPeriodUsage: zero, unpaidInvoicesAmount: zero, isCachedFallback: false };
+    }
+    const pending = new Dec(w.pending_charges);
+    const balance = stored.sub(pending);
+    return { balance, creditBalance: goDiv(balance, rate), currentPeriodUsage: pending, unpaidInvoicesAmount: new Dec(w.unpaid_invoices_amount), isCachedFallback: false };
+  }
+
+  /**
+   * A top-up (NOTES §3.5). PURCHASED_CREDIT_INVOICED leaves a pending transaction behind an
+   * invoice and credits nothing yet; every other reason credits at once. Like Flexprice, there is
+   * no wallet_status guard (NOTES §3.5 UNVERIFIED note).
+   */
+  topUp(walletId: string, credits: Dec | string, options: { reason?: TransactionReason; idempotencyKey?: string | undefined; description?: string | undefined } = {}): FlexpriceTransactionState {
+    const w = this.wallet(walletId);
+    if (!w) throw new FlexpriceStoreError('not_found', 404, 'Wallet not found', { wallet_id: walletId });
+    const amount = ledger(new Dec(credits));
+    if (!amount.gt(0)) throw new FlexpriceStoreError('validation_error', 400, 'credits to add must be greater than 0');
+    const key = options.idempotencyKey;
+    if (key && this.transactions.some((t) => t.idempotency_key === key)) {
+      throw new FlexpriceStoreError('already_exists', 409, 'A wallet transaction with this idempotency key already exists', { idempotency_key: key });
+    }
+    const reason = options.reason ?? 'PURCHASED_CREDIT_DIRECT';
+    const pending = reason === 'PURCHASED_CREDIT_INVOICED';
+    const before = new Dec(w.credit_balance);
+    const after = pending ? before : ledger(before.add(amount));
+    const now = goNow();
+    if (!pending) {
+      w.credit_balance = goDecimal(after);
+      if (reason === 'PURCHASED_CREDIT_DIRECT') w.purchased_credits = goDecimal(new Dec(w.purchased_credits).add(amount));
+      if (reason === 'FREE_CREDIT_GRANT' || reason === 'SUBSCRIPTION_CREDIT_GRANT') w.free_credits = goDecimal(new Dec(w.free_credits).add(amount));
+      w.updated_at = now;
+    }
+    const transaction: FlexpriceTransactionState = {
+      id: flexpriceId('wtxn'),
+      wallet_id: w.id,
+      customer_id: w.customer_id,
+      amount: goDecimal(ledger(amount.mul(w.topup_conversion_rate))),
+      credit_amount: goDecimal(amount),
+      credit_balance_before: goDecimal(before),
+      credit_balance_after: goDecimal(after),
+      transaction_status: pending ? 'pending' : 'completed',
+      reference_id: key ?? null,
+      description: options.description ?? '',
+      transaction_reason: reason,
+      currency: w.currency,
+      topup_conversion_rate: w.topup_conversion_rate,
+      idempotency_key: key ?? null,
+      invoice_id: pending ? flexpriceId('inv') : null,
+      created_at: now,
+    };
+    this.transactions.push(transaction);
+    return transaction;
+  }
+
+  /** Usage in the current period: lowers the real-time balance, not the stored one (NOTES §0.3). */
+  consume(walletId: string, credits: Dec | string): FlexpriceWalletState {
+    const w = this.wallet(walletId);
+    if (!w || w.wallet_status !== 'active') throw new Error(`no active Flexprice wallet ${walletId}`);
+    w.pending_charges = goDecimal(new Dec(w.pending_charges).add(new Dec(credits).mul(w.conversion_rate)));
+    return w;
+  }
+}
+
+function newestFirst(a: { created_at: string; id: string }, b: { created_at: string; id: string }): number {
+  return new Date(b.created_at).getTime() - new Date(a.created_at).getTime() || a.id.localeCompare(b.id);
+}
