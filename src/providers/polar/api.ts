@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { integer, minorUnitsInteger, timestamp } from '../wire.js';
+
+/**
+ * Polar's wire format, as NOTES.md documents it. The private org-level `Wallet` and the public
+ * portal `CustomerWallet` have identical fields (§2.4), so one schema serves both. Unknown extra
+ * fields pass (zod strips them from the parsed copy; `raw` keeps them).
+ */
+
+/** `Wallet` / `CustomerWallet` (§2.4): integer cents that may be negative (§3), lower-case currency. */
+export const polarWallet = z.object({
+  id: z.string().min(1),
+  created_at: timestamp,
+  modified_at: timestamp.nullable(),
+  customer_id: z.string().min(1),
+  balance: minorUnitsInteger,
+  currency: z.string(),
+});
+export type PolarWallet = z.infer<typeof polarWallet>;
+
+/** `Pagination` (§2.4): `max_page = ceil(total_count / limit)`; both 0 on a page past the end (§0.8). */
+export const polarPagination = z.object({ total_count: integer, max_page: integer });
+
+/** Polar ids are uuid4 (NOTES §8). */
+export const POLAR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One wallet answer (`GET .../wallets/{id}`), validated afterwards by translateItem like list items. */
+export const polarWalletUnchecked = z.unknown();
+
+/** `ListResource[...]`: items stay `unknown` so each wallet is validated on its own (one bad wallet costs only itself). */
+export const polarList = z.object({ items: z.array(z.unknown()), pagination: polarPagination });
+export type PolarList = z.infer<typeof polarList>;
+
+/**
+ * `Customer` (spec `CustomerIndividual | CustomerTeam`): only what the adapter reads, so a new
+ * customer `type` or field upstream cannot break wallet reads. `external_id` is optional and
+ * nullable in the spec; once set it is immutable (§8).
+ */
+export const polarCustomer = z.object({
+  id: z.string().min(1),
+  external_id: z.string().nullish(),
+});
+export type PolarCustomer = z.infer<typeof polarCustomer>;
+
+/** `ListResource[Customer]`: customers are needed whole (the mapping is cached), so they are validated in the envelope. */
+export const polarCustomerList = z.object({ items: z.array(polarCustomer), pagination: polarPagination });
+
+/** `CustomerSession` (§2.3): `token` authenticates `/v1/customer-portal/*` until `expires_at`. */
+export const polarCustomerSession = z.object({
+  id: z.string(),
+  token: z.string().min(1),
+  expires_at: timestamp,
+  customer_id: z.string().min(1),
+  customer: polarCustomer.optional(),
+});
+export type PolarCustomerSession = z.infer<typeof polarCustomerSession>;
+
+/** `PolarError` subclasses (§6): `{"error": "<ClassName>", "detail": "<message>"}`; 422 has a `detail` array. */
+export const polarErrorBody = z.object({ error: z.string(), detail: z.unknown() });
+
+/** FastAPI's own bodies (§6): unknown route or `Polar-Version` is `{"detail":"Not Found"}`; spec 422 is `{"detail":[...]}`. */
+export const polarDetailBody = z.object({
+  detail: z.union([z.string(), z.array(z.object({ type: z.string() }).loose())]),
+});

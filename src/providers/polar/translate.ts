@@ -1,0 +1,47 @@
+import { moneyFromMinor } from '../../domain/money.js';
+import type { Wallet } from '../../domain/wallet.js';
+import { currency, date } from '../translate-helpers.js';
+import type { PolarWallet } from './api.js';
+
+/**
+ * Polar wire -> domain. Pure; the payload is already validated by api.ts.
+ *
+ * A Polar wallet is integer cents in one currency (NOTES §2.4) and nothing else: no status
+ * (always ACTIVE), no name, code, credits, rules, alerts, metadata, expiry or priority, so those
+ * are null or empty, never guessed. The balance can be negative (the customer owes money, §3):
+ * it is kept exactly as sent, never clamped. The wallet `type` (usage/billing) is not serialised
+ * upstream, so `kind` is CREDIT_BALANCE for every Polar wallet.
+ *
+ * `externalId` is not on the wallet: the adapter knows it from the customer lookup that led here,
+ * or null where the customer has none on record.
+ */
+export function translateWallet(w: PolarWallet, raw: unknown, externalId: string | null): Wallet {
+  const cur = currency(w.currency);
+  return {
+    provider: 'POLAR',
+    providerWalletId: w.id,
+    customer: { externalId, providerCustomerId: w.customer_id },
+    name: null,
+    code: null,
+    status: 'ACTIVE',
+    kind: 'CREDIT_BALANCE',
+    currency: cur,
+    balance: moneyFromMinor(w.balance, cur),
+    ongoingBalance: null,
+    ongoingUsage: null,
+    ongoingBalanceIsCached: null,
+    credits: null,
+    priority: null,
+    expiresAt: null,
+    terminatedAt: null,
+    lastTopUpAt: null,
+    lastConsumedAt: null,
+    createdAt: date(w.created_at),
+    updatedAt: date(w.modified_at),
+    recurringTransactionRules: [],
+    // Polar has no wallet alerts: null, not undefined (undefined would ask for a separate call).
+    alertSettings: null,
+    metadata: [],
+    raw,
+  };
+}
