@@ -14,6 +14,11 @@ const envSchema = z.object({
   UPSTREAM_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
   LAGO_API_URL: url.default('https://api.getlago.com/api/v1'),
   LAGO_API_KEY: optionalString,
+  FLEXPRICE_API_URL: url.default('https://us.api.flexprice.io/v1'),
+  FLEXPRICE_API_KEY: optionalString,
+  FLEXPRICE_ENVIRONMENT_ID: optionalString,
+  POLAR_API_URL: url.default('https://api.polar.sh/v1'),
+  POLAR_ACCESS_TOKEN: optionalString,
 });
 
 export interface ProviderHttpSettings {
@@ -27,6 +32,8 @@ export interface GatewayConfig {
   readonly logLevel: string;
   readonly upstream: ProviderHttpSettings;
   readonly lago?: { readonly apiUrl: string; readonly apiKey: string };
+  readonly flexprice?: { readonly apiUrl: string; readonly apiKey: string; readonly environmentId?: string };
+  readonly polar?: { readonly apiUrl: string; readonly accessToken: string };
   /** True when no provider is configured and the built-in sandboxes serve as upstreams. */
   readonly sandbox: boolean;
 }
@@ -48,12 +55,18 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
   }
   const e = parsed.data;
   const lago = e.LAGO_API_KEY ? { apiUrl: e.LAGO_API_URL, apiKey: e.LAGO_API_KEY } : undefined;
+  const flexprice = e.FLEXPRICE_API_KEY
+    ? { apiUrl: e.FLEXPRICE_API_URL, apiKey: e.FLEXPRICE_API_KEY, ...(e.FLEXPRICE_ENVIRONMENT_ID && { environmentId: e.FLEXPRICE_ENVIRONMENT_ID }) }
+    : undefined;
+  const polar = e.POLAR_ACCESS_TOKEN ? { apiUrl: e.POLAR_API_URL, accessToken: e.POLAR_ACCESS_TOKEN } : undefined;
   return {
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     upstream: { timeoutMs: e.UPSTREAM_TIMEOUT_MS, retries: e.UPSTREAM_RETRIES },
     ...(lago && { lago }),
-    sandbox: !lago,
+    ...(flexprice && { flexprice }),
+    ...(polar && { polar }),
+    sandbox: !lago && !flexprice && !polar,
   };
 }

@@ -19,8 +19,8 @@ async function main(): Promise<void> {
   let sandboxes: Sandboxes | undefined;
   if (config.sandbox) {
     sandboxes = await startSandboxes();
-    config = { ...config, lago: { apiUrl: sandboxes.lago.url, apiKey: sandboxes.lago.apiKey } };
-    logger.info({ lago: sandboxes.lago.url }, 'no provider configured: serving the built-in sandbox providers');
+    config = { ...config, ...sandboxes.providerConfig };
+    logger.info({ lago: sandboxes.lago.url, flexprice: sandboxes.flexprice.url, polar: sandboxes.polar.url }, 'no provider configured: serving the built-in sandbox providers');
   }
 
   const gateway = createGateway(config, { logger });

@@ -5,7 +5,9 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GatewayConfig } from './config.js';
 import { createContext, type GatewayContext } from './context.js';
 import { createLogger, type Logger } from './logger.js';
+import { createFlexpriceProvider } from './providers/flexprice/index.js';
 import { createLagoProvider } from './providers/lago/index.js';
+import { createPolarProvider } from './providers/polar/index.js';
 import type { WalletProvider } from './providers/provider.js';
 import { ProviderRegistry } from './providers/registry.js';
 import { schema } from './schema/index.js';
@@ -32,6 +34,8 @@ export interface Gateway {
 function buildProviders(config: GatewayConfig, logger: Logger, fetchImpl?: typeof fetch): WalletProvider[] {
   const providers: WalletProvider[] = [];
   if (config.lago) providers.push(createLagoProvider({ ...config.lago, ...config.upstream }, logger.child({ provider: 'LAGO' }), fetchImpl));
+  if (config.flexprice) providers.push(createFlexpriceProvider({ ...config.flexprice, ...config.upstream }, logger.child({ provider: 'FLEXPRICE' }), fetchImpl));
+  if (config.polar) providers.push(createPolarProvider({ ...config.polar, ...config.upstream }, logger.child({ provider: 'POLAR' }), fetchImpl));
   return providers;
 }
 

@@ -40,13 +40,16 @@ describe('GraphiQL', () => {
     await run.waitFor({ state: 'visible', timeout: 30_000 });
     // The editor holds the default query: the sandbox customer's wallets.
     await expect.poll(async () => page.locator('.graphiql-query-editor').innerText(), { timeout: 15_000 }).toContain('hooli_1234');
+    const answered = page.waitForResponse((r) => r.url().startsWith(url) && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('CustomerWallets'));
     await run.click();
+    const body = (await (await answered).json()) as { data: { customer: { wallets: { provider: string }[] } } };
+    expect(new Set(body.data.customer.wallets.map((w) => w.provider))).toEqual(new Set(['LAGO', 'FLEXPRICE', 'POLAR']));
 
+    // The pane renders what is in view: the customer and its per-currency totals come first.
     const result = page.locator('.graphiql-response');
-    await expect.poll(async () => result.innerText(), { timeout: 20_000 }).toContain('"42.00"');
+    await expect.poll(async () => result.innerText(), { timeout: 20_000 }).toContain('"132.00"');
     const text = await result.innerText();
     expect(text).toContain('"hooli_1234"');
-    expect(text).toContain('"LAGO"');
     expect(text).toContain('"150050"');
 
     const origin = new URL(url).origin;

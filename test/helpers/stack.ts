@@ -28,6 +28,13 @@ export interface Stack {
   close(): Promise<void>;
 }
 
+const PROVIDER_KEYS = { LAGO: 'LAGO_API_KEY', FLEXPRICE: 'FLEXPRICE_API_KEY', POLAR: 'POLAR_ACCESS_TOKEN' } as const;
+
+/** Env that leaves only these providers configured (the sandboxes share customer ids). */
+export function onlyProviders(...names: (keyof typeof PROVIDER_KEYS)[]): Record<string, string> {
+  return Object.fromEntries(Object.entries(PROVIDER_KEYS).filter(([name]) => !names.includes(name as never)).map(([, key]) => [key, '']));
+}
+
 /** Sandboxes on free ports plus a gateway configured against them, as `npm start` does. */
 export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
   const sandboxes = await startSandboxes();
@@ -35,6 +42,10 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
   const config = loadConfig({
     LAGO_API_URL: sandboxes.lago.url,
     LAGO_API_KEY: sandboxes.lago.apiKey,
+    FLEXPRICE_API_URL: sandboxes.flexprice.url,
+    FLEXPRICE_API_KEY: sandboxes.flexprice.apiKey,
+    POLAR_API_URL: sandboxes.polar.url,
+    POLAR_ACCESS_TOKEN: sandboxes.polar.accessToken,
     UPSTREAM_RETRIES: '0',
     PORT: '0',
     HOST: '127.0.0.1',
