@@ -13,6 +13,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ LAGO_API_KEY: 'k' }).lago?.apiUrl).toBe('https://api.getlago.com/api/v1');
   });
 
+  it('turns Flexprice and Polar on by their keys, each with its default cloud URL', () => {
+    const config = loadConfig({ FLEXPRICE_API_KEY: 'fk', FLEXPRICE_ENVIRONMENT_ID: 'env_1', POLAR_ACCESS_TOKEN: 'pt' });
+    expect(config).toMatchObject({
+      sandbox: false,
+      flexprice: { apiUrl: 'https://us.api.flexprice.io/v1', apiKey: 'fk', environmentId: 'env_1' },
+      polar: { apiUrl: 'https://api.polar.sh/v1', accessToken: 'pt' },
+    });
+    expect(config.lago).toBeUndefined();
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ LAGO_API_KEY: '', PORT: '' })).toMatchObject({ sandbox: true, port: 4000 });
   });
