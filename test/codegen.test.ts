@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { generate } from '@graphql-codegen/cli';
 import { describe, expect, it } from 'vitest';
-import config from '../codegen.ts';
+import config from '../codegen.js';
 
 describe('test/gql (graphql-codegen client preset)', () => {
   it('matches schema.graphql and the operations in test/ (run `npm run codegen` when this fails)', async () => {
