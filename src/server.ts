@@ -11,8 +11,12 @@ import { createPolarProvider } from './providers/polar/index.js';
 import type { WalletProvider } from './providers/provider.js';
 import { ProviderRegistry } from './providers/registry.js';
 import { schema } from './schema/index.js';
+import { LiveServices } from './events/live.js';
 import { DEFAULT_GRAPHIQL_QUERY } from './server/graphiql.js';
+import { useEventStreamHeaders } from './server/useEventStreamHeaders.js';
 import { usePartialErrors } from './server/usePartialErrors.js';
+import { attachWebSocket } from './server/websocket.js';
+import { createWebhookVerifiers } from './server/webhook-verifiers.js';
 
 export interface GatewayOptions {
   readonly logger?: Logger;
@@ -26,6 +30,7 @@ export interface Gateway {
   readonly yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;
   readonly server: Server;
   readonly registry: ProviderRegistry;
+  readonly live: LiveServices;
   /** Starts listening on config.port (0 = any free port); resolves to the GraphQL URL. */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -42,6 +47,13 @@ function buildProviders(config: GatewayConfig, logger: Logger, fetchImpl?: typeo
 export function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Gateway {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const registry = new ProviderRegistry(options.providers ?? buildProviders(config, logger, options.fetch));
+  const verifiers = createWebhookVerifiers(config, registry);
+  const live = new LiveServices(registry, {
+    pollIntervalMs: config.pollIntervalMs,
+    redisUrl: config.redisUrl,
+    verifiers,
+    webhookProviders: new Set(verifiers.keys()),
+  }, logger.child({ component: 'live' }));
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema,
@@ -49,7 +61,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     landingPage: false,
     graphiql: { title: 'Walletgate', defaultQuery: DEFAULT_GRAPHIQL_QUERY },
     renderGraphiQL,
-    context: () => createContext(registry, logger),
+    context: () => createContext(registry, live, logger),
     // Only GraphQLErrors (typed GatewayErrors, validation errors) reach callers; anything else is masked.
     maskedErrors: true,
     logging: {
@@ -58,14 +70,16 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       warn: (...args) => logger.warn({ args }, 'yoga'),
       error: (...args) => logger.error({ err: args[0] instanceof Error ? { name: args[0].name, message: args[0].message } : undefined }, 'yoga error'),
     },
-    plugins: [usePartialErrors()],
+    plugins: [live.webhookPlugin, useEventStreamHeaders(), usePartialErrors()],
   });
 
   const server = createServer(yoga);
+  const ws = attachWebSocket(server, yoga);
   return {
     yoga,
     server,
     registry,
+    live,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -75,11 +89,14 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
           resolve(`http://${host}:${port}/graphql`);
         });
       }),
-    close: () =>
-      new Promise((resolve) => {
+    close: async () => {
+      await ws.close();
+      await new Promise<void>((resolve) => {
         if (!server.listening) return resolve();
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      await live.close();
+    },
   };
 }

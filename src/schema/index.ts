@@ -8,5 +8,6 @@ import './alerts.js';
 import './wallet.js';
 import './customer.js';
 import './providers.js';
+import './balance-change.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,81 @@
+import { Redis } from 'ioredis';
+import type { ProviderName, Wallet } from '../domain/wallet.js';
+import type { Logger } from '../logger.js';
+import { loadWalletsByKeys } from '../loaders.js';
+import type { Result } from '../providers/provider.js';
+import type { ProviderRegistry } from '../providers/registry.js';
+import type { WebhookVerifier } from '../providers/webhook.js';
+import { BalancePoller } from './poller.js';
+import { createBalancePubSub, type BalancePubSub } from './pubsub.js';
+import { BalanceRefresher } from './refresher.js';
+import { memoryStores, redisStores, type LiveStores } from './stores.js';
+import { useWebhookRoutes } from './webhook-routes.js';
+
+export interface LiveConfig {
+  readonly pollIntervalMs: number;
+  readonly redisUrl?: string | undefined;
+  readonly verifiers: ReadonlyMap<ProviderName, WebhookVerifier>;
+  /** Providers whose webhooks are configured; every other configured provider is polled. */
+  readonly webhookProviders: ReadonlySet<ProviderName>;
+}
+
+// An event's wallet is re-read once per replica and shared by that replica's subscribers.
+const EVENT_WALLET_CACHE = 1000;
+
+/** Everything behind `walletBalanceChanged`: pubsub, change detection, poller, webhook routes. */
+export class LiveServices {
+  readonly pubsub: BalancePubSub;
+  readonly stores: LiveStores;
+  readonly refresher: BalanceRefresher;
+  readonly poller: BalancePoller;
+  readonly webhookPlugin: ReturnType<typeof useWebhookRoutes>;
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly eventWallets = new Map<string, Promise<Result<Wallet>>>();
+  private readonly redis: Redis[] = [];
+
+  constructor(private readonly registry: ProviderRegistry, config: LiveConfig, logger: Logger) {
+    if (config.redisUrl) {
+      const client = () => {
+        const r = new Redis(config.redisUrl!, { maxRetriesPerRequest: 3, lazyConnect: false });
+        r.on('error', (e: Error) => logger.warn({ err: e.message }, 'redis error'));
+        this.redis.push(r);
+        return r;
+      };
+      const commands = client();
+      this.stores = redisStores(commands);
+      this.pubsub = createBalancePubSub({ publish: commands, subscribe: client() });
+    } else {
+      this.stores = memoryStores();
+      this.pubsub = createBalancePubSub();
+    }
+    this.refresher = new BalanceRefresher({ registry, stores: this.stores, pubsub: this.pubsub, logger });
+    const polled = new Set(registry.list().map((p) => p.name).filter((name) => !config.webhookProviders.has(name)));
+    this.poller = new BalancePoller({ refresher: this.refresher, stores: this.stores, logger, intervalMs: config.pollIntervalMs, providers: polled });
+    this.webhookPlugin = useWebhookRoutes({ verifiers: config.verifiers, stores: this.stores, refresher: this.refresher, logger, inFlight: this.inFlight });
+  }
+
+  /**
+   * The wallet an event is about, re-read from its provider through a fresh loader (never the
+   * subscription's first payload), once per event on this replica.
+   */
+  walletForEvent(eventId: string, walletKey: string): Promise<Result<Wallet>> {
+    let wallet = this.eventWallets.get(eventId);
+    if (!wallet) {
+      wallet = loadWalletsByKeys(this.registry, [walletKey]).then((results) => results[0]!);
+      this.eventWallets.set(eventId, wallet);
+      if (this.eventWallets.size > EVENT_WALLET_CACHE) this.eventWallets.delete(this.eventWallets.keys().next().value!);
+    }
+    return wallet;
+  }
+
+  /** Resolves when background webhook work has finished. */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  async close(): Promise<void> {
+    this.poller.close();
+    await this.idle();
+    await Promise.all(this.redis.map((r) => r.quit().catch(() => r.disconnect())));
+  }
+}

@@ -1,0 +1,67 @@
+import type { Plugin } from 'graphql-yoga';
+import { PROVIDERS, type ProviderName } from '../domain/wallet.js';
+import type { Logger } from '../logger.js';
+import { WebhookRejected, type WebhookVerifier } from '../providers/webhook.js';
+import type { BalanceRefresher } from './refresher.js';
+import type { LiveStores } from './stores.js';
+
+// Providers retry for up to days (Svix, Polar: 10 attempts); a delivery id stays "seen" that long.
+const DEDUPE_TTL_MS = 3 * 24 * 3600 * 1000;
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface WebhookRouteDeps {
+  readonly verifiers: ReadonlyMap<ProviderName, WebhookVerifier>;
+  readonly stores: LiveStores;
+  readonly refresher: BalanceRefresher;
+  readonly logger: Logger;
+  /** Background re-fetches in flight (graceful shutdown and tests wait on them). */
+  readonly inFlight: Set<Promise<unknown>>;
+}
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+/**
+ * `POST /webhooks/{lago|flexprice|polar}`. The signature is checked on the raw body before
+ * anything is parsed; a verified, first-seen delivery is acknowledged at once (202) and its
+ * wallets are re-read in the background, so a slow upstream never delays the provider's retry clock.
+ */
+export function useWebhookRoutes(deps: WebhookRouteDeps): Plugin {
+  return {
+    async onRequest({ url, request, endResponse }) {
+      const match = /^\/webhooks\/([a-z]+)\/?$/.exec(url.pathname);
+      if (!match) return;
+      const provider = match[1]!.toUpperCase() as ProviderName;
+      if (!PROVIDERS.includes(provider)) return endResponse(json(404, { error: 'unknown provider' }));
+      if (request.method !== 'POST') return endResponse(json(405, { error: 'use POST' }));
+      const verifier = deps.verifiers.get(provider);
+      if (!verifier) return endResponse(json(404, { error: `webhooks for ${provider} are not configured on this gateway` }));
+      if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return endResponse(json(413, { error: 'body too large' }));
+
+      const raw = await request.text();
+      if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return endResponse(json(413, { error: 'body too large' }));
+      let delivery;
+      try {
+        delivery = await verifier.verify(raw, request.headers);
+      } catch (e) {
+        if (!(e instanceof WebhookRejected)) deps.logger.error({ provider, err: e instanceof Error ? e.name : 'unknown' }, 'webhook verifier failed');
+        const status = e instanceof WebhookRejected ? e.status : 400;
+        deps.logger.warn({ provider, status, reason: e instanceof WebhookRejected ? e.message : 'invalid delivery' }, 'webhook rejected');
+        return endResponse(json(status, { error: e instanceof WebhookRejected ? e.message : 'invalid delivery' }));
+      }
+
+      if (!(await deps.stores.firstSeen(`webhook:${provider}:${delivery.deliveryId}`, DEDUPE_TTL_MS))) {
+        deps.logger.info({ provider, deliveryId: delivery.deliveryId }, 'duplicate webhook delivery ignored');
+        return endResponse(json(200, { status: 'duplicate' }));
+      }
+      deps.logger.info({ provider, deliveryId: delivery.deliveryId, eventType: delivery.eventType, hints: delivery.hints.length }, 'webhook accepted');
+      if (delivery.hints.length > 0) {
+        const work = deps.refresher.refresh(delivery.hints, 'WEBHOOK')
+          .catch((e: unknown) => deps.logger.warn({ provider, err: e instanceof Error ? e.message : String(e) }, 'webhook re-fetch failed'))
+          .finally(() => deps.inFlight.delete(work));
+        deps.inFlight.add(work);
+      }
+      return endResponse(json(202, { status: 'accepted' }));
+    },
+  };
+}
