@@ -80,15 +80,17 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     server,
     registry,
     live,
-    listen: () =>
-      new Promise((resolve, reject) => {
+    listen: async () => {
+      await live.ready();
+      return new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
           const { port } = server.address() as AddressInfo;
           const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
           resolve(`http://${host}:${port}/graphql`);
         });
-      }),
+      });
+    },
     close: async () => {
       await ws.close();
       await new Promise<void>((resolve) => {

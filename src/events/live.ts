@@ -32,6 +32,8 @@ export class LiveServices {
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly eventWallets = new Map<string, Promise<Result<Wallet>>>();
   private readonly redis: Redis[] = [];
+  /** Ends each open subscription stream; closing ends them before Redis goes away. */
+  private readonly streams = new Set<() => void>();
 
   constructor(private readonly registry: ProviderRegistry, config: LiveConfig, logger: Logger) {
     if (config.redisUrl) {
@@ -68,12 +70,38 @@ export class LiveServices {
     return wallet;
   }
 
+  /**
+   * Resolves once Redis (when configured) is connected. A SUBSCRIBE sent before ioredis's ready
+   * check puts the connection in subscriber mode and fails that check, so the gateway listens
+   * only after this.
+   */
+  async ready(): Promise<void> {
+    await Promise.all(this.redis.map((r) => (r.status === 'ready' ? undefined : new Promise<void>((resolve, reject) => {
+      r.once('ready', resolve);
+      r.once('end', () => reject(new Error('Redis connection ended before it was ready')));
+    }))));
+  }
+
+  /** Registers an open subscription stream; the returned function unregisters it. */
+  trackStream(end: () => void): () => void {
+    this.streams.add(end);
+    return () => this.streams.delete(end);
+  }
+
+  get openStreams(): number {
+    return this.streams.size;
+  }
+
   /** Resolves when background webhook work has finished. */
   async idle(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
   async close(): Promise<void> {
+    // Ending the streams first sends their UNSUBSCRIBEs ahead of QUIT on the same connection.
+    for (const end of [...this.streams]) end();
+    const deadline = Date.now() + 2000;
+    while (this.streams.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
     this.poller.close();
     await this.idle();
     await Promise.all(this.redis.map((r) => r.quit().catch(() => r.disconnect())));

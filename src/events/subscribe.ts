@@ -22,9 +22,12 @@ export function balanceChanges(live: LiveServices, target: BalanceTarget): Repea
   return new Repeater(async (push, stop) => {
     const source = live.pubsub.subscribe('balance', topic);
     const unwatch = hints.map((h) => live.poller.watch(h));
-    void stop.then(() => {
+    const untrack = live.trackStream(() => stop());
+    void stop.then(async () => {
       for (const u of unwatch) u();
-      void source.return();
+      // Untracked only once the pubsub listener (a Redis UNSUBSCRIBE) is really gone.
+      await source.return();
+      untrack();
     });
     for await (const message of source) await push(message);
     stop();

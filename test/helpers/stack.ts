@@ -35,9 +35,10 @@ export function onlyProviders(...names: (keyof typeof PROVIDER_KEYS)[]): Record<
   return Object.fromEntries(Object.entries(PROVIDER_KEYS).filter(([name]) => !names.includes(name as never)).map(([, key]) => [key, '']));
 }
 
-/** Sandboxes on free ports plus a gateway configured against them, as `npm start` does. */
-export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
-  const sandboxes = await startSandboxes();
+export type GatewayUnderTest = Omit<Stack, 'sandboxes'>;
+
+/** A gateway configured against running sandboxes (two of these make two replicas). */
+export function gatewayFor(sandboxes: Sandboxes, env: Record<string, string> = {}): GatewayUnderTest {
   const { lines, logger } = captureLogs();
   const config = loadConfig({
     LAGO_API_URL: sandboxes.lago.url,
@@ -53,7 +54,6 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
   });
   const gateway = createGateway(config, { logger });
   return {
-    sandboxes,
     gateway,
     config,
     logs: lines,
@@ -66,6 +66,17 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
       });
       return { ...((await response.json()) as ExecutionResult<never>), status: response.status };
     },
+    close: () => gateway.close(),
+  };
+}
+
+/** Sandboxes on free ports plus a gateway configured against them, as `npm start` does. */
+export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
+  const sandboxes = await startSandboxes();
+  const gateway = gatewayFor(sandboxes, env);
+  return {
+    ...gateway,
+    sandboxes,
     async close() {
       await gateway.close();
       await sandboxes.close();
