@@ -1,15 +1,15 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { z } from 'zod';
 import type { ProviderName } from '../domain/wallet.js';
 import { GatewayError, type ErrorCode } from '../errors.js';
 import { parseJsonExact } from '../json.js';
 import type { Logger } from '../logger.js';
+import { UpstreamFailure, type ProviderResilience, type UpstreamAnswer } from './resilience/index.js';
 
 export type QueryValue = string | number | boolean | readonly string[] | undefined | null;
 
 export interface UpstreamRequest<S extends z.ZodType> {
   readonly method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  /** A read sent as POST (search endpoints): retried like a GET. */
+  /** A read sent as POST (search endpoints): retried like a GET (never de-duplicated). */
   readonly idempotent?: boolean;
   readonly path: string;
   /** Arrays repeat the key (`a=1&a=2`); name the key `k[]` where a provider wants brackets. */
@@ -24,21 +24,19 @@ export interface UpstreamRequest<S extends z.ZodType> {
 export type ErrorMapper = (status: number, body: unknown) => { code: ErrorCode; upstreamCode?: string; message?: string } | undefined;
 
 export interface UpstreamClientOptions {
-  readonly provider: ProviderName;
   /** Base URL including the API prefix (`.../api/v1`, `.../v1`). */
   readonly baseUrl: string;
   /** Sent on every request (auth, version pins). Never logged, never put in an error. */
   readonly headers: Readonly<Record<string, string>>;
-  readonly timeoutMs: number;
-  /** Extra attempts for idempotent reads on 429, 5xx and network errors. */
-  readonly retries: number;
+  /**
+   * The provider's timeouts, retries, circuit breaker and GET de-duplication: one per provider,
+   * shared by all its clients (it also names the provider).
+   */
+  readonly resilience: ProviderResilience;
   readonly mapError?: ErrorMapper;
   readonly logger: Logger;
   readonly fetch?: typeof fetch;
 }
-
-const RETRY_BASE_MS = 100;
-const RETRY_AFTER_CAP_MS = 10_000;
 
 /**
  * Accepts a provider URL with or without its API prefix: `http://lago:3000` and
@@ -58,12 +56,13 @@ function buildUrl(base: string, path: string, query: UpstreamRequest<z.ZodType>[
   return url;
 }
 
+/** Retry-After as delay-seconds or an HTTP date; the resilience policies decide whether to wait it. */
 function retryAfterMs(header: string | null): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.min(seconds * 1000, RETRY_AFTER_CAP_MS);
+  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : undefined;
   const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.min(Math.max(date - Date.now(), 0), RETRY_AFTER_CAP_MS);
+  return Number.isNaN(date) ? undefined : Math.max(date - Date.now(), 0);
 }
 
 function defaultCode(status: number): ErrorCode {
@@ -73,7 +72,10 @@ function defaultCode(status: number): ErrorCode {
   return 'UPSTREAM_ERROR';
 }
 
-/** The one upstream HTTP client: timeouts, retries of idempotent reads, error mapping, validation. */
+/**
+ * The one upstream HTTP client: sends, maps errors, validates. Timeouts, retries, the circuit
+ * breaker and GET de-duplication live in the provider's ProviderResilience.
+ */
 export class UpstreamClient {
   readonly provider: ProviderName;
   private readonly options: UpstreamClientOptions;
@@ -81,86 +83,91 @@ export class UpstreamClient {
 
   constructor(options: UpstreamClientOptions) {
     this.options = options;
-    this.provider = options.provider;
+    this.provider = options.resilience.provider;
     this.fetchImpl = options.fetch ?? fetch;
   }
 
   async request<S extends z.ZodType>(req: UpstreamRequest<S>): Promise<z.output<S>> {
     const method = req.method ?? 'GET';
     const url = buildUrl(this.options.baseUrl, req.path, req.query);
-    const attempts = method === 'GET' || req.idempotent ? 1 + this.options.retries : 1;
-    for (let attempt = 1; ; attempt++) {
-      const started = performance.now();
-      const outcome = await this.attempt(method, url, req);
-      const log = { provider: this.provider, method, path: url.pathname, attempt, ms: Math.round(performance.now() - started) };
-      if (outcome.kind === 'ok') {
-        this.options.logger.debug({ ...log, status: outcome.status }, 'upstream');
-        return this.validate(outcome.body, req.schema, url.pathname);
-      }
-      this.options.logger.warn({ ...log, status: outcome.status, code: outcome.error.code }, 'upstream failure');
-      if (!outcome.retryable || attempt >= attempts) throw outcome.error;
-      const backoff = RETRY_BASE_MS * 2 ** (attempt - 1);
-      await sleep(outcome.retryAfterMs ?? backoff / 2 + Math.random() * backoff);
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...(req.body !== undefined && { 'content-type': 'application/json' }),
+      ...this.options.headers,
+      ...req.headers,
+    };
+    const body = req.body === undefined ? undefined : JSON.stringify(req.body);
+    let answer: UpstreamAnswer;
+    try {
+      answer = await this.options.resilience.execute(
+        { method, url, path: req.path, headers, idempotent: method === 'GET' || req.idempotent === true },
+        (signal) => this.send(method, url, headers, body, signal),
+      );
+    } catch (e) {
+      throw this.toGatewayError(e);
     }
+    if (!answer.json) {
+      throw new GatewayError('UPSTREAM_BAD_RESPONSE', `${this.provider} answered ${answer.status} with a body that is not JSON`, { provider: this.provider, upstreamStatus: answer.status });
+    }
+    return this.validate(answer.body, req.schema, url.pathname);
   }
 
-  private async attempt(method: string, url: URL, req: UpstreamRequest<z.ZodType>): Promise<
-    | { kind: 'ok'; status: number; body: unknown }
-    | { kind: 'error'; status: number | undefined; error: GatewayError; retryable: boolean; retryAfterMs?: number | undefined }
-  > {
-    const provider = this.provider;
+  /** One attempt. Throws an UpstreamFailure for anything but a complete 2xx answer. */
+  private async send(method: string, url: URL, headers: Record<string, string>, body: string | undefined, signal: AbortSignal): Promise<UpstreamAnswer> {
     let response: Response;
     try {
-      response = await this.fetchImpl(url, {
-        method,
-        headers: {
-          accept: 'application/json',
-          ...(req.body !== undefined && { 'content-type': 'application/json' }),
-          ...this.options.headers,
-          ...req.headers,
-        },
-        body: req.body === undefined ? undefined : JSON.stringify(req.body),
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
+      response = await this.fetchImpl(url, { method, headers, body, signal });
     } catch (cause) {
-      const timedOut = cause instanceof Error && cause.name === 'TimeoutError';
-      const message = timedOut ? `${provider} did not answer within ${this.options.timeoutMs} ms` : `${provider} could not be reached`;
-      return { kind: 'error', status: undefined, retryable: true, error: new GatewayError('UPSTREAM_UNAVAILABLE', message, { provider, cause }) };
+      throw new UpstreamFailure({ kind: 'network', phase: 'connect' }, { cause });
     }
-
     let text: string;
     try {
       text = await response.text();
     } catch (cause) {
-      return { kind: 'error', status: response.status, retryable: true, error: new GatewayError('UPSTREAM_UNAVAILABLE', `${provider} closed the connection mid-answer`, { provider, cause }) };
+      throw new UpstreamFailure({ kind: 'network', phase: 'body' }, { cause });
     }
-    let body: unknown = undefined;
-    let parsed = false;
+    let parsed: unknown = undefined;
+    let json = false;
     if (text.length > 0) {
       try {
-        body = parseJsonExact(text);
-        parsed = true;
+        parsed = parseJsonExact(text);
+        json = true;
       } catch {
-        // An unparseable body is reported below according to the status.
+        // An unparseable body is reported according to the status.
       }
     }
-
-    if (response.ok) {
-      if (!parsed) {
-        return { kind: 'error', status: response.status, retryable: false, error: new GatewayError('UPSTREAM_BAD_RESPONSE', `${provider} answered ${response.status} with a body that is not JSON`, { provider, upstreamStatus: response.status }) };
-      }
-      return { kind: 'ok', status: response.status, body };
+    if (!response.ok) {
+      throw new UpstreamFailure({ kind: 'status', status: response.status, body: parsed, retryAfterMs: retryAfterMs(response.headers.get('retry-after')) });
     }
+    return { status: response.status, body: parsed, json };
+  }
 
-    const mapped = this.options.mapError?.(response.status, body);
-    const code = mapped?.code ?? defaultCode(response.status);
-    const error = new GatewayError(code, mapped?.message ?? `${provider} answered HTTP ${response.status}`, {
-      provider,
-      upstreamStatus: response.status,
-      ...(mapped?.upstreamCode && { upstreamCode: mapped.upstreamCode }),
-    });
-    const retryable = response.status === 429 || response.status >= 500;
-    return { kind: 'error', status: response.status, error, retryable, retryAfterMs: retryAfterMs(response.headers.get('retry-after')) };
+  /** Messages are written here, never copied from upstream bodies, so nothing secret leaks through them. */
+  private toGatewayError(e: unknown): GatewayError {
+    const provider = this.provider;
+    if (e instanceof GatewayError) return e;
+    if (!(e instanceof UpstreamFailure)) return new GatewayError('UPSTREAM_ERROR', `${provider} failed unexpectedly`, { provider, cause: e });
+    const r = e.reason;
+    switch (r.kind) {
+      case 'circuit_open':
+        return new GatewayError('UPSTREAM_UNAVAILABLE', `${provider} is failing: its circuit breaker is open, so no request was sent`, { provider, cause: e });
+      case 'timeout':
+        return new GatewayError('UPSTREAM_UNAVAILABLE', `${provider} did not answer within ${r.limitMs} ms`, { provider, cause: e });
+      case 'network':
+        return new GatewayError('UPSTREAM_UNAVAILABLE', r.phase === 'connect' ? `${provider} could not be reached` : `${provider} closed the connection mid-answer`, { provider, cause: e });
+      case 'status': {
+        const mapped = this.options.mapError?.(r.status, r.body);
+        const message = mapped?.message
+          ?? (e.refusedWaitMs !== undefined
+            ? `${provider} answered HTTP ${r.status} and asked to wait ${Math.ceil(e.refusedWaitMs / 1000)} s, longer than the gateway waits`
+            : `${provider} answered HTTP ${r.status}`);
+        return new GatewayError(mapped?.code ?? defaultCode(r.status), message, {
+          provider,
+          upstreamStatus: r.status,
+          ...(mapped?.upstreamCode && { upstreamCode: mapped.upstreamCode }),
+        });
+      }
+    }
   }
 
   private validate<S extends z.ZodType>(body: unknown, schema: S, path: string): z.output<S> {

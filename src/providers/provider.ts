@@ -34,6 +34,9 @@ export interface WalletList {
 
 export type Result<T> = T | GatewayError;
 
+/** A provider's circuit breaker: OPEN refuses calls unsent, HALF_OPEN lets one probe through. */
+export type BreakerState = 'CLOSED' | 'OPEN' | 'HALF_OPEN';
+
 export interface ProviderHealth {
   readonly status: 'UP' | 'DOWN';
   readonly latencyMs: number | null;
@@ -56,4 +59,6 @@ export interface WalletProvider {
   /** Present where alerts need their own upstream call; only made when `alertSettings` is selected. */
   alertSettings?(wallets: readonly Wallet[]): Promise<Result<AlertSettings | null>[]>;
   checkHealth(): Promise<ProviderHealth>;
+  /** The provider's circuit breaker state (shared by all its upstream clients). */
+  circuitState?(): BreakerState;
 }

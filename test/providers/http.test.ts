@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { GatewayError } from '../../src/errors.js';
 import { createLogger } from '../../src/logger.js';
 import { UpstreamClient, withApiPrefix } from '../../src/providers/http.js';
+import { ProviderResilience } from '../../src/providers/resilience/index.js';
 import { SandboxRouter, startSandboxServer, type RunningSandbox } from '../../src/sandbox/http.js';
 
 describe('withApiPrefix', () => {
@@ -18,8 +19,9 @@ describe('UpstreamClient', () => {
   let upstream: RunningSandbox;
   const okSchema = z.object({ ok: z.literal(true) });
   const client = (options: { retries?: number; timeoutMs?: number } = {}) => new UpstreamClient({
-    provider: 'LAGO', baseUrl: upstream.url, headers: { authorization: 'Bearer secret' },
-    timeoutMs: options.timeoutMs ?? 2000, retries: options.retries ?? 2, logger: createLogger({ level: 'silent' }),
+    baseUrl: upstream.url, headers: { authorization: 'Bearer secret' },
+    resilience: new ProviderResilience('LAGO', { timeoutMs: options.timeoutMs ?? 2000, retries: options.retries ?? 2 }),
+    logger: createLogger({ level: 'silent' }),
   });
   const failure = async (p: Promise<unknown>) => {
     const e = await p.then(() => undefined, (error: unknown) => error);
@@ -73,7 +75,7 @@ describe('UpstreamClient', () => {
   it('a 2xx that fails the schema is UPSTREAM_BAD_RESPONSE; an unreachable host is UPSTREAM_UNAVAILABLE', async () => {
     upstream.injectFault({ path: /^\/ok$/, status: 200, body: { ok: 'yes' }, times: 1 });
     expect((await failure(client().request({ path: '/ok', schema: okSchema }))).code).toBe('UPSTREAM_BAD_RESPONSE');
-    const dead = new UpstreamClient({ provider: 'LAGO', baseUrl: 'http://127.0.0.1:9', headers: {}, timeoutMs: 1000, retries: 0, logger: createLogger({ level: 'silent' }) });
+    const dead = new UpstreamClient({ baseUrl: 'http://127.0.0.1:9', headers: {}, resilience: new ProviderResilience('LAGO', { timeoutMs: 1000, retries: 0 }), logger: createLogger({ level: 'silent' }) });
     expect((await failure(dead.request({ path: '/ok', schema: okSchema }))).code).toBe('UPSTREAM_UNAVAILABLE');
   });
 });

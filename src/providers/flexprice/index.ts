@@ -5,37 +5,37 @@ import { GatewayError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { UpstreamClient, withApiPrefix } from '../http.js';
 import { settle, toWalletList, translateItem } from '../items.js';
-import type { ProviderHealth, Result, WalletFilter, WalletList, WalletProvider } from '../provider.js';
+import type { BreakerState, ProviderHealth, Result, WalletFilter, WalletList, WalletProvider } from '../provider.js';
+import { ProviderResilience, type UpstreamSettings } from '../resilience/index.js';
 import { flexpriceWallet, flexpriceWalletBalance } from './api.js';
 import { FlexpriceClient, mapFlexpriceError } from './client.js';
 import { mapWithConcurrency } from '../concurrency.js';
 import { translateWallet } from './translate.js';
 
-export interface FlexpriceConfig {
+/** Timeouts, retries, breaker knobs and metrics hooks come with UpstreamSettings. */
+export interface FlexpriceConfig extends UpstreamSettings {
   readonly apiUrl: string;
   readonly apiKey: string;
   /** Only for config-file keys; database-issued keys are bound to one environment (NOTES §0.1). */
   readonly environmentId?: string | undefined;
-  readonly timeoutMs: number;
-  readonly retries: number;
 }
 
 // Real-time reads in flight at once: a 100-id batch or an org-wide list must not burst 100 calls.
 const REAL_TIME_CONCURRENCY = 10;
 
 export function createFlexpriceProvider(config: FlexpriceConfig, logger: Logger, fetchImpl?: typeof fetch): WalletProvider {
+  // One per provider: both clients share its breaker, budget and in-flight GETs.
+  const resilience = new ProviderResilience('FLEXPRICE', config, logger);
   const http = (resource: 'wallet' | 'customer') => new UpstreamClient({
-    provider: 'FLEXPRICE',
     baseUrl: withApiPrefix(config.apiUrl, '/v1'),
     // Never `Authorization: Bearer`: Flexprice reads that header as a dashboard JWT (NOTES §0.1, §8.13).
     headers: { 'x-api-key': config.apiKey, ...(config.environmentId && { 'x-environment-id': config.environmentId }) },
-    timeoutMs: config.timeoutMs,
-    retries: config.retries,
+    resilience,
     mapError: mapFlexpriceError(resource),
     logger,
     ...(fetchImpl && { fetch: fetchImpl }),
   });
-  return new FlexpriceProvider(new FlexpriceClient(http('wallet'), http('customer')), logger);
+  return new FlexpriceProvider(new FlexpriceClient(http('wallet'), http('customer')), resilience, logger);
 }
 
 /** Just enough of a wallet to route it before the full validation in translateItem. */
@@ -54,7 +54,11 @@ class FlexpriceProvider implements WalletProvider {
     batchWalletsByCustomer: false,
   };
 
-  constructor(private readonly client: FlexpriceClient, private readonly logger: Logger) {}
+  constructor(private readonly client: FlexpriceClient, private readonly resilience: ProviderResilience, private readonly logger: Logger) {}
+
+  circuitState(): BreakerState {
+    return this.resilience.circuitState();
+  }
 
   /**
    * Costs, for N ids of which K are active: 1 `POST /wallets/search` for all ids; then, in

@@ -3,7 +3,8 @@ import { GatewayError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { UpstreamClient, withApiPrefix } from '../http.js';
 import { settle, toWalletList, translateItem } from '../items.js';
-import type { ProviderHealth, Result, WalletFilter, WalletList, WalletProvider } from '../provider.js';
+import type { BreakerState, ProviderHealth, Result, WalletFilter, WalletList, WalletProvider } from '../provider.js';
+import { ProviderResilience, type UpstreamSettings } from '../resilience/index.js';
 import { POLAR_ID, polarWallet } from './api.js';
 import { PolarClient, POLAR_MAX_PAGE_SIZE } from './client.js';
 import { mapWithConcurrency } from '../concurrency.js';
@@ -41,24 +42,23 @@ const DEFAULT_TUNING: PolarTuning = {
   clock: () => Date.now(),
 };
 
-export interface PolarConfig {
+/** Timeouts, retries, breaker knobs and metrics hooks come with UpstreamSettings. */
+export interface PolarConfig extends UpstreamSettings {
   readonly apiUrl: string;
   /** Organisation access token (`polar_oat_…`): scopes wallets:read, customers:read, customer_sessions:write. */
   readonly accessToken: string;
-  readonly timeoutMs: number;
-  readonly retries: number;
   readonly tuning?: Partial<PolarTuning>;
 }
 
 export function createPolarProvider(config: PolarConfig, logger: Logger, fetchImpl?: typeof fetch): WalletProvider {
   const tuning = { ...DEFAULT_TUNING, ...config.tuning };
+  // One per provider: both clients share its breaker, budget and in-flight GETs.
+  const resilience = new ProviderResilience('POLAR', config, logger);
   const http = (notFound: 'WALLET_NOT_FOUND' | 'CUSTOMER_NOT_FOUND') => new UpstreamClient({
-    provider: 'POLAR',
     baseUrl: withApiPrefix(config.apiUrl, '/v1'),
     // Lower-case keys: a portal call overrides `authorization` with a session token.
     headers: { authorization: `Bearer ${config.accessToken}`, 'polar-version': POLAR_API_VERSION },
-    timeoutMs: config.timeoutMs,
-    retries: config.retries,
+    resilience,
     mapError: polarErrorMapper(notFound),
     logger,
     ...(fetchImpl && { fetch: fetchImpl }),
@@ -72,7 +72,7 @@ export function createPolarProvider(config: PolarConfig, logger: Logger, fetchIm
   const source = new WalletSource(client, sessions, {
     customerIdsPerCall: tuning.customerIdsPerCall, orgRecheckMs: tuning.orgRecheckMs, concurrency: tuning.concurrency, clock: tuning.clock,
   }, logger);
-  return new PolarProvider(client, directory, source, tuning.concurrency, logger);
+  return new PolarProvider(client, directory, source, tuning.concurrency, resilience, logger);
 }
 
 const NO_WALLETS: WalletList = { wallets: [], errors: [] };
@@ -97,8 +97,13 @@ class PolarProvider implements WalletProvider {
     private readonly directory: CustomerDirectory,
     private readonly source: WalletSource,
     private readonly concurrency: number,
+    private readonly resilience: ProviderResilience,
     private readonly logger: Logger,
   ) {}
+
+  circuitState(): BreakerState {
+    return this.resilience.circuitState();
+  }
 
   async walletsByIds(ids: readonly string[]): Promise<Result<Wallet>[]> {
     const raws = await mapWithConcurrency(ids, this.concurrency, (id) =>
