@@ -112,3 +112,20 @@ export const flexpriceErrorBody = z.object({
  * and the RBAC `{"message":"insufficient permissions"}`.
  */
 export const flexpriceAuthErrorBody = z.object({ error: z.string().optional(), message: z.string().optional() });
+
+/**
+ * Webhook bodies (NOTES §5.3): a bare `{event_type, ...}` with no id or timestamp of its own.
+ * Both generations are read: ≥ v2.1.24 minimal structs, ≤ v2.1.23 the full WalletResponse /
+ * WalletTransactionResponse plus `customer`. Only the wallet id is read; the rest passes unread.
+ */
+const webhookId = z.string().min(1);
+export const flexpriceWebhookEnvelope = z.object({ event_type: z.string().min(1) });
+export const flexpriceWalletWebhook = z.object({ wallet: z.object({ id: webhookId }) });
+/** `transaction` (created) or `updated_transaction` (updated); old payloads also carry `wallet`. */
+export const flexpriceTransactionWebhook = z.object({
+  transaction: z.object({ wallet_id: webhookId.nullish() }).nullish(),
+  updated_transaction: z.object({ wallet_id: webhookId.nullish() }).nullish(),
+  wallet: z.object({ id: webhookId.nullish() }).nullish(),
+});
+/** `AlertWebhookPayload` (feature alert): every field but event_type may be missing. */
+export const flexpriceFeatureAlertWebhook = z.object({ wallet_id: z.string().nullish() });

@@ -102,3 +102,18 @@ export const lagoErrorBody = z.object({
   code: z.string().optional(),
   error_details: z.unknown().optional(),
 });
+
+/** `GET /webhooks/json_public_key` (NOTES §8): `Base64.encode64` of the PEM, newlines and all. */
+export const lagoWebhookPublicKey = z.object({ webhook: z.object({ public_key: z.string().min(1) }) });
+
+/**
+ * Webhook bodies (NOTES §8): `{webhook_type, object_type, organization_id, <object_type>: {...}}`.
+ * Only what a balance hint needs is checked; the rest of each object passes unread.
+ */
+export const lagoWebhookEnvelope = z.object({
+  webhook_type: z.string().min(1),
+  object_type: z.string().min(1),
+  organization_id: z.string().nullish(),
+});
+export const lagoWalletWebhook = z.object({ wallet: z.object({ lago_id: z.string().min(1) }) });
+export const lagoWalletTransactionWebhook = z.object({ wallet_transaction: z.object({ lago_wallet_id: z.string().min(1) }) });

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { GatewayError } from '../../errors.js';
 import type { ErrorMapper, UpstreamClient } from '../http.js';
-import { lagoErrorBody, lagoWalletAlertList, lagoWalletEnvelope, lagoWalletList, type LagoWalletAlert } from './api.js';
+import { lagoErrorBody, lagoWalletAlertList, lagoWalletEnvelope, lagoWalletList, lagoWebhookPublicKey, type LagoWalletAlert } from './api.js';
+import { decodeLagoPublicKey } from './webhook-key.js';
 
 const PER_PAGE = 100;
 // A misbehaving upstream whose next_page never ends must not loop forever.
@@ -47,6 +48,17 @@ export class LagoClient {
       }),
       (body) => body.alerts,
     );
+  }
+
+  /**
+   * The RSA public key (PEM) that verifies Lago's JWT-signed webhooks (NOTES §8). Needs the API
+   * key permission `webhook_jwt_public_key:read`. Cache it: see webhook-key.ts.
+   */
+  async webhookPublicKey(): Promise<string> {
+    const body = await this.http.request({ path: '/webhooks/json_public_key', schema: lagoWebhookPublicKey });
+    const pem = decodeLagoPublicKey(body.webhook.public_key);
+    if (!pem) throw new GatewayError('UPSTREAM_BAD_RESPONSE', 'LAGO sent a webhook public key that is not a PEM public key', { provider: 'LAGO' });
+    return pem;
   }
 
   async ping(): Promise<void> {

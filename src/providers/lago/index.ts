@@ -3,30 +3,41 @@ import { GatewayError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { UpstreamClient, withApiPrefix } from '../http.js';
 import { settle, toWalletList, translateItem } from '../items.js';
-import type { ProviderHealth, Result, WalletFilter, WalletList, WalletProvider } from '../provider.js';
+import type { BreakerState, ProviderHealth, Result, WalletFilter, WalletList, WalletProvider } from '../provider.js';
+import { ProviderResilience, type UpstreamSettings } from '../resilience/index.js';
 import { lagoWallet } from './api.js';
 import { LagoClient, mapLagoError } from './client.js';
 import { translateAlerts, translateWallet } from './translate.js';
+import { cachePublicKey, type LagoPublicKeySource } from './webhook-key.js';
 
-export interface LagoConfig {
+/** Timeouts, retries, breaker knobs and metrics hooks come with UpstreamSettings. */
+export interface LagoConfig extends UpstreamSettings {
   readonly apiUrl: string;
   readonly apiKey: string;
-  readonly timeoutMs: number;
-  readonly retries: number;
 }
 
 export function createLagoProvider(config: LagoConfig, logger: Logger, fetchImpl?: typeof fetch): WalletProvider {
+  const resilience = new ProviderResilience('LAGO', config, logger);
+  return new LagoProvider(createLagoClient(config, logger, fetchImpl, resilience), resilience, logger);
+}
+
+/** Lago's webhook JWT public key, fetched once through the adapter's client and cached (webhook-key.ts). */
+export function createLagoWebhookPublicKey(config: LagoConfig, logger: Logger, fetchImpl?: typeof fetch): LagoPublicKeySource {
+  const client = createLagoClient(config, logger, fetchImpl);
+  return cachePublicKey(() => client.webhookPublicKey());
+}
+
+/** The Lago HTTP client on its own (the webhook public key is fetched through it too). */
+export function createLagoClient(config: LagoConfig, logger: Logger, fetchImpl?: typeof fetch, resilience = new ProviderResilience('LAGO', config, logger)): LagoClient {
   const http = new UpstreamClient({
-    provider: 'LAGO',
     baseUrl: withApiPrefix(config.apiUrl, '/api/v1'),
     headers: { authorization: `Bearer ${config.apiKey}` },
-    timeoutMs: config.timeoutMs,
-    retries: config.retries,
+    resilience,
     mapError: mapLagoError,
     logger,
     ...(fetchImpl && { fetch: fetchImpl }),
   });
-  return new LagoProvider(new LagoClient(http), logger);
+  return new LagoClient(http);
 }
 
 class LagoProvider implements WalletProvider {
@@ -41,7 +52,11 @@ class LagoProvider implements WalletProvider {
     batchWalletsByCustomer: false,
   };
 
-  constructor(private readonly client: LagoClient, private readonly logger: Logger) {}
+  constructor(private readonly client: LagoClient, private readonly resilience: ProviderResilience, private readonly logger: Logger) {}
+
+  circuitState(): BreakerState {
+    return this.resilience.circuitState();
+  }
 
   private translate(raw: unknown): Result<Wallet> {
     return translateItem('LAGO', lagoWallet, translateWallet, raw, this.logger);

@@ -62,3 +62,28 @@ export const polarErrorBody = z.object({ error: z.string(), detail: z.unknown() 
 export const polarDetailBody = z.object({
   detail: z.union([z.string(), z.array(z.object({ type: z.string() }).loose())]),
 });
+
+/**
+ * Webhook bodies (NOTES §5): `{type, timestamp, data, api_version?}`. Polar sends no wallet
+ * event; only the fields that turn an order, refund or customer state into a hint are read.
+ */
+export const polarWebhookEnvelope = z.object({
+  type: z.string().min(1),
+  timestamp: z.string().nullish(),
+  data: z.record(z.string(), z.unknown()),
+  api_version: z.string().nullish(),
+});
+const polarWebhookCustomer = z.object({ external_id: z.string().nullish() });
+/** `Order` (spec): `applied_balance_amount` in cents, `product` null for a wallet top-up. */
+export const polarOrderWebhook = z.object({
+  data: z.object({
+    applied_balance_amount: z.number().int().nullish(),
+    billing_reason: z.string().nullish(),
+    product: z.unknown(),
+    customer: polarWebhookCustomer.nullish(),
+  }),
+});
+/** `Refund` (spec) has only `customer_id`; a `customer` object is read if a version adds one. */
+export const polarRefundWebhook = z.object({ data: z.object({ customer: polarWebhookCustomer.nullish() }) });
+/** `CustomerState` (spec): the customer itself, with its `external_id`. */
+export const polarCustomerStateWebhook = z.object({ data: polarWebhookCustomer });

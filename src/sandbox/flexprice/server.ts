@@ -1,8 +1,12 @@
+import { Webhook } from 'standardwebhooks';
 import { Dec } from '../../domain/money.js';
+import { addControlRoutes, isControlPath, positiveDecimal } from '../control.js';
 import { SandboxRouter, startSandboxServer, type RunningSandbox, type SandboxRequest, type SandboxResponse } from '../http.js';
+import { WebhookSender, type SandboxWebhooks } from '../webhooks.js';
 import { FLEXPRICE_ENVIRONMENT_ID } from './seed.js';
 import { serializeCustomer, serializeTransaction, serializeWallet, serializeWalletBalance } from './serialize.js';
 import { FlexpriceStore, FlexpriceStoreError, TOP_UP_REASONS, type FlexpriceWalletState, type TransactionReason } from './store.js';
+import { FLEXPRICE_SANDBOX_WEBHOOK_SECRET, flexpriceChangeBody, flexpriceOutgoing, type FlexpriceWebhookTarget } from './webhooks.js';
 
 export const FLEXPRICE_SANDBOX_API_KEY = 'flexprice-sandbox-key-4b91d7';
 const PREFIX = '/v1';
@@ -18,9 +22,25 @@ function errorBody(status: number, code: string, message: string, details?: Reco
 const walletNotFound = (id: string) => errorBody(404, 'not_found', 'Wallet not found', { wallet_id: id });
 const validation = (message: string) => errorBody(400, 'validation_error', message);
 
-export interface FlexpriceSandbox extends RunningSandbox {
+export interface FlexpriceSandbox extends RunningSandbox, SandboxWebhooks<FlexpriceWebhookTarget> {
   readonly store: FlexpriceStore;
   readonly apiKey: string;
+}
+
+export interface FlexpriceSandboxOptions {
+  readonly port?: number;
+  readonly apiKey?: string;
+  readonly store?: FlexpriceStore;
+  /** Where balance-change webhooks go (also settable later with setWebhookTarget). */
+  readonly webhooks?: FlexpriceWebhookTarget;
+  /** Waits between attempts (Svix retries on any non-2xx with the same message id). */
+  readonly webhookRetryDelaysMs?: readonly number[];
+}
+
+/** Fails early, where the target is set, rather than silently at each delivery. */
+function checkTarget(target: FlexpriceWebhookTarget | undefined): FlexpriceWebhookTarget | undefined {
+  if (target) new Webhook(target.secret ?? FLEXPRICE_SANDBOX_WEBHOOK_SECRET);
+  return target;
 }
 
 /**
@@ -58,9 +78,16 @@ function decimalInput(value: unknown): Dec | undefined | 'invalid' {
   }
 }
 
-export async function startFlexpriceSandbox(options: { port?: number; apiKey?: string; store?: FlexpriceStore } = {}): Promise<FlexpriceSandbox> {
+export async function startFlexpriceSandbox(options: FlexpriceSandboxOptions = {}): Promise<FlexpriceSandbox> {
   const store = options.store ?? new FlexpriceStore();
   const apiKey = options.apiKey ?? FLEXPRICE_SANDBOX_API_KEY;
+  const sender = new WebhookSender(options.webhookRetryDelaysMs ? { retryDelaysMs: options.webhookRetryDelaysMs } : {});
+  let target = checkTarget(options.webhooks);
+  const unsubscribe = store.changes.on((change) => {
+    if (!target) return;
+    const { eventType, body } = flexpriceChangeBody(store, change);
+    sender.send(target.url, flexpriceOutgoing(eventType, body, target));
+  });
 
   const walletList = (wallets: FlexpriceWalletState[], breakdown: boolean): SandboxResponse => ({
     status: 200,
@@ -133,16 +160,39 @@ export async function startFlexpriceSandbox(options: { port?: number; apiKey?: s
     .on('GET', `${PREFIX}/customers/:id/wallets`, (req) =>
       ({ status: 200, body: store.activeWalletsOf(req.params.id!).map((w) => serializeWallet(store, w, { breakdown: wantsBreakdown(req.query.get('expand')) })) }));
 
+  addControlRoutes(router, {
+    parseAmount: positiveDecimal,
+    topUp: (id, credits) => {
+      const w = store.wallet(id);
+      if (!w) return undefined;
+      store.topUp(id, credits, { reason: 'PURCHASED_CREDIT_DIRECT' });
+      return serializeWallet(store, w);
+    },
+    consume: (id, credits) => store.wallet(id) && serializeWallet(store, store.consume(id, credits)),
+  });
+
   const running = await startSandboxServer({
     router,
-    guard: (req) => authenticate(req, apiKey),
+    guard: (req) => (isControlPath(req.path) ? undefined : authenticate(req, apiKey)),
     // gin's default for unknown routes and methods.
     notFound: { status: 404, body: '404 page not found' },
     methodNotAllowed: { status: 404, body: '404 page not found' },
     badJson: validation('Invalid request format'),
   }, options.port);
 
-  return { ...running, store, apiKey };
+  return {
+    ...running,
+    store,
+    apiKey,
+    setWebhookTarget: (next) => void (target = checkTarget(next)),
+    webhooksIdle: () => sender.idle(),
+    webhookDeliveries: sender.deliveries,
+    close: async () => {
+      unsubscribe();
+      sender.close();
+      await running.close();
+    },
+  };
 }
 
 /** `POST /wallets/{id}/top-up` (NOTES §3.5). */

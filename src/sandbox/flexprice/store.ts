@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Dec } from '../../domain/money.js';
+import { ChangeFeed } from '../changes.js';
 import { FLEXPRICE_CUSTOMERS, FLEXPRICE_WALLETS, type FlexpriceCustomerSeed, type FlexpriceWalletSeed } from './seed.js';
 
 /** Mutable wallet state; every decimal is kept as the string Flexprice would print. */
@@ -42,6 +43,14 @@ export interface RealTimeBalance {
   readonly unpaidInvoicesAmount: Dec | null;
   readonly isCachedFallback: boolean;
 }
+
+/**
+ * What moved a balance: a completed transaction (`wallet.transaction.created`), or usage that
+ * lowered the real-time balance only (`wallet.ongoing_balance.updated`, NOTES §5.2).
+ */
+export type FlexpriceChange =
+  | { readonly kind: 'transaction'; readonly wallet: FlexpriceWalletState; readonly transaction: FlexpriceTransactionState }
+  | { readonly kind: 'usage'; readonly wallet: FlexpriceWalletState };
 
 /** A store rule broken: the server turns it into Flexprice's standard error body. */
 export class FlexpriceStoreError extends Error {
@@ -93,6 +102,8 @@ export class FlexpriceStore {
   readonly customers: FlexpriceCustomerSeed[] = FLEXPRICE_CUSTOMERS.map((c) => ({ ...c }));
   readonly wallets: FlexpriceWalletState[] = structuredClone(FLEXPRICE_WALLETS);
   readonly transactions: FlexpriceTransactionState[] = [];
+  /** Every balance change, after it is applied. */
+  readonly changes = new ChangeFeed<FlexpriceChange>();
 
   customer(id: string): FlexpriceCustomerSeed | undefined {
     return this.customers.find((c) => c.id === id);
@@ -186,6 +197,8 @@ export class FlexpriceStore {
       created_at: now,
     };
     this.transactions.push(transaction);
+    // A pending invoiced purchase credits nothing yet, and Flexprice announces only completed ones.
+    if (!pending) this.changes.emit({ kind: 'transaction', wallet: w, transaction });
     return transaction;
   }
 
@@ -194,6 +207,7 @@ export class FlexpriceStore {
     const w = this.wallet(walletId);
     if (!w || w.wallet_status !== 'active') throw new Error(`no active Flexprice wallet ${walletId}`);
     w.pending_charges = goDecimal(new Dec(w.pending_charges).add(new Dec(credits).mul(w.conversion_rate)));
+    this.changes.emit({ kind: 'usage', wallet: w });
     return w;
   }
 }

@@ -1,5 +1,5 @@
 import { Dec } from '../../domain/money.js';
-import { centsOf, railsDecimal, type LagoWalletState } from './store.js';
+import { centsOf, railsDecimal, type LagoTransactionState, type LagoWalletState } from './store.js';
 import type { LagoAlertSeed, LagoRuleSeed } from './seed.js';
 
 /**
@@ -90,5 +90,17 @@ export function serializeAlert(a: LagoAlertSeed, organizationId: string, walletC
     last_processed_at: null,
     thresholds: a.thresholds,
     created_at: a.created_at,
+  };
+}
+
+/** V1::WalletTransactionSerializer (NOTES §5): a settled, non-traceable transaction. */
+export function serializeTransaction(t: LagoTransactionState, w: LagoWalletState): Record<string, unknown> {
+  return {
+    lago_id: t.lago_id, lago_wallet_id: t.lago_wallet_id, lago_invoice_id: t.lago_invoice_id, lago_credit_note_id: null, lago_voided_invoice_id: null,
+    billing_entity_code: 'default', status: 'settled', source: 'manual', transaction_status: t.transaction_status, transaction_type: t.transaction_type,
+    amount: railsDecimal(new Dec(t.credit_amount).mul(w.rate_amount)), credit_amount: t.credit_amount, remaining_amount_cents: null, remaining_credit_amount: null,
+    priority: 50, purchase_order_number: w.purchase_order_number, settled_at: t.created_at, failed_at: null, created_at: t.created_at,
+    invoice_requires_successful_payment: false, metadata: [], name: null,
+    payment_method: { payment_method_id: null, payment_method_type: 'provider' },
   };
 }

@@ -1,8 +1,9 @@
+import { addControlRoutes, isControlPath, positiveDecimal } from '../control.js';
 import { SandboxRouter, startSandboxServer, type RunningSandbox, type SandboxRequest, type SandboxResponse } from '../http.js';
-import { serializeAlert, serializeWallet } from './serialize.js';
-import { randomUUID } from 'node:crypto';
-import { Dec } from '../../domain/money.js';
-import { LagoStore, railsDecimal, type LagoWalletState } from './store.js';
+import { WebhookSender, type SandboxWebhooks } from '../webhooks.js';
+import { serializeAlert, serializeTransaction, serializeWallet } from './serialize.js';
+import { LagoStore, type LagoWalletState } from './store.js';
+import { LagoRsaKeys, lagoChangeBodies, lagoOutgoing, rubyEncode64, type LagoWebhookTarget } from './webhooks.js';
 
 export const LAGO_SANDBOX_API_KEY = 'lago-sandbox-key-7f3c2a';
 const ORGANIZATION_ID = '9e0f9e0f-9e0f-4e0f-8e0f-000000000001';
@@ -41,29 +42,42 @@ function lagoOrder(a: LagoWalletState, b: LagoWalletState): number {
   return b.created_at.localeCompare(a.created_at) || a.lago_id.localeCompare(b.lago_id);
 }
 
-/** A settled `granted` inbound transaction (WalletTransactionSerializer, NOTES §5). */
-function grantedTransaction(w: LagoWalletState, credits: string): Record<string, unknown> {
-  const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-  const amount = new Dec(credits).mul(w.rate_amount);
-  return {
-    lago_id: randomUUID(), lago_wallet_id: w.lago_id, lago_invoice_id: null, lago_credit_note_id: null, lago_voided_invoice_id: null,
-    billing_entity_code: 'default', status: 'settled', source: 'manual', transaction_status: 'granted', transaction_type: 'inbound',
-    amount: railsDecimal(amount), credit_amount: railsDecimal(new Dec(credits)), remaining_amount_cents: null, remaining_credit_amount: null,
-    priority: 50, purchase_order_number: w.purchase_order_number, settled_at: now, failed_at: null, created_at: now,
-    invoice_requires_successful_payment: false, metadata: [], name: null,
-    payment_method: { payment_method_id: null, payment_method_type: 'provider' },
-  };
-}
-
-export interface LagoSandbox extends RunningSandbox {
+export interface LagoSandbox extends RunningSandbox, SandboxWebhooks<LagoWebhookTarget> {
   readonly store: LagoStore;
   readonly apiKey: string;
+  /** The `iss` of the sandbox's webhook JWTs: its own base URL, as Lago uses its LAGO_API_URL. */
+  readonly webhookIssuer: string;
 }
 
-export async function startLagoSandbox(options: { port?: number; apiKey?: string; store?: LagoStore } = {}): Promise<LagoSandbox> {
+export interface LagoSandboxOptions {
+  readonly port?: number;
+  readonly apiKey?: string;
+  readonly store?: LagoStore;
+  /** Where balance-change webhooks go (also settable later with setWebhookTarget). */
+  readonly webhooks?: LagoWebhookTarget;
+  /** Waits between attempts; Lago makes 3 attempts in all (NOTES §8 "Delivery"). */
+  readonly webhookRetryDelaysMs?: readonly number[];
+}
+
+// Lago counts only these as delivered; any other status, 2xx included, is a failure (NOTES §8).
+const LAGO_DELIVERED = new Set([200, 201, 202, 204]);
+
+export async function startLagoSandbox(options: LagoSandboxOptions = {}): Promise<LagoSandbox> {
   const store = options.store ?? new LagoStore();
   const apiKey = options.apiKey ?? LAGO_SANDBOX_API_KEY;
   const serialize = (w: LagoWalletState) => serializeWallet(w, store.customer(w.external_customer_id)?.lago_id ?? '', new Date());
+  const keys = new LagoRsaKeys();
+  const sender = new WebhookSender({ isSuccess: (status) => LAGO_DELIVERED.has(status), ...(options.webhookRetryDelaysMs && { retryDelaysMs: options.webhookRetryDelaysMs }) });
+  let target = options.webhooks;
+  let issuer = '';
+  const unsubscribe = store.changes.on((change) => {
+    const current = target;
+    if (!current) return;
+    for (const { eventType, body } of lagoChangeBodies(change, { organizationId: ORGANIZATION_ID, serializeWallet: serialize })) {
+      sender.send(current.url, lagoOutgoing(eventType, body, current, keys, issuer));
+    }
+  });
+  const publicKey = async (): Promise<string> => rubyEncode64(await keys.publicKeyPem());
 
   const listWallets = (req: SandboxRequest, externalId: string | null): SandboxResponse => {
     if (externalId !== null && !store.customer(externalId)) return notFound('customer_not_found');
@@ -108,17 +122,46 @@ export async function startLagoSandbox(options: { port?: number; apiKey?: string
       if (w.status !== 'active') return validationError({ wallet_id: ['wallet_is_terminated'] });
       const granted = typeof input.granted_credits === 'string' ? input.granted_credits : undefined;
       if (!granted || !/^\d+(\.\d+)?$/.test(granted)) return validationError({ granted_credits: ['invalid_granted_credits', 'invalid_amount'] });
-      store.grantCredits(w.lago_id, granted);
-      return { status: 200, body: { wallet_transactions: [grantedTransaction(w, granted)] } };
-    });
+      const transaction = store.createTransaction(w.lago_id, granted, 'granted');
+      return { status: 200, body: { wallet_transactions: [serializeTransaction(transaction, w)] } };
+    })
+    // The JWT verification key (NOTES §2 "Other endpoints", §8): Base64.encode64 of the PEM.
+    .on('GET', `${PREFIX}/webhooks/json_public_key`, async () => ({ status: 200, body: { webhook: { public_key: await publicKey() } } }))
+    // The deprecated text/plain twin.
+    .on('GET', `${PREFIX}/webhooks/public_key`, async () => ({ status: 200, body: await publicKey() }));
+
+  const activeWallet = (id: string) => {
+    const w = store.wallet(id);
+    if (w && w.status !== 'active') throw new Error('wallet_is_terminated');
+    return w;
+  };
+  addControlRoutes(router, {
+    parseAmount: positiveDecimal,
+    topUp: (id, credits) => activeWallet(id) && serialize(store.grantCredits(id, credits)),
+    consume: (id, credits) => activeWallet(id) && serialize(store.consumeCredits(id, credits)),
+  });
 
   const running = await startSandboxServer({
     router,
     // The server takes the second word of the header (base_controller.rb#auth_token).
-    guard: (req) => (req.headers.authorization?.split(' ')[1] === apiKey ? undefined : unauthorized),
+    guard: (req) => (isControlPath(req.path) || req.headers.authorization?.split(' ')[1] === apiKey ? undefined : unauthorized),
     notFound: { status: 404, body: { status: 404, error: 'Not Found', code: 'route_not_found' } },
     methodNotAllowed: { status: 405, body: { status: 405, error: 'Method Not Allowed', code: 'method_not_allowed' } },
     badJson: { status: 400, body: { status: 400, error: 'BadRequest: invalid JSON' } },
   }, options.port);
-  return { ...running, store, apiKey };
+  issuer = running.url;
+  return {
+    ...running,
+    store,
+    apiKey,
+    webhookIssuer: issuer,
+    setWebhookTarget: (next) => void (target = next),
+    webhooksIdle: () => sender.idle(),
+    webhookDeliveries: sender.deliveries,
+    close: async () => {
+      unsubscribe();
+      sender.close();
+      await running.close();
+    },
+  };
 }

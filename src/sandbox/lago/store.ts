@@ -1,12 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { currencyExponent } from '../../domain/currency.js';
 import { Dec } from '../../domain/money.js';
+import { ChangeFeed } from '../changes.js';
 import { LAGO_ALERTS, LAGO_CUSTOMERS, LAGO_WALLETS, type LagoAlertSeed, type LagoWalletSeed } from './seed.js';
 
 /** Seed data is read-only; the store's copy is the live, mutable state. */
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export type LagoWalletState = Mutable<LagoWalletSeed> & { last_balance_sync_at: string | null };
+
+/** A settled transaction (NOTES §5 "Lifecycle"): a grant (inbound) or invoice consumption (outbound). */
+export interface LagoTransactionState {
+  readonly lago_id: string;
+  readonly lago_wallet_id: string;
+  readonly lago_invoice_id: string | null;
+  readonly transaction_status: 'granted' | 'invoiced';
+  readonly transaction_type: 'inbound' | 'outbound';
+  /** Credits, as Rails prints the decimal. */
+  readonly credit_amount: string;
+  readonly created_at: string;
+}
+
+/** What moved a balance: the sandbox turns it into `wallet_transaction.created` + `wallet.updated`. */
+export interface LagoChange {
+  readonly wallet: LagoWalletState;
+  readonly transaction: LagoTransactionState;
+}
+
+const lagoNow = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 
 /** A decimal(30,5) column serialised the way Rails' BigDecimal#to_s does: "28.0", "1500.5". */
 function railsDecimal(d: Dec): string {
@@ -22,6 +43,9 @@ export class LagoStore {
     last_balance_sync_at: w.status === 'active' ? '2026-11-21T06:00:00Z' : null,
   }));
   readonly alerts: LagoAlertSeed[] = structuredClone(LAGO_ALERTS);
+  readonly transactions: LagoTransactionState[] = [];
+  /** Every balance change, after it is applied. */
+  readonly changes = new ChangeFeed<LagoChange>();
 
   customer(externalId: string) {
     return this.customers.find((c) => c.external_id === externalId);
@@ -38,19 +62,40 @@ export class LagoStore {
 
   /** Credits in; the balance in cents follows (amount = credits × rate, rounded to the currency exponent). */
   grantCredits(lagoId: string, credits: string): LagoWalletState {
-    const w = this.mustBeActive(lagoId);
-    w.credits_balance = railsDecimal(new Dec(w.credits_balance).add(credits));
-    w.last_balance_sync_at = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-    return w;
+    this.createTransaction(lagoId, credits, 'granted');
+    return this.wallet(lagoId)!;
   }
 
   /** Usage consumption (an invoice paid from the wallet). */
   consumeCredits(lagoId: string, credits: string): LagoWalletState {
+    this.createTransaction(lagoId, credits, 'invoiced');
+    return this.wallet(lagoId)!;
+  }
+
+  /** Applies a settled transaction to its wallet, records it and announces the change. */
+  createTransaction(lagoId: string, credits: string, kind: LagoTransactionState['transaction_status']): LagoTransactionState {
     const w = this.mustBeActive(lagoId);
-    w.credits_balance = railsDecimal(new Dec(w.credits_balance).sub(credits));
-    w.consumed_credits = railsDecimal(new Dec(w.consumed_credits).add(credits));
-    w.last_consumed_credit_at = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-    return w;
+    const now = lagoNow();
+    if (kind === 'granted') {
+      w.credits_balance = railsDecimal(new Dec(w.credits_balance).add(credits));
+      w.last_balance_sync_at = now;
+    } else {
+      w.credits_balance = railsDecimal(new Dec(w.credits_balance).sub(credits));
+      w.consumed_credits = railsDecimal(new Dec(w.consumed_credits).add(credits));
+      w.last_consumed_credit_at = now;
+    }
+    const transaction: LagoTransactionState = {
+      lago_id: randomUUID(),
+      lago_wallet_id: w.lago_id,
+      lago_invoice_id: kind === 'invoiced' ? randomUUID() : null,
+      transaction_status: kind,
+      transaction_type: kind === 'granted' ? 'inbound' : 'outbound',
+      credit_amount: railsDecimal(new Dec(credits)),
+      created_at: now,
+    };
+    this.transactions.push(transaction);
+    this.changes.emit({ wallet: w, transaction });
+    return transaction;
   }
 
   addWallet(partial: Partial<LagoWalletState> & Pick<LagoWalletState, 'external_customer_id' | 'currency'>): LagoWalletState {

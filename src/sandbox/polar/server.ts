@@ -1,8 +1,11 @@
+import { addControlRoutes, isControlPath, positiveCents } from '../control.js';
 import { SandboxRouter, startSandboxServer, type Handler, type RunningSandbox, type SandboxRequest, type SandboxResponse } from '../http.js';
+import { WebhookSender, type SandboxWebhooks } from '../webhooks.js';
 import { InvalidRequest, pageOf, pageParams, sortBy, uuidIssue, validationError } from './params.js';
 import type { PolarCustomerSeed } from './seed.js';
 import { serializeCustomer, serializeList, serializeSession, serializeWallet } from './serialize.js';
 import { PolarStore, type PolarWalletState } from './store.js';
+import { polarChangeBody, polarOutgoing, type PolarWebhookTarget } from './webhooks.js';
 
 export const POLAR_SANDBOX_ACCESS_TOKEN = 'polar_oat_sandbox_Wg7hQ2mN4xK8vR1t';
 /** The versions this sandbox serves; a request without `Polar-Version` gets the current one (NOTES §0.6). */
@@ -33,9 +36,13 @@ export interface PolarSandboxOptions {
    * The window starts at a token's first request, so tests are deterministic.
    */
   readonly rateLimit?: { readonly requests: number; readonly windowSeconds: number };
+  /** Where balance-change webhooks go (also settable later with setWebhookTarget). */
+  readonly webhooks?: PolarWebhookTarget;
+  /** Waits between attempts (Polar retries up to 10 times; the sandbox, fewer and faster). */
+  readonly webhookRetryDelaysMs?: readonly number[];
 }
 
-export interface PolarSandbox extends RunningSandbox {
+export interface PolarSandbox extends RunningSandbox, SandboxWebhooks<PolarWebhookTarget> {
   readonly store: PolarStore;
   readonly accessToken: string;
   /** How many requests the rate limit turned away. */
@@ -101,6 +108,12 @@ export async function startPolarSandbox(options: PolarSandboxOptions = {}): Prom
   const accessToken = options.accessToken ?? POLAR_SANDBOX_ACCESS_TOKEN;
   const windows = new Map<string, { start: number; count: number }>();
   let rateLimited = 0;
+  const sender = new WebhookSender(options.webhookRetryDelaysMs ? { retryDelaysMs: options.webhookRetryDelaysMs } : {});
+  let target = options.webhooks;
+  const unsubscribe = store.changes.on((change) => {
+    const webhook = target && polarChangeBody(store, change);
+    if (target && webhook) sender.send(target.url, polarOutgoing(webhook.eventType, webhook.body, target));
+  });
 
   const portalCustomer = (req: SandboxRequest) => store.sessionCustomer(bearer(req) ?? '')!;
 
@@ -148,8 +161,15 @@ export async function startPolarSandbox(options: PolarSandboxOptions = {}): Prom
       return w && w.customer_id === portalCustomer(req) ? { status: 200, body: serializeWallet(w) } : resourceNotFound;
     }));
 
+  addControlRoutes(router, {
+    parseAmount: positiveCents,
+    topUp: (id, cents) => store.wallet(id) && serializeWallet(store.topUp(id, cents)),
+    consume: (id, cents) => store.wallet(id) && serializeWallet(store.consume(id, cents)),
+  });
+
   /** Middleware order as upstream: version, routing, rate limit, then the route's auth. */
   const guard = (req: SandboxRequest): SandboxResponse | undefined => {
+    if (isControlPath(req.path)) return undefined;
     if (!servedVersion(req)) return routeNotFound;
     // Unknown routes, and the private routes when switched off, are 404 whoever asks.
     if (!router.match(req.method, req.path)) return routeNotFound;
@@ -177,7 +197,20 @@ export async function startPolarSandbox(options: PolarSandboxOptions = {}): Prom
     methodNotAllowed: { status: 405, body: { detail: 'Method Not Allowed' } },
     badJson: validationError([{ type: 'json_invalid', loc: ['body', 0], msg: 'JSON decode error' }]),
   }, options.port);
-  return { ...running, store, accessToken, rateLimited: () => rateLimited };
+  return {
+    ...running,
+    store,
+    accessToken,
+    rateLimited: () => rateLimited,
+    setWebhookTarget: (next) => void (target = next),
+    webhooksIdle: () => sender.idle(),
+    webhookDeliveries: sender.deliveries,
+    close: async () => {
+      unsubscribe();
+      sender.close();
+      await running.close();
+    },
+  };
 }
 
 /** `Polar-Version` is echoed on every answer in a served version (`kit/versioning.py`). */

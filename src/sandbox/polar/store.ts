@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { ChangeFeed } from '../changes.js';
 import { POLAR_CUSTOMERS, POLAR_WALLETS, type PolarCustomerSeed, type PolarWalletSeed } from './seed.js';
 
 export interface PolarWalletState extends Omit<PolarWalletSeed, 'balance'> {
@@ -11,6 +12,17 @@ export interface PolarSessionState {
   readonly customer_id: string;
   readonly created_at: string;
   readonly expires_at: string;
+}
+
+/**
+ * What moved a balance: a paid top-up (credit) or an order paid from the balance (debit). Polar
+ * announces neither as a wallet event; the sandbox turns both into the order webhook they cause.
+ */
+export interface PolarChange {
+  readonly kind: 'top-up' | 'order';
+  readonly wallet: PolarWalletState;
+  /** Positive cents. */
+  readonly cents: bigint;
 }
 
 /** Customer sessions live 1 h (`CUSTOMER_SESSION_TTL`, NOTES §0.2). */
@@ -28,6 +40,8 @@ export class PolarStore {
   readonly customers: PolarCustomerSeed[] = POLAR_CUSTOMERS.map((c) => ({ ...c }));
   readonly wallets: PolarWalletState[] = POLAR_WALLETS.map((w) => ({ ...w }));
   readonly sessions = new Map<string, PolarSessionState>();
+  /** Every balance change, after it is applied. */
+  readonly changes = new ChangeFeed<PolarChange>();
   /** False: the private `/v1/wallets/*` routes answer 404 as if Polar had removed them (NOTES §0.1). */
   orgWalletsEnabled = true;
   /** The sandbox's clock (session expiry); tests move it together with the adapter's. */
@@ -50,12 +64,16 @@ export class PolarStore {
    * a new transaction row, not an update of the wallet row, so `modified_at` does not move.
    */
   topUp(walletId: string, cents: bigint | number): PolarWalletState {
-    return this.book(walletId, BigInt(cents));
+    const w = this.book(walletId, BigInt(cents));
+    this.changes.emit({ kind: 'top-up', wallet: w, cents: BigInt(cents) });
+    return w;
   }
 
   /** An order paid from the balance: may take it below zero (the customer then owes money). */
   consume(walletId: string, cents: bigint | number): PolarWalletState {
-    return this.book(walletId, -BigInt(cents));
+    const w = this.book(walletId, -BigInt(cents));
+    this.changes.emit({ kind: 'order', wallet: w, cents: BigInt(cents) });
+    return w;
   }
 
   /** `order/service.py`: an order applies `-amount` to the billing wallet. */
