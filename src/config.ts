@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ResilienceSettings } from './providers/resilience/settings.js';
 
 const optionalString = z.string().trim().min(1).optional();
 const url = z.url({ protocol: /^https?$/ });
@@ -12,6 +13,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   UPSTREAM_TIMEOUT_MS: positiveInt.default(5000),
   UPSTREAM_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  UPSTREAM_BUDGET_MS: positiveInt.optional(),
+  UPSTREAM_RETRY_AFTER_CAP_MS: positiveInt.default(10_000),
+  UPSTREAM_BREAKER_THRESHOLD: positiveInt.default(5),
+  UPSTREAM_BREAKER_HALF_OPEN_MS: positiveInt.default(10_000),
   LAGO_API_URL: url.default('https://api.getlago.com/api/v1'),
   LAGO_API_KEY: optionalString,
   FLEXPRICE_API_URL: url.default('https://us.api.flexprice.io/v1'),
@@ -27,6 +32,21 @@ const envSchema = z.object({
   LAGO_WEBHOOK_JWT_ISSUER: url.optional(),
   FLEXPRICE_WEBHOOK_SECRET: z.string().trim().regex(/^whsec_[A-Za-z0-9+/=]+$/, 'must be a Svix secret (whsec_…)').optional(),
   POLAR_WEBHOOK_SECRET: optionalString,
+  GATEWAY_API_KEYS: optionalString,
+  AUTH_JWT_SECRET: optionalString,
+  AUTH_JWKS_URL: url.optional(),
+  AUTH_JWT_CLAIM: z.string().trim().min(1).default('sub'),
+  AUTH_JWT_ISSUER: optionalString,
+  AUTH_JWT_AUDIENCE: optionalString,
+  LIMIT_MAX_DEPTH: positiveInt.default(10),
+  LIMIT_MAX_COST: positiveInt.default(5000),
+  LIMIT_MAX_ALIASES: positiveInt.default(30),
+  LIMIT_MAX_TOKENS: positiveInt.default(2000),
+  LIMIT_MAX_DIRECTIVES: positiveInt.default(50),
+  LIMIT_MAX_BODY_BYTES: positiveInt.default(100_000),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
+  SANDBOX_SIMULATION_INTERVAL_MS: z.coerce.number().int().min(0).default(3000),
 });
 
 export interface WebhookSettings {
@@ -35,10 +55,29 @@ export interface WebhookSettings {
   readonly polar?: { readonly secret: string };
 }
 
-export interface ProviderHttpSettings {
-  readonly timeoutMs: number;
-  readonly retries: number;
+export interface AuthConfig {
+  readonly apiKeys: readonly string[];
+  readonly jwt?: {
+    readonly secret?: string;
+    readonly jwksUrl?: string;
+    readonly claim: string;
+    readonly issuer?: string;
+    readonly audience?: string;
+  };
 }
+
+export interface Limits {
+  readonly maxDepth: number;
+  readonly maxCost: number;
+  readonly maxAliases: number;
+  readonly maxTokens: number;
+  readonly maxDirectives: number;
+  readonly maxBodyBytes: number;
+  /** Operations per caller per minute; 0 turns the limit off. */
+  readonly ratePerMinute: number;
+}
+
+export type ProviderHttpSettings = ResilienceSettings;
 
 export interface GatewayConfig {
   readonly port: number;
@@ -48,6 +87,11 @@ export interface GatewayConfig {
   readonly lago?: { readonly apiUrl: string; readonly apiKey: string };
   readonly flexprice?: { readonly apiUrl: string; readonly apiKey: string; readonly environmentId?: string };
   readonly polar?: { readonly apiUrl: string; readonly accessToken: string };
+  readonly auth: AuthConfig;
+  readonly limits: Limits;
+  readonly shutdownGraceMs: number;
+  /** Sandbox mode only: how often the usage simulation moves a balance; 0 turns it off. */
+  readonly simulationIntervalMs: number;
   readonly webhooks: WebhookSettings;
   readonly pollIntervalMs: number;
   readonly redisUrl?: string;
@@ -83,17 +127,51 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
     ...(e.FLEXPRICE_WEBHOOK_SECRET && { flexprice: { secret: e.FLEXPRICE_WEBHOOK_SECRET } }),
     ...(e.POLAR_WEBHOOK_SECRET && { polar: { secret: e.POLAR_WEBHOOK_SECRET } }),
   };
+  const sandbox = !lago && !flexprice && !polar;
+  const apiKeys = (e.GATEWAY_API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  if (e.AUTH_JWT_SECRET && e.AUTH_JWKS_URL) throw new ConfigError('Invalid configuration: set AUTH_JWT_SECRET or AUTH_JWKS_URL, not both');
+  const jwt = e.AUTH_JWT_SECRET || e.AUTH_JWKS_URL
+    ? {
+      ...(e.AUTH_JWT_SECRET && { secret: e.AUTH_JWT_SECRET }),
+      ...(e.AUTH_JWKS_URL && { jwksUrl: e.AUTH_JWKS_URL }),
+      claim: e.AUTH_JWT_CLAIM,
+      ...(e.AUTH_JWT_ISSUER && { issuer: e.AUTH_JWT_ISSUER }),
+      ...(e.AUTH_JWT_AUDIENCE && { audience: e.AUTH_JWT_AUDIENCE }),
+    }
+    : undefined;
+  if (!sandbox && apiKeys.length === 0 && !jwt) {
+    throw new ConfigError('Refusing to start: real providers are configured but no caller authentication is; set GATEWAY_API_KEYS and/or AUTH_JWT_SECRET or AUTH_JWKS_URL (anonymous access exists only in sandbox mode)');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
-    upstream: { timeoutMs: e.UPSTREAM_TIMEOUT_MS, retries: e.UPSTREAM_RETRIES },
+    upstream: {
+      timeoutMs: e.UPSTREAM_TIMEOUT_MS,
+      retries: e.UPSTREAM_RETRIES,
+      ...(e.UPSTREAM_BUDGET_MS && { budgetMs: e.UPSTREAM_BUDGET_MS }),
+      retryAfterCapMs: e.UPSTREAM_RETRY_AFTER_CAP_MS,
+      breakerThreshold: e.UPSTREAM_BREAKER_THRESHOLD,
+      halfOpenAfterMs: e.UPSTREAM_BREAKER_HALF_OPEN_MS,
+    },
     ...(lago && { lago }),
     ...(flexprice && { flexprice }),
     ...(polar && { polar }),
+    auth: { apiKeys, ...(jwt && { jwt }) },
+    limits: {
+      maxDepth: e.LIMIT_MAX_DEPTH,
+      maxCost: e.LIMIT_MAX_COST,
+      maxAliases: e.LIMIT_MAX_ALIASES,
+      maxTokens: e.LIMIT_MAX_TOKENS,
+      maxDirectives: e.LIMIT_MAX_DIRECTIVES,
+      maxBodyBytes: e.LIMIT_MAX_BODY_BYTES,
+      ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
+    },
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    simulationIntervalMs: e.SANDBOX_SIMULATION_INTERVAL_MS,
     webhooks,
     pollIntervalMs: e.BALANCE_POLL_INTERVAL_MS,
     ...(e.REDIS_URL && { redisUrl: e.REDIS_URL }),
-    sandbox: !lago && !flexprice && !polar,
+    sandbox,
   };
 }

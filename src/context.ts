@@ -1,4 +1,5 @@
 import type { GraphQLError } from 'graphql';
+import type { Caller } from './auth/caller.js';
 import type { LiveServices } from './events/live.js';
 import type { Logger } from './logger.js';
 import { createLoaders, type Loaders } from './loaders.js';
@@ -14,9 +15,13 @@ export interface GatewayContext {
    */
   readonly partialErrors: GraphQLError[];
   readonly live: LiveServices;
+  readonly caller: Caller;
+  /** Echoed in the x-request-id header, in masked errors and in log lines. */
+  readonly requestId: string;
   readonly logger: Logger;
 }
 
-export function createContext(registry: ProviderRegistry, live: LiveServices, logger: Logger): GatewayContext {
-  return { registry, loaders: createLoaders(registry), partialErrors: [], live, logger };
+/** Everything but `caller`, which the useCaller plugin adds once credentials are verified. */
+export function createContext(deps: { registry: ProviderRegistry; live: LiveServices; logger: Logger }, requestId: string): Omit<GatewayContext, 'caller'> {
+  return { ...deps, loaders: createLoaders(deps.registry), partialErrors: [], requestId, logger: deps.logger.child({ requestId }) };
 }

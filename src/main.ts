@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, type GatewayConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { startSandboxes, type Sandboxes } from './sandbox/index.js';
+import { startUsageSimulation } from './sandbox/simulation.js';
 import { createGateway } from './server.js';
 
 async function main(): Promise<void> {
@@ -26,12 +27,22 @@ async function main(): Promise<void> {
   const gateway = createGateway(config, { logger });
   const url = await gateway.listen();
   logger.info({ url }, 'walletgate listening');
+  let stopSimulation = () => {};
+  if (sandboxes) {
+    sandboxes.sendWebhooksTo(url);
+    if (config.simulationIntervalMs > 0) stopSimulation = startUsageSimulation(sandboxes, config.simulationIntervalMs);
+  }
   process.stdout.write(`\nWalletgate is up. GraphiQL: ${url}\n\n`);
 
+  let stopping = false;
   const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     logger.info({ signal }, 'shutting down');
+    stopSimulation();
     await gateway.close();
     await sandboxes?.close();
+    logger.info('stopped');
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

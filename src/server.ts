@@ -1,22 +1,29 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GatewayConfig } from './config.js';
 import { createContext, type GatewayContext } from './context.js';
+import { LiveServices } from './events/live.js';
 import { createLogger, type Logger } from './logger.js';
 import { createFlexpriceProvider } from './providers/flexprice/index.js';
 import { createLagoProvider } from './providers/lago/index.js';
 import { createPolarProvider } from './providers/polar/index.js';
 import type { WalletProvider } from './providers/provider.js';
+import type { UpstreamObserver } from './providers/resilience/observer.js';
 import { ProviderRegistry } from './providers/registry.js';
 import { schema } from './schema/index.js';
-import { LiveServices } from './events/live.js';
+import { authSettings, useCustomerJwt } from './server/auth.js';
 import { DEFAULT_GRAPHIQL_QUERY } from './server/graphiql.js';
+import { createRateLimiter, useQueryLimits } from './server/limits.js';
+import { useCaller } from './server/useCaller.js';
+import { GatewayMetrics } from './server/metrics.js';
+import { useHealthEndpoints } from './server/ops.js';
 import { useEventStreamHeaders } from './server/useEventStreamHeaders.js';
 import { usePartialErrors } from './server/usePartialErrors.js';
-import { attachWebSocket } from './server/websocket.js';
+import { requestIdOf, useRequestId } from './server/useRequestId.js';
 import { createWebhookVerifiers } from './server/webhook-verifiers.js';
+import { attachWebSocket } from './server/websocket.js';
 
 export interface GatewayOptions {
   readonly logger?: Logger;
@@ -31,29 +38,57 @@ export interface Gateway {
   readonly server: Server;
   readonly registry: ProviderRegistry;
   readonly live: LiveServices;
+  readonly metrics: GatewayMetrics;
   /** Starts listening on config.port (0 = any free port); resolves to the GraphQL URL. */
   listen(): Promise<string>;
+  /**
+   * Graceful shutdown: not ready at once, no new connections, subscriptions completed cleanly,
+   * in-flight requests given `shutdownGraceMs` to finish, then Redis closed.
+   */
   close(): Promise<void>;
 }
 
-function buildProviders(config: GatewayConfig, logger: Logger, fetchImpl?: typeof fetch): WalletProvider[] {
+function buildProviders(config: GatewayConfig, logger: Logger, observer: UpstreamObserver, fetchImpl?: typeof fetch): WalletProvider[] {
+  const upstream = { ...config.upstream, observer };
   const providers: WalletProvider[] = [];
-  if (config.lago) providers.push(createLagoProvider({ ...config.lago, ...config.upstream }, logger.child({ provider: 'LAGO' }), fetchImpl));
-  if (config.flexprice) providers.push(createFlexpriceProvider({ ...config.flexprice, ...config.upstream }, logger.child({ provider: 'FLEXPRICE' }), fetchImpl));
-  if (config.polar) providers.push(createPolarProvider({ ...config.polar, ...config.upstream }, logger.child({ provider: 'POLAR' }), fetchImpl));
+  if (config.lago) providers.push(createLagoProvider({ ...config.lago, ...upstream }, logger.child({ provider: 'LAGO' }), fetchImpl));
+  if (config.flexprice) providers.push(createFlexpriceProvider({ ...config.flexprice, ...upstream }, logger.child({ provider: 'FLEXPRICE' }), fetchImpl));
+  if (config.polar) providers.push(createPolarProvider({ ...config.polar, ...upstream }, logger.child({ provider: 'POLAR' }), fetchImpl));
   return providers;
+}
+
+/** Refuses request bodies over the limit before yoga reads them (a chunked body must declare its length). */
+function withBodyLimit(handler: (req: IncomingMessage, res: ServerResponse) => void, maxBytes: number) {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const declared = req.headers['content-length'];
+    const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS';
+    const refuse = (status: number, error: string) => {
+      res.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
+      res.end(JSON.stringify({ errors: [{ message: error, extensions: { code: 'REQUEST_TOO_LARGE', limit: 'LIMIT_MAX_BODY_BYTES' } }] }));
+      req.resume();
+    };
+    if (hasBody && declared === undefined && req.headers['transfer-encoding']) return refuse(411, 'A request body must declare its Content-Length');
+    if (declared !== undefined && Number(declared) > maxBytes) return refuse(413, `Request body exceeds LIMIT_MAX_BODY_BYTES (${maxBytes} bytes)`);
+    handler(req, res);
+  };
 }
 
 export function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Gateway {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const registry = new ProviderRegistry(options.providers ?? buildProviders(config, logger, options.fetch));
-  const verifiers = createWebhookVerifiers(config, registry);
+  const metrics = new GatewayMetrics();
+  const registry = new ProviderRegistry(options.providers ?? buildProviders(config, logger, metrics.upstreamObserver(), options.fetch));
+  const { verifiers, webhookProviders } = createWebhookVerifiers(config, logger);
   const live = new LiveServices(registry, {
     pollIntervalMs: config.pollIntervalMs,
     redisUrl: config.redisUrl,
     verifiers,
-    webhookProviders: new Set(verifiers.keys()),
+    webhookProviders,
+    onWebhookDelivery: (provider, result) => metrics.webhooks.inc({ provider, result }),
   }, logger.child({ component: 'live' }));
+  metrics.watch(registry, () => live.openStreams);
+  const rateLimiter = createRateLimiter(config, live.redisClient);
+  const auth = authSettings(config);
+  let shuttingDown = false;
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema,
@@ -61,8 +96,10 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     landingPage: false,
     graphiql: { title: 'Walletgate', defaultQuery: DEFAULT_GRAPHIQL_QUERY },
     renderGraphiQL,
-    context: () => createContext(registry, live, logger),
-    // Only GraphQLErrors (typed GatewayErrors, validation errors) reach callers; anything else is masked.
+    // `caller` is added by useCaller once the JWT plugin has run, before any resolver reads it.
+    context: (initial) => createContext({ registry, live, logger }, requestIdOf(initial.request as Request | undefined)) as GatewayContext,
+    // Only GraphQLErrors (typed GatewayErrors, validation errors) reach callers; anything else is
+    // masked as "Unexpected error." with the request id (useRequestId) to find it in the logs.
     maskedErrors: true,
     logging: {
       debug: (...args) => logger.debug({ args }, 'yoga'),
@@ -70,16 +107,28 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       warn: (...args) => logger.warn({ args }, 'yoga'),
       error: (...args) => logger.error({ err: args[0] instanceof Error ? { name: args[0].name, message: args[0].message } : undefined }, 'yoga error'),
     },
-    plugins: [live.webhookPlugin, useEventStreamHeaders(), usePartialErrors()],
+    plugins: [
+      useHealthEndpoints({ registry, live, isShuttingDown: () => shuttingDown }),
+      metrics.plugin(),
+      live.webhookPlugin,
+      ...useQueryLimits(config),
+      useCustomerJwt(config) ?? {},
+      useCaller(auth, rateLimiter, config.limits.ratePerMinute),
+      useEventStreamHeaders(),
+      // Partial errors are added before the request id is stamped on every error.
+      usePartialErrors(),
+      useRequestId(),
+    ],
   });
 
-  const server = createServer(yoga);
+  const server = createServer(withBodyLimit(yoga, config.limits.maxBodyBytes));
   const ws = attachWebSocket(server, yoga);
   return {
     yoga,
     server,
     registry,
     live,
+    metrics,
     listen: async () => {
       await live.ready();
       return new Promise((resolve, reject) => {
@@ -92,12 +141,15 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       });
     },
     close: async () => {
+      shuttingDown = true;
+      const closed = new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+      server.closeIdleConnections();
       await ws.close();
-      await new Promise<void>((resolve) => {
-        if (!server.listening) return resolve();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await live.endStreams();
+      const grace = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownGraceMs).unref());
+      await Promise.race([closed, grace]);
+      server.closeAllConnections();
+      await closed;
       await live.close();
     },
   };

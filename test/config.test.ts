@@ -9,18 +9,30 @@ describe('loadConfig', () => {
   });
 
   it('turns Lago on when its key is set, with or without the /api/v1 prefix in the URL', () => {
-    expect(loadConfig({ LAGO_API_KEY: 'k', LAGO_API_URL: 'http://lago:3000' })).toMatchObject({ sandbox: false, lago: { apiUrl: 'http://lago:3000', apiKey: 'k' } });
-    expect(loadConfig({ LAGO_API_KEY: 'k' }).lago?.apiUrl).toBe('https://api.getlago.com/api/v1');
+    expect(loadConfig({ LAGO_API_KEY: 'k', LAGO_API_URL: 'http://lago:3000', GATEWAY_API_KEYS: 's' })).toMatchObject({ sandbox: false, lago: { apiUrl: 'http://lago:3000', apiKey: 'k' } });
+    expect(loadConfig({ LAGO_API_KEY: 'k', GATEWAY_API_KEYS: 's' }).lago?.apiUrl).toBe('https://api.getlago.com/api/v1');
   });
 
   it('turns Flexprice and Polar on by their keys, each with its default cloud URL', () => {
-    const config = loadConfig({ FLEXPRICE_API_KEY: 'fk', FLEXPRICE_ENVIRONMENT_ID: 'env_1', POLAR_ACCESS_TOKEN: 'pt' });
+    const config = loadConfig({ FLEXPRICE_API_KEY: 'fk', FLEXPRICE_ENVIRONMENT_ID: 'env_1', POLAR_ACCESS_TOKEN: 'pt', GATEWAY_API_KEYS: 's' });
     expect(config).toMatchObject({
       sandbox: false,
       flexprice: { apiUrl: 'https://us.api.flexprice.io/v1', apiKey: 'fk', environmentId: 'env_1' },
       polar: { apiUrl: 'https://api.polar.sh/v1', accessToken: 'pt' },
     });
     expect(config.lago).toBeUndefined();
+  });
+
+  it('refuses to start with real providers and no caller authentication, saying why', () => {
+    expect(() => loadConfig({ LAGO_API_KEY: 'k' })).toThrow(/^Refusing to start: real providers are configured but no caller authentication is/);
+    expect(loadConfig({ LAGO_API_KEY: 'k', AUTH_JWT_SECRET: 'x'.repeat(32) }).auth.jwt).toMatchObject({ claim: 'sub' });
+    expect(loadConfig({}).sandbox).toBe(true);
+  });
+
+  it('reads API keys as a comma-separated list and the JWT claim', () => {
+    expect(loadConfig({ GATEWAY_API_KEYS: ' a , b,,c ', AUTH_JWKS_URL: 'https://id.example/jwks.json', AUTH_JWT_CLAIM: 'customer_id' }).auth)
+      .toEqual({ apiKeys: ['a', 'b', 'c'], jwt: { jwksUrl: 'https://id.example/jwks.json', claim: 'customer_id' } });
+    expect(() => loadConfig({ AUTH_JWT_SECRET: 's', AUTH_JWKS_URL: 'https://id.example/jwks.json' })).toThrow(/not both/);
   });
 
   it('treats empty strings as unset', () => {

@@ -17,6 +17,7 @@ export interface LiveConfig {
   readonly verifiers: ReadonlyMap<ProviderName, WebhookVerifier>;
   /** Providers whose webhooks are configured; every other configured provider is polled. */
   readonly webhookProviders: ReadonlySet<ProviderName>;
+  readonly onWebhookDelivery?: (provider: ProviderName, result: 'accepted' | 'duplicate' | 'rejected') => void;
 }
 
 // An event's wallet is re-read once per replica and shared by that replica's subscribers.
@@ -53,7 +54,7 @@ export class LiveServices {
     this.refresher = new BalanceRefresher({ registry, stores: this.stores, pubsub: this.pubsub, logger });
     const polled = new Set(registry.list().map((p) => p.name).filter((name) => !config.webhookProviders.has(name)));
     this.poller = new BalancePoller({ refresher: this.refresher, stores: this.stores, logger, intervalMs: config.pollIntervalMs, providers: polled });
-    this.webhookPlugin = useWebhookRoutes({ verifiers: config.verifiers, stores: this.stores, refresher: this.refresher, logger, inFlight: this.inFlight });
+    this.webhookPlugin = useWebhookRoutes({ verifiers: config.verifiers, stores: this.stores, refresher: this.refresher, logger, inFlight: this.inFlight, onDelivery: config.onWebhookDelivery });
   }
 
   /**
@@ -82,6 +83,16 @@ export class LiveServices {
     }))));
   }
 
+  redisStatus(): 'up' | 'down' | 'not_configured' {
+    if (this.redis.length === 0) return 'not_configured';
+    return this.redis.every((r) => r.status === 'ready') ? 'up' : 'down';
+  }
+
+  /** The command connection, for other shared state (rate limits); undefined without Redis. */
+  get redisClient(): Redis | undefined {
+    return this.redis[0];
+  }
+
   /** Registers an open subscription stream; the returned function unregisters it. */
   trackStream(end: () => void): () => void {
     this.streams.add(end);
@@ -97,11 +108,16 @@ export class LiveServices {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
+  /** Completes every open subscription stream (clients see a normal end) and waits for cleanup. */
+  async endStreams(timeoutMs = 2000): Promise<void> {
+    for (const end of [...this.streams]) end();
+    const deadline = Date.now() + timeoutMs;
+    while (this.streams.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  }
+
   async close(): Promise<void> {
     // Ending the streams first sends their UNSUBSCRIBEs ahead of QUIT on the same connection.
-    for (const end of [...this.streams]) end();
-    const deadline = Date.now() + 2000;
-    while (this.streams.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    await this.endStreams();
     this.poller.close();
     await this.idle();
     await Promise.all(this.redis.map((r) => r.quit().catch(() => r.disconnect())));

@@ -16,6 +16,8 @@ export interface WebhookRouteDeps {
   readonly logger: Logger;
   /** Background re-fetches in flight (graceful shutdown and tests wait on them). */
   readonly inFlight: Set<Promise<unknown>>;
+  /** Counts deliveries (metrics). */
+  readonly onDelivery?: ((provider: ProviderName, result: 'accepted' | 'duplicate' | 'rejected') => void) | undefined;
 }
 
 const json = (status: number, body: unknown) =>
@@ -44,16 +46,22 @@ export function useWebhookRoutes(deps: WebhookRouteDeps): Plugin {
       try {
         delivery = await verifier.verify(raw, request.headers);
       } catch (e) {
-        if (!(e instanceof WebhookRejected)) deps.logger.error({ provider, err: e instanceof Error ? e.name : 'unknown' }, 'webhook verifier failed');
-        const status = e instanceof WebhookRejected ? e.status : 400;
-        deps.logger.warn({ provider, status, reason: e instanceof WebhookRejected ? e.message : 'invalid delivery' }, 'webhook rejected');
-        return endResponse(json(status, { error: e instanceof WebhookRejected ? e.message : 'invalid delivery' }));
+        if (e instanceof WebhookRejected) {
+          deps.onDelivery?.(provider, 'rejected');
+          deps.logger.warn({ provider, status: e.status, reason: e.message }, 'webhook rejected');
+          return endResponse(json(e.status, { error: e.message }));
+        }
+        // The verifier could not check (Lago's public key unreachable): 503 makes the provider retry.
+        deps.logger.error({ provider, err: e instanceof Error ? e.message : 'unknown' }, 'webhook verification unavailable');
+        return endResponse(json(503, { error: 'verification temporarily unavailable' }));
       }
 
       if (!(await deps.stores.firstSeen(`webhook:${provider}:${delivery.deliveryId}`, DEDUPE_TTL_MS))) {
+        deps.onDelivery?.(provider, 'duplicate');
         deps.logger.info({ provider, deliveryId: delivery.deliveryId }, 'duplicate webhook delivery ignored');
         return endResponse(json(200, { status: 'duplicate' }));
       }
+      deps.onDelivery?.(provider, 'accepted');
       deps.logger.info({ provider, deliveryId: delivery.deliveryId, eventType: delivery.eventType, hints: delivery.hints.length }, 'webhook accepted');
       if (delivery.hints.length > 0) {
         const work = deps.refresher.refresh(delivery.hints, 'WEBHOOK')

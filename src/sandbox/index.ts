@@ -1,14 +1,19 @@
 import type { GatewayConfig } from '../config.js';
 import { startFlexpriceSandbox, type FlexpriceSandbox } from './flexprice/server.js';
+import { FLEXPRICE_SANDBOX_WEBHOOK_SECRET } from './flexprice/webhooks.js';
 import { startLagoSandbox, type LagoSandbox } from './lago/server.js';
+import { LAGO_SANDBOX_HMAC_KEY } from './lago/webhooks.js';
 import { startPolarSandbox, type PolarSandbox } from './polar/server.js';
+import { POLAR_SANDBOX_WEBHOOK_SECRET } from './polar/webhooks.js';
 
 export interface Sandboxes {
   readonly lago: LagoSandbox;
   readonly flexprice: FlexpriceSandbox;
   readonly polar: PolarSandbox;
-  /** The provider part of a gateway config pointing at these sandboxes. */
-  readonly providerConfig: Pick<GatewayConfig, 'lago' | 'flexprice' | 'polar'>;
+  /** The provider and webhook part of a gateway config pointing at these sandboxes. */
+  readonly providerConfig: Pick<GatewayConfig, 'lago' | 'flexprice' | 'polar' | 'webhooks'>;
+  /** Points every sandbox's signed webhooks at a gateway (its GraphQL URL's origin). */
+  sendWebhooksTo(gatewayUrl: string): void;
   close(): Promise<void>;
 }
 
@@ -23,6 +28,17 @@ export async function startSandboxes(): Promise<Sandboxes> {
       lago: { apiUrl: lago.url, apiKey: lago.apiKey },
       flexprice: { apiUrl: flexprice.url, apiKey: flexprice.apiKey },
       polar: { apiUrl: polar.url, accessToken: polar.accessToken },
+      webhooks: {
+        lago: { hmacKey: LAGO_SANDBOX_HMAC_KEY },
+        flexprice: { secret: FLEXPRICE_SANDBOX_WEBHOOK_SECRET },
+        polar: { secret: POLAR_SANDBOX_WEBHOOK_SECRET },
+      },
+    },
+    sendWebhooksTo(gatewayUrl) {
+      const base = new URL(gatewayUrl).origin;
+      lago.setWebhookTarget({ url: `${base}/webhooks/lago`, algorithm: 'hmac', hmacKey: LAGO_SANDBOX_HMAC_KEY });
+      flexprice.setWebhookTarget({ url: `${base}/webhooks/flexprice`, secret: FLEXPRICE_SANDBOX_WEBHOOK_SECRET });
+      polar.setWebhookTarget({ url: `${base}/webhooks/polar`, secret: POLAR_SANDBOX_WEBHOOK_SECRET });
     },
     close: async () => {
       await Promise.all([lago.close(), flexprice.close(), polar.close()]);

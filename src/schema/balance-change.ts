@@ -5,7 +5,10 @@ import { PROVIDERS, type ProviderName } from '../domain/wallet.js';
 import { GatewayError } from '../errors.js';
 import type { BalanceChangedMessage } from '../events/balance-event.js';
 import { balanceChanges, type BalanceTarget } from '../events/subscribe.js';
-import { createLoaders } from '../loaders.js';
+import { Repeater } from 'graphql-yoga';
+import { confinedTo } from '../auth/caller.js';
+import { visibleTo } from '../auth/visibility.js';
+import { createLoaders, loadWalletsByKeys } from '../loaders.js';
 import { builder } from './builder.js';
 import { ProviderEnum } from './enums.js';
 import { MoneyType } from './money.js';
@@ -52,7 +55,13 @@ const WalletBalanceChange = builder.objectRef<BalanceChangedMessage>('WalletBala
   }),
 });
 
-function walletTarget(globalId: string, configured: readonly ProviderName[]): BalanceTarget {
+function silentStream(): Repeater<BalanceChangedMessage> {
+  return new Repeater(async (_push, stop) => {
+    await stop;
+  });
+}
+
+function walletTarget(globalId: string, configured: readonly ProviderName[]): Extract<BalanceTarget, { kind: 'wallet' }> {
   let decoded: { typename: string; id: string };
   try {
     decoded = decodeGlobalID(globalId);
@@ -77,14 +86,24 @@ builder.subscriptionField('walletBalanceChanged', (t) =>
       walletId: t.arg.id({ description: 'A wallet\'s global id.' }),
       customerExternalId: t.arg.string({ description: 'Your id for the customer.' }),
     },
-    subscribe: (_root, args, ctx) => {
+    subscribe: async (_root, args, ctx) => {
       if (!args.walletId === !args.customerExternalId) {
         throw new GraphQLError('walletBalanceChanged needs exactly one of walletId or customerExternalId', { extensions: { code: 'BAD_USER_INPUT' } });
       }
       const configured = ctx.registry.list().map((p) => p.name);
-      const target: BalanceTarget = args.walletId
-        ? walletTarget(String(args.walletId), configured)
-        : { kind: 'customer', externalId: args.customerExternalId!, providers: configured };
+      const confined = confinedTo(ctx.caller);
+      if (args.customerExternalId) {
+        // Another customer's stream is answered like an unknown customer's: one that never yields.
+        if (confined && confined !== args.customerExternalId) return silentStream();
+        return balanceChanges(ctx.live, { kind: 'customer', externalId: args.customerExternalId, providers: configured });
+      }
+      const target = walletTarget(String(args.walletId), configured);
+      if (confined) {
+        // A customer may only watch a wallet it can read: checked once, answered like a missing wallet.
+        const [wallet] = await loadWalletsByKeys(ctx.registry, [`${target.provider}:${target.walletId}`]);
+        const visible = visibleTo(ctx.caller, wallet!);
+        if (visible instanceof Error) throw visible;
+      }
       return balanceChanges(ctx.live, target);
     },
     resolve: (message, _args, ctx) => {

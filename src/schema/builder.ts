@@ -1,6 +1,8 @@
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { GraphQLError } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import type { Dec } from '../domain/money.js';
 
@@ -13,8 +15,17 @@ export const builder = new SchemaBuilder<{
     JSON: { Input: unknown; Output: unknown };
   };
   DefaultFieldNullability: false;
+  AuthScopes: {
+    /** Server API keys (and the sandbox caller) see every customer. */
+    server: boolean;
+  };
 }>({
-  plugins: [RelayPlugin, DataloaderPlugin],
+  // scope-auth first, so its checks wrap every other plugin's resolvers.
+  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin],
+  scopeAuth: {
+    authScopes: (ctx) => ({ server: ctx.caller.kind !== 'customer' }),
+    unauthorizedError: () => new GraphQLError('Not authorized for this field', { extensions: { code: 'FORBIDDEN' } }),
+  },
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',

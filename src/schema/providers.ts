@@ -35,7 +35,12 @@ const ProviderInfo = builder.objectRef<WalletProvider>('ProviderInfo').implement
   fields: (t) => ({
     name: t.field({ type: ProviderEnum, description: 'Which provider.', resolve: (p) => p.name }),
     capabilities: t.field({ type: CapabilitiesType, description: 'What it supports.', resolve: (p) => p.capabilities }),
-    health: t.field({ type: ProviderHealthType, description: 'A live probe (one upstream call).', resolve: (p) => p.checkHealth() }),
+    health: t.field({
+      type: ProviderHealthType,
+      description: 'A live probe (one upstream call). Server API keys only.',
+      authScopes: { server: true },
+      resolve: (p) => p.checkHealth(),
+    }),
   }),
 });
 

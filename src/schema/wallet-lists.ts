@@ -1,3 +1,4 @@
+import { canSee, confinedTo } from '../auth/caller.js';
 import type { GatewayContext } from '../context.js';
 import type { ProviderName, Wallet, WalletStatus } from '../domain/wallet.js';
 import { GatewayError } from '../errors.js';
@@ -15,7 +16,11 @@ export interface WalletListFilter {
  * Asks every configured provider (or the one in the filter) in parallel. A provider that fails
  * costs only its own wallets: its error goes to `ctx.partialErrors` at `path`.
  */
-export async function collectWallets(ctx: GatewayContext, filter: WalletListFilter, path: readonly (string | number)[]): Promise<Wallet[]> {
+export async function collectWallets(ctx: GatewayContext, requested: WalletListFilter, path: readonly (string | number)[]): Promise<Wallet[]> {
+  // A customer caller sees its own customer only: another customer looks like one with no wallets.
+  const confined = confinedTo(ctx.caller);
+  if (confined && requested.customerExternalId && requested.customerExternalId !== confined) return [];
+  const filter = confined ? { ...requested, customerExternalId: confined } : requested;
   const providers = filter.provider ? ctx.registry.list().filter((p) => p.name === filter.provider) : ctx.registry.list();
   if (filter.provider && providers.length === 0) {
     ctx.partialErrors.push(new GatewayError('PROVIDER_NOT_CONFIGURED', `${filter.provider} is not configured on this gateway`, { provider: filter.provider }).withPath(path));
@@ -35,7 +40,7 @@ export async function collectWallets(ctx: GatewayContext, filter: WalletListFilt
   for (const list of lists) {
     for (const error of list.errors) ctx.partialErrors.push(error.withPath(path));
     wallets.push(...list.wallets
-      .filter((w) => (!filter.status || w.status === filter.status) && (!filter.currency || w.currency === filter.currency))
+      .filter((w) => canSee(ctx.caller, w) && (!filter.status || w.status === filter.status) && (!filter.currency || w.currency === filter.currency))
       .sort(newestFirst));
   }
   return wallets;

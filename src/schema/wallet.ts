@@ -1,6 +1,7 @@
 import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { responsePathAsArray } from 'graphql';
 import { walletKey, type MetadataEntry, type Wallet, type WalletCustomer } from '../domain/wallet.js';
+import { visibleTo } from '../auth/visibility.js';
 import { loadWalletsByKeys } from '../loaders.js';
 import { builder } from './builder.js';
 import { AlertSettingsType } from './alerts.js';
@@ -29,7 +30,7 @@ const MetadataEntryType = builder.objectRef<MetadataEntry>('MetadataEntry').impl
 export const WalletNode = builder.loadableNode('Wallet', {
   description: 'A prepaid-credit wallet or customer balance held by one billing provider, in one currency.',
   id: { resolve: (w: Wallet) => walletKey(w), description: 'Opaque global id; encodes provider and native id.' },
-  load: (keys: string[], ctx) => loadWalletsByKeys(ctx.registry, keys),
+  load: async (keys: string[], ctx) => (await loadWalletsByKeys(ctx.registry, keys)).map((r) => visibleTo(ctx.caller, r)),
   cacheResolved: (w: Wallet) => walletKey(w),
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'providerWalletId' in value,
   fields: (t) => ({

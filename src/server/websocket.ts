@@ -1,9 +1,21 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { useServer } from 'graphql-ws/use/ws';
-import type { ExecutionArgs } from 'graphql';
+import { GraphQLError, type ExecutionArgs } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { GatewayContext } from '../context.js';
+
+const FORWARDED = ['authorization', 'x-api-key', 'x-request-id'];
+
+function upgradeRequest(req: IncomingMessage, connectionParams: Readonly<Record<string, unknown>> | undefined): Request {
+  const headers = new Headers();
+  for (const name of FORWARDED) {
+    const fromParams = connectionParams?.[name] ?? connectionParams?.[name.replace(/-(.)/g, (_m, c: string) => c.toUpperCase())];
+    const value = typeof fromParams === 'string' ? fromParams : req.headers[name];
+    if (typeof value === 'string') headers.set(name, value);
+  }
+  return new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/graphql'}`, { headers });
+}
 
 interface EnvelopedRoot {
   execute: (args: ExecutionArgs) => unknown;
@@ -23,16 +35,26 @@ export function attachWebSocket(server: Server, yoga: YogaServerInstance<Record<
       onSubscribe: async (ctx, _id, params) => {
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
-          req: ctx.extra.request,
+          // Credentials come from the upgrade request's headers or from connectionParams (browsers
+          // cannot set WebSocket headers), seen as one Request so auth works as over HTTP.
+          request: upgradeRequest(ctx.extra.request, ctx.connectionParams),
           socket: ctx.extra.socket,
           params,
         });
+        let contextValue: unknown;
+        try {
+          contextValue = await contextFactory();
+        } catch (e) {
+          // Refused credentials or a rate limit: an error message on this operation, not a dropped socket.
+          if (e instanceof GraphQLError) return [e];
+          throw e;
+        }
         const args = {
           schema,
           operationName: params.operationName,
           document: parse(params.query),
           variableValues: params.variables,
-          contextValue: await contextFactory(),
+          contextValue,
           rootValue: { execute, subscribe },
         };
         const errors = validate(args.schema, args.document);

@@ -16,7 +16,8 @@ let url: string;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does this)`);
-  stack = await startStack();
+  // As `npm start` runs it: sandbox mode, anonymous access.
+  stack = await startStack({}, { sandboxMode: true });
   url = await stack.gateway.listen();
   browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -1,8 +1,10 @@
 import { print } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { subscribeSse, subscribeWs, until } from '../helpers/live-clients.js';
-import { startStack, type Stack } from '../helpers/stack.js';
+import { startStack, TEST_API_KEY, type Stack } from '../helpers/stack.js';
 import { BalanceChangedSubscription } from './operations.js';
+
+const AUTH = { 'x-api-key': TEST_API_KEY };
 
 /**
  * With no webhook secret configured, every provider is polled for the wallets someone watches
@@ -27,7 +29,7 @@ afterEach(async () => {
 
 describe('walletBalanceChanged fed by polling', () => {
   it('SSE: a Polar top-up arrives with source POLL, exact amounts and a re-read wallet', async () => {
-    const sub = await subscribeSse(url, QUERY, { walletId: globalId(`POLAR:${POLAR_HOOLI}`) });
+    const sub = await subscribeSse(url, QUERY, { walletId: globalId(`POLAR:${POLAR_HOOLI}`) }, AUTH);
     expect(sub.headers?.get('content-type')).toMatch(/^text\/event-stream/);
     expect(sub.headers?.get('x-accel-buffering')).toBe('no');
     // Let the poller take its baseline before the change.
@@ -50,7 +52,7 @@ describe('walletBalanceChanged fed by polling', () => {
   });
 
   it('WebSocket: the same change reaches a graphql-ws subscriber by customer', async () => {
-    const sub = await subscribeWs(url, QUERY, { customerExternalId: 'hooli_1234' });
+    const sub = await subscribeWs(url, QUERY, { customerExternalId: 'hooli_1234' }, AUTH);
     await until(() => stack.sandboxes.polar.requests.length > 0);
     stack.sandboxes.polar.store.consume(POLAR_HOOLI, 1000);
     const { data } = await sub.next();
@@ -60,7 +62,7 @@ describe('walletBalanceChanged fed by polling', () => {
   });
 
   it('the same balance twice is one event, and nothing is emitted without a change', async () => {
-    const sub = await subscribeSse(url, QUERY, { walletId: globalId(`POLAR:${POLAR_HOOLI}`) });
+    const sub = await subscribeSse(url, QUERY, { walletId: globalId(`POLAR:${POLAR_HOOLI}`) }, AUTH);
     await until(() => stack.sandboxes.polar.requests.length > 0);
     stack.sandboxes.polar.store.topUp(POLAR_HOOLI, 1);
     await sub.next();
@@ -72,8 +74,8 @@ describe('walletBalanceChanged fed by polling', () => {
   });
 
   it('the poller stops calling upstream when the last subscriber leaves', async () => {
-    const a = await subscribeSse(url, QUERY, { walletId: globalId(`POLAR:${POLAR_HOOLI}`) });
-    const b = await subscribeWs(url, QUERY, { walletId: globalId(`POLAR:${POLAR_HOOLI}`) });
+    const a = await subscribeSse(url, QUERY, { walletId: globalId(`POLAR:${POLAR_HOOLI}`) }, AUTH);
+    const b = await subscribeWs(url, QUERY, { walletId: globalId(`POLAR:${POLAR_HOOLI}`) }, AUTH);
     await until(() => stack.gateway.live.poller.watchedTargets === 1);
     await until(() => stack.sandboxes.polar.requests.length >= 3);
     await a.close();
@@ -87,7 +89,7 @@ describe('walletBalanceChanged fed by polling', () => {
   });
 
   it('refuses a subscription without arguments (no firehose of every customer)', async () => {
-    const sub = await subscribeSse(url, QUERY, {});
+    const sub = await subscribeSse(url, QUERY, {}, AUTH);
     const { errors } = await sub.next();
     expect(errors?.[0]).toMatchObject({ message: 'walletBalanceChanged needs exactly one of walletId or customerExternalId', extensions: { code: 'BAD_USER_INPUT' } });
     await sub.close();

@@ -3,8 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxes, type Sandboxes } from '../../src/sandbox/index.js';
 import { subscribeSse, subscribeWs, until } from '../helpers/live-clients.js';
 import { startRedisServer, type RedisServer } from '../helpers/redis-server.js';
-import { gatewayFor, type GatewayUnderTest } from '../helpers/stack.js';
+import { gatewayFor, TEST_API_KEY, type GatewayUnderTest } from '../helpers/stack.js';
 import { BalanceChangedSubscription } from './operations.js';
+import { SEEDED } from '../../src/sandbox/flexprice/seed.js';
+import { flexpriceOutgoing, FLEXPRICE_SANDBOX_WEBHOOK_SECRET } from '../../src/sandbox/flexprice/webhooks.js';
+
+const AUTH = { 'x-api-key': TEST_API_KEY };
 
 /** Two gateway replicas sharing a real redis-server, as behind a load balancer. */
 const QUERY = print(BalanceChangedSubscription);
@@ -24,8 +28,9 @@ beforeAll(async () => {
   sandboxes = await startSandboxes();
   // A long interval: the test drives polling rounds itself.
   const env = { REDIS_URL: redis.url, BALANCE_POLL_INTERVAL_MS: '60000' };
-  a = gatewayFor(sandboxes, env);
-  b = gatewayFor(sandboxes, env);
+  // Sandbox mode: the sandboxes' webhook secrets are configured on both replicas.
+  a = gatewayFor(sandboxes, env, { sandboxMode: true });
+  b = gatewayFor(sandboxes, env, { sandboxMode: true });
   [urlA, urlB] = await Promise.all([a.gateway.listen(), b.gateway.listen()]);
 }, 30_000);
 
@@ -38,8 +43,8 @@ afterAll(async () => {
 
 describe('replicas over Redis', () => {
   it('one polling round across two replicas polls a target once, and both replicas\' subscribers get the change exactly once', async () => {
-    const onA = await subscribeSse(urlA, QUERY, { walletId });
-    const onB = await subscribeWs(urlB, QUERY, { walletId });
+    const onA = await subscribeSse(urlA, QUERY, { walletId }, AUTH);
+    const onB = await subscribeWs(urlB, QUERY, { walletId }, AUTH);
     await until(() => a.gateway.live.poller.watchedTargets === 1 && b.gateway.live.poller.watchedTargets === 1);
     // Both replicas took a baseline when their first subscriber arrived.
     await until(() => walletGets(sandboxes) >= 2);
@@ -62,5 +67,30 @@ describe('replicas over Redis', () => {
     await onA.close();
     await onB.close();
     sandboxes.polar.store.consume(POLAR_HOOLI, 700);
+  });
+
+  it('a webhook accepted by replica A reaches subscribers on A and B exactly once; the same delivery at B is a duplicate', async () => {
+    const flexWallet = Buffer.from(`Wallet:FLEXPRICE:${SEEDED.hooliUsd}`).toString('base64');
+    const onA = await subscribeWs(urlA, QUERY, { walletId: flexWallet }, AUTH);
+    const onB = await subscribeSse(urlB, QUERY, { walletId: flexWallet }, AUTH);
+    await until(() => a.gateway.live.openStreams === 1 && b.gateway.live.openStreams === 1);
+
+    sandboxes.flexprice.store.topUp(SEEDED.hooliUsd, '3', { reason: 'PURCHASED_CREDIT_DIRECT' });
+    const body = JSON.stringify({ event_type: 'wallet.transaction.created', transaction: { id: 'wtxn_r', wallet_id: SEEDED.hooliUsd, customer_id: 'c', type: 'credit', amount: '3', credit_amount: '3', credit_balance_before: '0', credit_balance_after: '3', transaction_status: 'completed', reference_type: 'EXTERNAL', transaction_reason: 'PURCHASED_CREDIT_DIRECT', currency: 'usd' } });
+    const delivery = flexpriceOutgoing('wallet.transaction.created', body, { url: '', secret: FLEXPRICE_SANDBOX_WEBHOOK_SECRET });
+    const post = (base: string) => fetch(`${new URL(base).origin}/webhooks/flexprice`, { method: 'POST', headers: { 'content-type': 'application/json', ...delivery.headers() as Record<string, string> }, body });
+    expect((await post(urlA)).status).toBe(202);
+    expect((await post(urlB)).status).toBe(200);
+
+    const [eventA, eventB] = await Promise.all([onA.next(), onB.next()]);
+    const id = (e: { data?: unknown }) => (e.data as { walletBalanceChanged: { eventId: string; source: string } }).walletBalanceChanged;
+    expect(id(eventA).source).toBe('WEBHOOK');
+    expect(id(eventB).eventId).toBe(id(eventA).eventId);
+    await a.gateway.live.idle();
+    await b.gateway.live.idle();
+    await new Promise((r) => setTimeout(r, 300));
+    expect([onA.count, onB.count]).toEqual([1, 1]);
+    await onA.close();
+    await onB.close();
   });
 });

@@ -246,7 +246,7 @@ export type ProviderInfo = {
   __typename?: 'ProviderInfo';
   /** What it supports. */
   capabilities: ProviderCapabilities;
-  /** A live probe (one upstream call). */
+  /** A live probe (one upstream call). Server API keys only. */
   health: ProviderHealth;
   /** Which provider. */
   name: Provider;

@@ -86,8 +86,8 @@ export async function subscribeSse<T = unknown>(url: string, query: string, vari
 }
 
 /** A subscription over WebSocket with the graphql-ws client (the protocol Apollo/urql use). */
-export async function subscribeWs<T = unknown>(url: string, query: string, variables: Record<string, unknown>): Promise<LiveSubscription<{ data?: T; errors?: readonly { message: string }[] }>> {
-  const client: Client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
+export async function subscribeWs<T = unknown>(url: string, query: string, variables: Record<string, unknown>, connectionParams: Record<string, string> = {}): Promise<LiveSubscription<{ data?: T; errors?: readonly { message: string }[] }>> {
+  const client: Client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, connectionParams });
   const inbox = new Inbox<{ data?: T; errors?: readonly { message: string }[] }>();
   await new Promise<void>((resolve, reject) => {
     const offConnected = client.on('connected', () => {

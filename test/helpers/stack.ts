@@ -5,6 +5,7 @@ import { loadConfig, type GatewayConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startSandboxes, type Sandboxes } from '../../src/sandbox/index.js';
 import { createGateway, type Gateway } from '../../src/server.js';
+import { withoutRequestIds } from './results.js';
 
 /** Captures every log line the gateway writes, for assertions (e.g. no secret in any line). */
 export function captureLogs() {
@@ -18,11 +19,16 @@ export function captureLogs() {
   return { lines, logger: createLogger({ level: 'debug', destination }) };
 }
 
+/** The server API key every test gateway accepts (real-provider mode requires caller auth). */
+export const TEST_API_KEY = 'test-server-key-5d0e';
+
 export interface Stack {
   readonly sandboxes: Sandboxes;
   readonly gateway: Gateway;
   readonly config: GatewayConfig;
   readonly logs: string[];
+  /** Headers that authenticate as a server caller (sent by `execute` unless overridden). */
+  readonly authHeaders: Record<string, string>;
   /** Runs an operation in-process through yoga.fetch (the real HTTP handling, no socket). */
   execute<R, V>(document: TypedDocumentNode<R, V> | string, variables?: V, headers?: Record<string, string>): Promise<ExecutionResult<R> & { status: number }>;
   close(): Promise<void>;
@@ -38,9 +44,9 @@ export function onlyProviders(...names: (keyof typeof PROVIDER_KEYS)[]): Record<
 export type GatewayUnderTest = Omit<Stack, 'sandboxes'>;
 
 /** A gateway configured against running sandboxes (two of these make two replicas). */
-export function gatewayFor(sandboxes: Sandboxes, env: Record<string, string> = {}): GatewayUnderTest {
+export function gatewayFor(sandboxes: Sandboxes, env: Record<string, string> = {}, options: { sandboxMode?: boolean } = {}): GatewayUnderTest {
   const { lines, logger } = captureLogs();
-  const config = loadConfig({
+  const loaded = loadConfig({
     LAGO_API_URL: sandboxes.lago.url,
     LAGO_API_KEY: sandboxes.lago.apiKey,
     FLEXPRICE_API_URL: sandboxes.flexprice.url,
@@ -50,30 +56,36 @@ export function gatewayFor(sandboxes: Sandboxes, env: Record<string, string> = {
     UPSTREAM_RETRIES: '0',
     PORT: '0',
     HOST: '127.0.0.1',
+    GATEWAY_API_KEYS: TEST_API_KEY,
+    RATE_LIMIT_PER_MINUTE: '0',
     ...env,
   });
+  // Sandbox mode as `npm start` runs it: anonymous callers, the sandboxes' webhook secrets.
+  const config: GatewayConfig = options.sandboxMode ? { ...loaded, ...sandboxes.providerConfig, sandbox: true } : loaded;
   const gateway = createGateway(config, { logger });
+  const authHeaders = { 'x-api-key': TEST_API_KEY };
   return {
     gateway,
     config,
     logs: lines,
-    async execute(document, variables, headers = {}) {
+    authHeaders,
+    async execute(document, variables, headers = authHeaders) {
       const query = typeof document === 'string' ? document : print(document);
       const response = await gateway.yoga.fetch('http://gateway/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
-      return { ...((await response.json()) as ExecutionResult<never>), status: response.status };
+      return { ...withoutRequestIds((await response.json()) as ExecutionResult<never>), status: response.status };
     },
     close: () => gateway.close(),
   };
 }
 
 /** Sandboxes on free ports plus a gateway configured against them, as `npm start` does. */
-export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
+export async function startStack(env: Record<string, string> = {}, options: { sandboxMode?: boolean } = {}): Promise<Stack> {
   const sandboxes = await startSandboxes();
-  const gateway = gatewayFor(sandboxes, env);
+  const gateway = gatewayFor(sandboxes, env, options);
   return {
     ...gateway,
     sandboxes,

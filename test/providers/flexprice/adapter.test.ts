@@ -12,6 +12,7 @@ import { createGateway, type Gateway } from '../../../src/server.js';
 import { captureLogs, countRequests } from '../../helpers/stack.js';
 import { ProvidersQuery } from '../../operations.js';
 import { FlexCustomerWalletsQuery, FlexNodesQuery, FlexWalletQuery, FlexWalletsQuery } from './operations.js';
+import { withoutRequestIds } from '../../helpers/results.js';
 
 /**
  * The Flexprice adapter over real HTTP against the Flexprice sandbox, through the whole gateway
@@ -49,7 +50,7 @@ function gatewayFor(sandbox: FlexpriceSandbox, options: { apiKey?: string; apiUr
       });
       const text = await response.text();
       bodies.push(text);
-      return { ...(JSON.parse(text) as ExecutionResult<never>), status: response.status };
+      return { ...withoutRequestIds(JSON.parse(text) as ExecutionResult<never>), status: response.status };
     },
   };
 }

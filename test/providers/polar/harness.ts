@@ -6,6 +6,7 @@ import type { WalletProvider } from '../../../src/providers/provider.js';
 import { startPolarSandbox, type PolarSandbox, type PolarSandboxOptions } from '../../../src/sandbox/polar/server.js';
 import { createGateway, type Gateway } from '../../../src/server.js';
 import { captureLogs, countRequests } from '../../helpers/stack.js';
+import { withoutRequestIds } from '../../helpers/results.js';
 
 /**
  * The Polar sandbox on a free port, the Polar adapter pointed at it over real HTTP, and a gateway
@@ -66,7 +67,7 @@ export async function startPolarHarness(options: HarnessOptions = {}): Promise<P
       });
       const text = await response.text();
       responses.push(text);
-      return JSON.parse(text) as ExecutionResult<never>;
+      return withoutRequestIds(JSON.parse(text) as ExecutionResult<never>);
     },
     count: (method, path) => countRequests(polar.requests, method, path),
     queries: (method, path) => matching(method, path).map((r) => new URLSearchParams(r.query)),

@@ -1,0 +1,90 @@
+import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import type { Plugin } from 'graphql-yoga';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { ProviderRegistry } from '../providers/registry.js';
+import type { UpstreamObserver } from '../providers/resilience/observer.js';
+
+/**
+ * Prometheus `/metrics`: GraphQL/HTTP metrics from @graphql-yoga/plugin-prometheus, plus upstream
+ * latency, errors and circuit-breaker state per provider, and live-subscription gauges. Each
+ * gateway gets its own registry so several can run in one process (tests, replicas).
+ */
+export class GatewayMetrics {
+  readonly registry = new Registry();
+  readonly upstreamDuration = new Histogram({
+    name: 'walletgate_upstream_request_duration_seconds',
+    help: 'Upstream provider request duration, by provider, route template and outcome.',
+    labelNames: ['provider', 'method', 'route', 'outcome', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+  readonly upstreamErrors = new Counter({
+    name: 'walletgate_upstream_errors_total',
+    help: 'Failed upstream provider requests, by provider and outcome (error, timeout, network, short_circuit).',
+    labelNames: ['provider', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly webhooks = new Counter({
+    name: 'walletgate_webhook_deliveries_total',
+    help: 'Webhook deliveries received, by provider and result (accepted, duplicate, rejected).',
+    labelNames: ['provider', 'result'] as const,
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: 'walletgate_' });
+  }
+
+  /** Feeds the upstream histogram and error counter from every provider's resilience layer. */
+  upstreamObserver(): UpstreamObserver {
+    return {
+      onRequest: (e) => {
+        const labels = { provider: e.provider, method: e.method, route: e.route, outcome: e.outcome, status: e.status === undefined ? '' : String(e.status) };
+        this.upstreamDuration.observe(labels, e.durationMs / 1000);
+        if (e.outcome !== 'ok') this.upstreamErrors.inc({ provider: e.provider, outcome: e.outcome });
+      },
+      onCircuitChange: () => {},
+    };
+  }
+
+  /** Gauges read at scrape time: breaker state per provider and open subscription streams. */
+  watch(providers: ProviderRegistry, liveStreams: () => number): void {
+    new Gauge({
+      name: 'walletgate_upstream_circuit_state',
+      help: 'Circuit breaker state per provider: 0 closed, 1 half-open, 2 open.',
+      labelNames: ['provider'] as const,
+      registers: [this.registry],
+      collect() {
+        for (const p of providers.list()) {
+          const state = p.circuitState?.() ?? 'CLOSED';
+          this.set({ provider: p.name }, state === 'OPEN' ? 2 : state === 'HALF_OPEN' ? 1 : 0);
+        }
+      },
+    });
+    new Gauge({
+      name: 'walletgate_live_subscriptions',
+      help: 'Open walletBalanceChanged streams on this process.',
+      registers: [this.registry],
+      collect() {
+        this.set(liveStreams());
+      },
+    });
+  }
+
+  plugin(): Plugin {
+    return usePrometheus({
+      endpoint: '/metrics',
+      registry: this.registry,
+      metrics: {
+        graphql_yoga_http_duration: true,
+        graphql_envelop_request_duration: true,
+        graphql_envelop_phase_parse: true,
+        graphql_envelop_phase_validate: true,
+        graphql_envelop_phase_execute: true,
+        graphql_envelop_error_result: true,
+        graphql_envelop_deprecated_field: false,
+        graphql_envelop_execute_resolver: false,
+      },
+    });
+  }
+}
