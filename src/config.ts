@@ -41,7 +41,7 @@ const envSchema = z.object({
   LIMIT_MAX_DEPTH: positiveInt.default(10),
   LIMIT_MAX_COST: positiveInt.default(5000),
   LIMIT_MAX_ALIASES: positiveInt.default(30),
-  LIMIT_MAX_TOKENS: positiveInt.default(2000),
+  LIMIT_MAX_TOKENS: positiveInt.default(10_000),
   LIMIT_MAX_DIRECTIVES: positiveInt.default(50),
   LIMIT_MAX_BODY_BYTES: positiveInt.default(100_000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),

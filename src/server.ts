@@ -143,11 +143,15 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     close: async () => {
       shuttingDown = true;
       const closed = new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+      // Keep-alive sockets turn idle as their last response ends: close them as they do.
+      const reaper = setInterval(() => server.closeIdleConnections(), 50);
       server.closeIdleConnections();
-      await ws.close();
+      // Streams end first, so SSE and graphql-ws clients get a normal completion, then sockets go.
       await live.endStreams();
+      await ws.close();
       const grace = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownGraceMs).unref());
       await Promise.race([closed, grace]);
+      clearInterval(reaper);
       server.closeAllConnections();
       await closed;
       await live.close();

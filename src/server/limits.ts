@@ -15,7 +15,8 @@ export function useQueryLimits(config: GatewayConfig): Plugin[] {
   return [
     EnvelopArmorPlugin({
       maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, exposeLimits: true },
-      costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true, exposeLimits: true },
+      // A gentle depth factor: depth has its own limit, so cost measures breadth (aliases x fields).
+      costLimit: { maxCost: limits.maxCost, depthCostFactor: 1.2, ignoreIntrospection: true, exposeLimits: true },
       maxAliases: { n: limits.maxAliases, exposeLimits: true },
       maxTokens: { n: limits.maxTokens, exposeLimits: true },
       maxDirectives: { n: limits.maxDirectives, exposeLimits: true },

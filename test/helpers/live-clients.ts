@@ -36,6 +36,8 @@ export interface LiveSubscription<T> {
   /** How many payloads arrived so far. */
   readonly count: number;
   readonly headers?: Headers;
+  /** True once the server ended the stream (not when close() aborted it). */
+  readonly ended: boolean;
   close(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export async function subscribeSse<T = unknown>(url: string, query: string, vari
   });
   if (!response.ok || !response.body) throw new Error(`SSE subscribe failed: HTTP ${response.status}`);
   const inbox = new Inbox<{ data?: T; errors?: { message: string }[] }>();
+  let ended = false;
   const reading = (async () => {
     const decoder = new TextDecoder();
     let buffer = '';
@@ -68,6 +71,7 @@ export async function subscribeSse<T = unknown>(url: string, query: string, vari
           if (event === 'next' && data) inbox.push(JSON.parse(data));
         }
       }
+      ended = true;
     } catch {
       // Aborted by close().
     }
@@ -78,6 +82,9 @@ export async function subscribeSse<T = unknown>(url: string, query: string, vari
       return inbox.received;
     },
     headers: response.headers,
+    get ended() {
+      return ended;
+    },
     close: async () => {
       controller.abort();
       await reading;
@@ -89,6 +96,7 @@ export async function subscribeSse<T = unknown>(url: string, query: string, vari
 export async function subscribeWs<T = unknown>(url: string, query: string, variables: Record<string, unknown>, connectionParams: Record<string, string> = {}): Promise<LiveSubscription<{ data?: T; errors?: readonly { message: string }[] }>> {
   const client: Client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, connectionParams });
   const inbox = new Inbox<{ data?: T; errors?: readonly { message: string }[] }>();
+  let completed = false;
   await new Promise<void>((resolve, reject) => {
     const offConnected = client.on('connected', () => {
       offConnected();
@@ -99,12 +107,15 @@ export async function subscribeWs<T = unknown>(url: string, query: string, varia
   const dispose = client.subscribe<T>({ query, variables }, {
     next: (value) => inbox.push(value as never),
     error: (e) => inbox.push({ errors: [{ message: e instanceof Error ? e.message : JSON.stringify(e) }] }),
-    complete: () => {},
+    complete: () => void (completed = true),
   });
   return {
     next: (timeoutMs) => inbox.next(timeoutMs),
     get count() {
       return inbox.received;
+    },
+    get ended() {
+      return completed;
     },
     close: async () => {
       dispose();
