@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ResilienceSettings } from './providers/resilience/settings.js';
+import { parseFaultSpecs, type FaultSpec } from './sandbox/faults.js';
 
 const optionalString = z.string().trim().min(1).optional();
 const url = z.url({ protocol: /^https?$/ });
@@ -47,6 +48,14 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
   SANDBOX_SIMULATION_INTERVAL_MS: z.coerce.number().int().min(0).default(3000),
+  SANDBOX_FAULTS: z.string().trim().default('').transform((text, ctx) => {
+    try {
+      return parseFaultSpecs(text);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: e instanceof Error ? e.message : String(e) });
+      return z.NEVER;
+    }
+  }),
 });
 
 export interface WebhookSettings {
@@ -92,6 +101,8 @@ export interface GatewayConfig {
   readonly shutdownGraceMs: number;
   /** Sandbox mode only: how often the usage simulation moves a balance; 0 turns it off. */
   readonly simulationIntervalMs: number;
+  /** Sandbox mode only: misbehaviours the sandboxes show from the start (demos). */
+  readonly sandboxFaults: readonly FaultSpec[];
   readonly webhooks: WebhookSettings;
   readonly pollIntervalMs: number;
   readonly redisUrl?: string;
@@ -169,6 +180,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     simulationIntervalMs: e.SANDBOX_SIMULATION_INTERVAL_MS,
+    sandboxFaults: e.SANDBOX_FAULTS,
     webhooks,
     pollIntervalMs: e.BALANCE_POLL_INTERVAL_MS,
     ...(e.REDIS_URL && { redisUrl: e.REDIS_URL }),

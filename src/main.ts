@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, type GatewayConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { startSandboxes, type Sandboxes } from './sandbox/index.js';
+import { faultPreset } from './sandbox/faults.js';
 import { startUsageSimulation } from './sandbox/simulation.js';
 import { createGateway } from './server.js';
 
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   if (config.sandbox) {
     sandboxes = await startSandboxes();
     config = { ...config, ...sandboxes.providerConfig };
+    for (const fault of config.sandboxFaults) sandboxes[fault.sandbox].injectFault(faultPreset(fault.mode, fault.arg));
     logger.info({ lago: sandboxes.lago.url, flexprice: sandboxes.flexprice.url, polar: sandboxes.polar.url }, 'no provider configured: serving the built-in sandbox providers');
   }
 

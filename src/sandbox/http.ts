@@ -71,6 +71,8 @@ export interface Fault {
   readonly headers?: Readonly<Record<string, string>>;
   /** Delay before answering (or before the real answer when no status is given). */
   readonly delayMs?: number;
+  /** Rewrites the real JSON answer (odd-but-valid payloads) instead of replacing it. */
+  readonly transform?: (body: unknown) => unknown;
   times?: number;
 }
 
@@ -128,7 +130,8 @@ export function startSandboxServer(options: SandboxServerOptions, port = 0, host
           return send(res, options.badJson);
         }
       }
-      const fault = takeFault(req.method ?? 'GET', url.pathname);
+      // The control surface is how demos and tests drive the sandbox: never faulted.
+      const fault = url.pathname.startsWith('/__sandbox/') ? undefined : takeFault(req.method ?? 'GET', url.pathname);
       if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
       if (fault?.status) return send(res, { status: fault.status, body: fault.body, ...(fault.headers && { headers: fault.headers }) });
       const sreq: SandboxRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, params: {}, body };
@@ -137,7 +140,9 @@ export function startSandboxServer(options: SandboxServerOptions, port = 0, host
       const match = options.router.match(sreq.method, sreq.path);
       if (!match) return send(res, options.notFound);
       if (match === 'method') return send(res, options.methodNotAllowed);
-      send(res, await match.handler({ ...sreq, params: match.params }));
+      const answer = await match.handler({ ...sreq, params: match.params });
+      const ok = answer.status >= 200 && answer.status < 300 && answer.body !== undefined && typeof answer.body !== 'string';
+      send(res, fault?.transform && ok ? { ...answer, body: fault.transform(answer.body) } : answer);
     } catch (error) {
       res.writeHead(500, { 'content-type': 'text/plain' });
       res.end(`sandbox error: ${error instanceof Error ? error.message : String(error)}`);
