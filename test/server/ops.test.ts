@@ -79,6 +79,7 @@ describe('request ids and masked errors', () => {
     const res = await gateway.yoga.fetch('http://gateway/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ providers { health { status } } }' }) });
     const body = await res.json() as { errors: { message: string; extensions: Record<string, unknown> }[] };
     expect(body.errors[0]!.message).toBe('Unexpected error.');
+    expect(body.errors[0]!.extensions.code).toBe('INTERNAL_SERVER_ERROR');
     expect(JSON.stringify(body)).not.toContain('secret internals');
     const requestId = body.errors[0]!.extensions.requestId as string;
     expect(requestId).toBe(res.headers.get('x-request-id'));
