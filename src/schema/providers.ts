@@ -30,11 +30,21 @@ const CapabilitiesType = builder.objectRef<ProviderCapabilities>('ProviderCapabi
   }),
 });
 
+const CircuitState = builder.enumType('CircuitState', {
+  description: "State of a provider's circuit breaker.",
+  values: {
+    CLOSED: { description: 'Calls go through.' },
+    OPEN: { description: 'The provider kept failing: calls are refused without an upstream request until a probe is due.' },
+    HALF_OPEN: { description: 'One probe is in flight; its outcome closes or re-opens the circuit.' },
+  } as const,
+});
+
 const ProviderInfo = builder.objectRef<WalletProvider>('ProviderInfo').implement({
   description: 'A provider configured on this gateway.',
   fields: (t) => ({
     name: t.field({ type: ProviderEnum, description: 'Which provider.', resolve: (p) => p.name }),
     capabilities: t.field({ type: CapabilitiesType, description: 'What it supports.', resolve: (p) => p.capabilities }),
+    circuitState: t.field({ type: CircuitState, description: 'Its circuit breaker, without an upstream call.', resolve: (p) => p.circuitState?.() ?? 'CLOSED' }),
     health: t.field({
       type: ProviderHealthType,
       description: 'A live probe (one upstream call). Server API keys only.',

@@ -100,6 +100,15 @@ export type BalanceChangeSource =
   /** A verified provider webhook (then a re-read of the wallet). */
   | 'WEBHOOK';
 
+/** State of a provider's circuit breaker. */
+export type CircuitState =
+  /** Calls go through. */
+  | 'CLOSED'
+  /** One probe is in flight; its outcome closes or re-opens the circuit. */
+  | 'HALF_OPEN'
+  /** The provider kept failing: calls are refused without an upstream request until a probe is due. */
+  | 'OPEN';
+
 /** Minimum time between two top-ups by the same rule. */
 export type Cooldown = {
   __typename?: 'Cooldown';
@@ -246,6 +255,8 @@ export type ProviderInfo = {
   __typename?: 'ProviderInfo';
   /** What it supports. */
   capabilities: ProviderCapabilities;
+  /** Its circuit breaker, without an upstream call. */
+  circuitState: CircuitState;
   /** A live probe (one upstream call). Server API keys only. */
   health: ProviderHealth;
   /** Which provider. */

@@ -34,6 +34,8 @@ describe('health and readiness', () => {
 
     stack.sandboxes.polar.injectFault({ status: 503 });
     for (let i = 0; i < 3; i++) await (await gql('{ customer(externalId: "hooli_1234") { wallets { id } } }')).text();
+    const states = await (await gql('{ providers { name circuitState } }')).json() as { data: { providers: { name: string; circuitState: string }[] } };
+    expect(states.data.providers).toEqual([{ name: 'LAGO', circuitState: 'CLOSED' }, { name: 'FLEXPRICE', circuitState: 'CLOSED' }, { name: 'POLAR', circuitState: 'OPEN' }]);
     const degraded = await fetch(`${origin}/readyz`);
     expect([degraded.status, await degraded.json()]).toEqual([200, { status: 'degraded', providers: { LAGO: 'up', FLEXPRICE: 'up', POLAR: 'down' }, redis: 'not_configured' }]);
     stack.sandboxes.polar.clearFaults();
