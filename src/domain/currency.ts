@@ -14,8 +14,11 @@ const KNOWN = new Set(Intl.supportedValuesOf('currency'));
 
 /** Upper-cases a wire currency code; undefined when it is not an ISO 4217 code. */
 export function normalizeCurrency(code: string): string | undefined {
-  const upper = code.trim().toUpperCase();
-  return /^[A-Z]{3}$/.test(upper) && KNOWN.has(upper) ? upper : undefined;
+  const trimmed = code.trim();
+  // ASCII first: upper-casing "uſd" would make it "USD".
+  if (!/^[A-Za-z]{3}$/.test(trimmed)) return undefined;
+  const upper = trimmed.toUpperCase();
+  return KNOWN.has(upper) ? upper : undefined;
 }
 
 export function currencyExponent(currency: string): number {

@@ -1,8 +1,9 @@
 import { Decimal } from 'decimal.js';
 import { currencyExponent } from './currency.js';
 
-// Money never goes through Number: 40 significant digits covers bigint cents and 9-decimal credits.
-export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -40, toExpPos: 40 });
+// Money never goes through Number. Wire decimals are capped at MAX_DECIMAL_DIGITS, so sums and
+// products of them stay exact within this precision.
+export const Dec = Decimal.clone({ precision: 200, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -200, toExpPos: 200 });
 export type Dec = InstanceType<typeof Dec>;
 
 // decimal.js drops trailing zeros; the scale a value arrived with ("28.0", "10.00") is part of
@@ -14,10 +15,18 @@ function withScale(d: Dec, scale: number): Dec {
   return d;
 }
 
-/** Parses a wire decimal string, remembering its scale. Throws on anything that is not a plain decimal. */
+/** More digits than any provider stores (Lago decimal(30,5), Flexprice numeric(20,9), bigint cents). */
+export const MAX_DECIMAL_DIGITS = 60;
+
+/**
+ * Parses a plain decimal string ("10", "-1.25", "28.0"), remembering its scale. Exponent notation
+ * is refused (no provider sends it, and "1e400000000" would print 400 million digits), and so is
+ * anything longer than MAX_DECIMAL_DIGITS.
+ */
 export function parseDecimal(text: string): Dec {
   const trimmed = text.trim();
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) throw new Error(`not a decimal: ${JSON.stringify(text)}`);
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed)) throw new Error(`not a plain decimal: ${JSON.stringify(text.slice(0, 40))}`);
+  if (trimmed.replace(/[^0-9]/g, '').length > MAX_DECIMAL_DIGITS) throw new Error(`more than ${MAX_DECIMAL_DIGITS} digits`);
   const d = new Dec(trimmed);
   const fraction = /\.(\d+)$/.exec(trimmed)?.[1];
   return fraction ? withScale(d, fraction.length) : d;
@@ -44,13 +53,16 @@ export function money(amount: Dec | string, currency: string): Money {
 
 /** From integer minor units (cents for USD, yen for JPY, fils for KWD). */
 export function moneyFromMinor(minor: bigint | number | string, currency: string): Money {
+  const digits = minor.toString();
+  if (!/^-?\d+$/.test(digits) || digits.length > MAX_DECIMAL_DIGITS) throw new Error('minor units must be an integer of at most 60 digits');
   const exponent = currencyExponent(currency);
-  return { amount: withScale(new Dec(minor.toString()).div(Dec.pow(10, exponent)), exponent), currency };
+  // Shifting the decimal point in the constructor is exact; a division would round.
+  return { amount: withScale(new Dec(`${digits}e-${exponent}`), exponent), currency };
 }
 
 /** Minor units as an integer string; amounts finer than the currency's exponent round half-even. */
 export function minorUnits(m: Money): string {
-  return m.amount.mul(Dec.pow(10, currencyExponent(m.currency))).toDecimalPlaces(0, Dec.ROUND_HALF_EVEN).toFixed(0);
+  return new Dec(`${m.amount.toFixed()}e${currencyExponent(m.currency)}`).toDecimalPlaces(0, Dec.ROUND_HALF_EVEN).toFixed(0);
 }
 
 const formatters = new Map<string, Intl.NumberFormat>();

@@ -89,6 +89,11 @@ export class UpstreamClient {
 
   async request<S extends z.ZodType>(req: UpstreamRequest<S>): Promise<z.output<S>> {
     const method = req.method ?? 'GET';
+    // An id of "." or ".." (or their %2e spellings) would be resolved away by URL parsing and hit
+    // another route: such an id names nothing.
+    if (req.path.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment))) {
+      throw new GatewayError('INVALID_ID', 'An id cannot be "." or ".."', { provider: this.provider });
+    }
     const url = buildUrl(this.options.baseUrl, req.path, req.query);
     const headers: Record<string, string> = {
       accept: 'application/json',

@@ -23,6 +23,6 @@ export function currency(code: string): string {
   return normalized;
 }
 
-export function metadataEntries(map: Readonly<Record<string, string | null>> | null | undefined): MetadataEntry[] {
-  return Object.entries(map ?? {}).map(([key, value]) => ({ key, value }));
+export function metadataEntries(entries: readonly (readonly [string, string | null])[] | null | undefined): MetadataEntry[] {
+  return (entries ?? []).map(([key, value]) => ({ key, value }));
 }

@@ -16,8 +16,23 @@ export const decimalString = z.string().refine((s) => {
 /** ISO 8601 timestamp with an offset or Z, any fraction precision. */
 export const timestamp = z.iso.datetime({ offset: true });
 
-/** An ordinary JSON integer (counts, priorities, pages). */
+/** An ordinary JSON integer (counts, pages). */
 export const integer = z.number().int();
+
+/** An integer that will reach a GraphQL Int (32-bit signed): anything wider is a bad payload. */
+export const int32 = z.number().int().min(-(2 ** 31)).max(2 ** 31 - 1);
 
 /** Money in minor units: beyond 2^53 it arrives as bigint (json.ts), never rounded. */
 export const minorUnitsInteger = z.union([z.number().int(), z.bigint()]);
+
+const plainObject = z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'expected an object')
+  .transform((v) => Object.entries(v));
+
+/**
+ * A JSON object of string values, read as its own entries in order. A record would assign keys
+ * one by one and lose a key named "__proto__" to the prototype.
+ */
+export const stringMapEntries = plainObject.pipe(z.array(z.tuple([z.string(), z.string()])));
+
+/** The same, where values may be null (Lago wallet metadata). */
+export const nullableStringMapEntries = plainObject.pipe(z.array(z.tuple([z.string(), z.string().nullable()])));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decimalString, integer, timestamp } from '../wire.js';
+import { decimalString, int32, integer, stringMapEntries, timestamp } from '../wire.js';
 
 /**
  * Flexprice's wire format as NOTES.md §1/§3 documents it (the Go DTOs, not the spec): every
@@ -32,7 +32,8 @@ export const flexpriceAutoTopup = z.object({
   threshold: decimalString,
   amount: decimalString,
   invoicing: z.boolean().nullish(),
-  cooldown: z.object({ value: integer, unit: z.enum(['second', 'minute', 'hour', 'day']) }).nullish(),
+  // The value reaches a GraphQL Int.
+  cooldown: z.object({ value: int32, unit: z.enum(['second', 'minute', 'hour', 'day']) }).nullish(),
 });
 export type FlexpriceAutoTopup = z.infer<typeof flexpriceAutoTopup>;
 
@@ -49,7 +50,7 @@ export const flexpriceWallet = z.object({
   wallet_status: z.enum(['active', 'frozen', 'closed']),
   name: z.string().nullish(),
   description: z.string().nullish(),
-  metadata: z.record(z.string(), z.string()).nullish(),
+  metadata: stringMapEntries.nullish(),
   auto_topup: flexpriceAutoTopup.nullish(),
   // Only these two exist; there is no PROMOTIONAL (NOTES §3.1).
   wallet_type: z.enum(['PRE_PAID', 'POST_PAID']),

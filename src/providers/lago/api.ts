@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decimalString, integer, minorUnitsInteger, timestamp } from '../wire.js';
+import { decimalString, integer, minorUnitsInteger, nullableStringMapEntries, timestamp } from '../wire.js';
 
 /**
  * Lago's wire format, as NOTES.md §3-§4 documents it (the serializer, not the spec):
@@ -8,7 +8,7 @@ import { decimalString, integer, minorUnitsInteger, timestamp } from '../wire.js
  */
 
 export const lagoRecurringRule = z.object({
-  lago_id: z.string(),
+  lago_id: z.string().min(1),
   trigger: z.enum(['interval', 'threshold']),
   method: z.enum(['fixed', 'target']),
   // The column defaults to "weekly", so threshold rules carry one too (NOTES §4).
@@ -29,8 +29,8 @@ export const lagoRecurringRule = z.object({
 export type LagoRecurringRule = z.infer<typeof lagoRecurringRule>;
 
 export const lagoWallet = z.object({
-  lago_id: z.string(),
-  lago_customer_id: z.string(),
+  lago_id: z.string().min(1),
+  lago_customer_id: z.string().min(1),
   external_customer_id: z.string(),
   billing_entity_code: z.string().nullish(),
   status: z.enum(['active', 'terminated']),
@@ -54,9 +54,10 @@ export const lagoWallet = z.object({
   invoice_requires_successful_payment: z.boolean().nullish(),
   paid_top_up_min_amount_cents: integer.nullish(),
   paid_top_up_max_amount_cents: integer.nullish(),
-  priority: integer.nullish(),
+  // 1..50 (NOTES §3); it reaches a GraphQL Int.
+  priority: integer.min(1).max(50).nullish(),
   recurring_transaction_rules: z.array(lagoRecurringRule).nullish(),
-  metadata: z.record(z.string(), z.string().nullable()).nullish(),
+  metadata: nullableStringMapEntries.nullish(),
 });
 export type LagoWallet = z.infer<typeof lagoWallet>;
 

@@ -12,7 +12,7 @@ import { CustomerDirectory } from './customers.js';
 import { polarErrorMapper } from './errors.js';
 import { SessionCache } from './sessions.js';
 import { translateWallet } from './translate.js';
-import { ownerOf, WalletSource } from './wallet-source.js';
+import { WalletSource } from './wallet-source.js';
 
 /** Pinned on every request: without it Polar answers in its "current" version, which moves each quarter (NOTES §0.6). */
 export const POLAR_API_VERSION = '2026-04';
@@ -163,13 +163,15 @@ class PolarProvider implements WalletProvider {
    * directory. A failed owner lookup fails the wallet: null would claim "no external id on record".
    */
   private async translateWithOwners(raws: readonly Result<unknown>[]): Promise<Result<Wallet>[]> {
-    const owners = raws.flatMap((r) => (r instanceof GatewayError ? [] : ownerOf(r) ?? []));
+    // Translate first: a malformed wallet is a bad payload, not a reason to look its owner up.
+    const translated = raws.map((raw) => (raw instanceof GatewayError ? raw : this.translate(raw, null)));
+    const owners = translated.flatMap((w) => (w instanceof GatewayError ? [] : [w.customer.providerCustomerId]));
     const externalIds = await this.directory.externalIds(owners);
-    return raws.map((raw) => {
-      if (raw instanceof GatewayError) return raw;
-      const owner = ownerOf(raw);
-      const externalId = owner === undefined ? null : externalIds.get(owner) ?? null;
-      return externalId instanceof GatewayError ? externalId : this.translate(raw, externalId);
+    return translated.map((w) => {
+      if (w instanceof GatewayError) return w;
+      const externalId = externalIds.get(w.customer.providerCustomerId) ?? null;
+      return externalId instanceof GatewayError ? externalId : { ...w, customer: { ...w.customer, externalId } };
     });
   }
+
 }

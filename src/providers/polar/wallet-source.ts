@@ -26,7 +26,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** The owning customer id of a raw wallet, when readable (before validation). */
-export function ownerOf(raw: unknown): string | undefined {
+function ownerOf(raw: unknown): string | undefined {
   const id = (raw as { customer_id?: unknown } | null)?.customer_id;
   return typeof id === 'string' ? id : undefined;
 }
