@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   BAD_USER_INPUT: 'The arguments are wrong (e.g. walletBalanceChanged without exactly one of its arguments).',
   RATE_LIMITED: "The caller's per-minute operation budget is spent (HTTP 429 with Retry-After).",
   REQUEST_TOO_LARGE: 'The request body exceeds LIMIT_MAX_BODY_BYTES (HTTP 413).',
+  LENGTH_REQUIRED: 'A request body without Content-Length (chunked) is refused, so its size is known up front (HTTP 411).',
   INTERNAL_SERVER_ERROR: 'An unexpected error, masked as "Unexpected error."; extensions.requestId finds it in the logs.',
 } as const;
 

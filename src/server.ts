@@ -62,13 +62,13 @@ function withBodyLimit(handler: (req: IncomingMessage, res: ServerResponse) => v
   return (req: IncomingMessage, res: ServerResponse) => {
     const declared = req.headers['content-length'];
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS';
-    const refuse = (status: number, error: string) => {
+    const refuse = (status: number, code: string, error: string) => {
       res.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
-      res.end(JSON.stringify({ errors: [{ message: error, extensions: { code: 'REQUEST_TOO_LARGE', limit: 'LIMIT_MAX_BODY_BYTES' } }] }));
+      res.end(JSON.stringify({ errors: [{ message: error, extensions: { code, limit: 'LIMIT_MAX_BODY_BYTES' } }] }));
       req.resume();
     };
-    if (hasBody && declared === undefined && req.headers['transfer-encoding']) return refuse(411, 'A request body must declare its Content-Length');
-    if (declared !== undefined && Number(declared) > maxBytes) return refuse(413, `Request body exceeds LIMIT_MAX_BODY_BYTES (${maxBytes} bytes)`);
+    if (hasBody && declared === undefined && req.headers['transfer-encoding']) return refuse(411, 'LENGTH_REQUIRED', 'A request body must declare its Content-Length');
+    if (declared !== undefined && Number(declared) > maxBytes) return refuse(413, 'REQUEST_TOO_LARGE', `Request body exceeds LIMIT_MAX_BODY_BYTES (${maxBytes} bytes)`);
     handler(req, res);
   };
 }
@@ -115,14 +115,13 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       useCustomerJwt(config) ?? {},
       useCaller(auth, rateLimiter, config.limits.ratePerMinute),
       useEventStreamHeaders(),
-      // Partial errors are added before the request id is stamped on every error.
       usePartialErrors(),
       useRequestId(),
     ],
   });
 
   const server = createServer(withBodyLimit(yoga, config.limits.maxBodyBytes));
-  const ws = attachWebSocket(server, yoga);
+  const ws = attachWebSocket(server, yoga, config.limits.maxBodyBytes);
   return {
     yoga,
     server,

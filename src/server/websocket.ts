@@ -26,8 +26,9 @@ interface EnvelopedRoot {
  * graphql-ws on the same path as HTTP/SSE, executing through yoga's envelop so plugins, context
  * and error masking are the same on every transport.
  */
-export function attachWebSocket(server: Server, yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>) {
-  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+export function attachWebSocket(server: Server, yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>, maxMessageBytes: number) {
+  // The same bound as an HTTP body (ws would otherwise accept 100 MiB messages).
+  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: maxMessageBytes });
   const disposable = useServer(
     {
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,
