@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub, type PubSub } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
@@ -7,6 +8,11 @@ export type BalancePubSub = PubSub<{ balance: [topic: string, message: BalanceCh
 
 /** In memory by default; with Redis, an event published on one replica reaches every replica. */
 export function createBalancePubSub(redis?: { publish: Redis; subscribe: Redis }): BalancePubSub {
-  if (!redis) return createPubSub();
+  if (!redis) {
+    // Thousands of subscribers listen on one customer's topic: that is the design, not a leak.
+    const target = new EventTarget();
+    setMaxListeners(0, target);
+    return createPubSub({ eventTarget: target as never });
+  }
   return createPubSub({ eventTarget: createRedisEventTarget({ publishClient: redis.publish, subscribeClient: redis.subscribe }) });
 }

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { decimalString, Dec, type Money } from '../domain/money.js';
 import { walletKey, type ProviderName, type Wallet } from '../domain/wallet.js';
 import { GatewayError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ProviderRegistry } from '../providers/registry.js';
+import { withFreshReads } from '../providers/resilience/fresh-reads.js';
 import type { BalanceHint } from '../providers/webhook.js';
 import { customerTopic, walletTopic, type BalanceChangedMessage, type BalanceSource, type MoneyText } from './balance-event.js';
 import type { BalancePubSub } from './pubsub.js';
@@ -28,19 +30,36 @@ const same = (a: MoneyText, b: MoneyText) => a.currency === b.currency && new De
 export class BalanceRefresher {
   constructor(private readonly deps: { registry: ProviderRegistry; stores: LiveStores; pubsub: BalancePubSub; logger: Logger }) {}
 
-  async refresh(hints: readonly BalanceHint[], source: BalanceSource): Promise<BalanceChangedMessage[]> {
-    const wallets = await this.fetch(hints);
+  /**
+   * Re-reads the hinted wallets and publishes their changes. Hints whose re-read fails are tried
+   * again after each of `retryDelaysMs`: a webhook already answered 202 is not sent again, so a
+   * provider hiccup must not drop the change.
+   */
+  async refresh(hints: readonly BalanceHint[], source: BalanceSource, retryDelaysMs: readonly number[] = []): Promise<BalanceChangedMessage[]> {
     const published: BalanceChangedMessage[] = [];
-    for (const w of wallets) {
-      const message = await this.observe(w, source);
-      if (message) published.push(message);
+    let pending = hints;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > 0) {
+        if (attempt > retryDelaysMs.length) {
+          this.deps.logger.warn({ hints: pending.length, source }, 'balance re-read failed for good');
+          break;
+        }
+        await sleep(retryDelaysMs[attempt - 1]!);
+      }
+      const { wallets, failed } = await this.fetch(pending);
+      for (const w of wallets) {
+        const message = await this.observe(w, source);
+        if (message) published.push(message);
+      }
+      pending = failed;
     }
     return published;
   }
 
   /** Records the current balance of wallets a new subscriber will watch, without publishing. */
   async prime(hints: readonly BalanceHint[]): Promise<void> {
-    for (const w of await this.fetch(hints)) await this.deps.stores.swap(walletKey(w), JSON.stringify(toText(availableBalance(w))));
+    const { wallets } = await this.fetch(hints);
+    for (const w of wallets) await this.deps.stores.swap(walletKey(w), JSON.stringify(toText(availableBalance(w))));
   }
 
   /** Publishes a change for `w` if its spendable balance differs from the last one seen. */
@@ -69,32 +88,38 @@ export class BalanceRefresher {
     return message;
   }
 
-  private async fetch(hints: readonly BalanceHint[]): Promise<Wallet[]> {
-    const byProvider = new Map<ProviderName, { walletIds: Set<string>; customers: Set<string> }>();
-    for (const hint of hints) {
-      const group = byProvider.get(hint.provider) ?? { walletIds: new Set(), customers: new Set() };
-      if (hint.kind === 'wallet') group.walletIds.add(hint.walletId);
-      else group.customers.add(hint.externalId);
-      byProvider.set(hint.provider, group);
-    }
-    const batches = await Promise.all([...byProvider].map(async ([name, group]) => {
-      const provider = this.deps.registry.get(name);
-      if (!provider) return [];
-      const [byId, byCustomer] = await Promise.all([
-        group.walletIds.size ? provider.walletsByIds([...group.walletIds]) : [],
-        group.customers.size ? provider.walletsByCustomers([...group.customers]) : [],
-      ]);
-      const found: Wallet[] = [];
-      for (const r of byId) {
-        if (r instanceof GatewayError) this.deps.logger.warn({ provider: name, code: r.code }, 'balance re-read failed');
-        else found.push(r);
+  /** Fresh reads only: a request sent before the change may still be in flight (see fresh-reads.ts). */
+  private fetch(hints: readonly BalanceHint[]): Promise<{ wallets: Wallet[]; failed: BalanceHint[] }> {
+    return withFreshReads(async () => {
+      const byProvider = new Map<ProviderName, { walletIds: string[]; customers: string[] }>();
+      for (const hint of hints) {
+        const group = byProvider.get(hint.provider) ?? { walletIds: [], customers: [] };
+        if (hint.kind === 'wallet' && !group.walletIds.includes(hint.walletId)) group.walletIds.push(hint.walletId);
+        if (hint.kind === 'customer' && !group.customers.includes(hint.externalId)) group.customers.push(hint.externalId);
+        byProvider.set(hint.provider, group);
       }
-      for (const r of byCustomer) {
-        if (r instanceof GatewayError) this.deps.logger.warn({ provider: name, code: r.code }, 'customer re-read failed');
-        else found.push(...r.wallets);
-      }
-      return found;
-    }));
-    return batches.flat();
+      const wallets: Wallet[] = [];
+      const failed: BalanceHint[] = [];
+      await Promise.all([...byProvider].map(async ([provider, group]) => {
+        const adapter = this.deps.registry.get(provider);
+        if (!adapter) return;
+        const [byId, byCustomer] = await Promise.all([
+          group.walletIds.length ? adapter.walletsByIds(group.walletIds) : [],
+          group.customers.length ? adapter.walletsByCustomers(group.customers) : [],
+        ]);
+        byId.forEach((r, i) => {
+          if (!(r instanceof GatewayError)) return void wallets.push(r);
+          // A wallet that is gone will not come back on a retry.
+          if (r.code !== 'WALLET_NOT_FOUND') failed.push({ kind: 'wallet', provider, walletId: group.walletIds[i]! });
+          this.deps.logger.warn({ provider, code: r.code }, 'balance re-read failed');
+        });
+        byCustomer.forEach((r, i) => {
+          if (!(r instanceof GatewayError)) return void wallets.push(...r.wallets);
+          failed.push({ kind: 'customer', provider, externalId: group.customers[i]! });
+          this.deps.logger.warn({ provider, code: r.code }, 'customer re-read failed');
+        });
+      }));
+      return { wallets, failed };
+    });
   }
 }

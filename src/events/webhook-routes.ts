@@ -8,6 +8,8 @@ import type { LiveStores } from './stores.js';
 // Providers retry for up to days (Svix, Polar: 10 attempts); a delivery id stays "seen" that long.
 const DEDUPE_TTL_MS = 3 * 24 * 3600 * 1000;
 const MAX_BODY_BYTES = 1024 * 1024;
+// A delivery answered 202 is not sent again: a failed re-read is retried here instead.
+const REREAD_RETRY_DELAYS_MS = [500, 2000, 5000];
 
 export interface WebhookRouteDeps {
   readonly verifiers: ReadonlyMap<ProviderName, WebhookVerifier>;
@@ -64,7 +66,7 @@ export function useWebhookRoutes(deps: WebhookRouteDeps): Plugin {
       deps.onDelivery?.(provider, 'accepted');
       deps.logger.info({ provider, deliveryId: delivery.deliveryId, eventType: delivery.eventType, hints: delivery.hints.length }, 'webhook accepted');
       if (delivery.hints.length > 0) {
-        const work = deps.refresher.refresh(delivery.hints, 'WEBHOOK')
+        const work = deps.refresher.refresh(delivery.hints, 'WEBHOOK', REREAD_RETRY_DELAYS_MS)
           .catch((e: unknown) => deps.logger.warn({ provider, err: e instanceof Error ? e.message : String(e) }, 'webhook re-fetch failed'))
           .finally(() => deps.inFlight.delete(work));
         deps.inFlight.add(work);

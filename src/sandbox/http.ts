@@ -71,6 +71,8 @@ export interface Fault {
   readonly headers?: Readonly<Record<string, string>>;
   /** Delay before answering (or before the real answer when no status is given). */
   readonly delayMs?: number;
+  /** The real answer, computed on arrival but delivered this much later (a response in flight). */
+  readonly lagMs?: number;
   /** Rewrites the real JSON answer (odd-but-valid payloads) instead of replacing it. */
   readonly transform?: (body: unknown) => unknown;
   times?: number;
@@ -141,6 +143,7 @@ export function startSandboxServer(options: SandboxServerOptions, port = 0, host
       if (!match) return send(res, options.notFound);
       if (match === 'method') return send(res, options.methodNotAllowed);
       const answer = await match.handler({ ...sreq, params: match.params });
+      if (fault?.lagMs) await new Promise((r) => setTimeout(r, fault.lagMs));
       const ok = answer.status >= 200 && answer.status < 300 && answer.body !== undefined && typeof answer.body !== 'string';
       send(res, fault?.transform && ok ? { ...answer, body: fault.transform(answer.body) } : answer);
     } catch (error) {

@@ -166,3 +166,52 @@ describe('delivery checks', () => {
     expect((await fetch(`${origin}/webhooks/lago`)).status).toBe(405);
   });
 });
+
+describe('re-reads after a webhook', () => {
+  const delivery = () => {
+    const body = JSON.stringify({ event_type: 'wallet.transaction.created', transaction: { id: 'wtxn_f', wallet_id: SEEDED.hooliUsd, customer_id: 'c', type: 'credit', amount: '1', credit_amount: '1', credit_balance_before: '0', credit_balance_after: '1', transaction_status: 'completed', reference_type: 'EXTERNAL', transaction_reason: 'PURCHASED_CREDIT_DIRECT', currency: 'usd' } });
+    const webhook = flexpriceOutgoing('wallet.transaction.created', body, { url: '', secret: FLEXPRICE_SANDBOX_WEBHOOK_SECRET });
+    return { body, webhook };
+  };
+
+  it('never ride on a read that started before the change (no lost update)', async () => {
+    const sub = await subscribeSse<Change>(url, QUERY, { customerExternalId: 'hooli_1234' });
+    try {
+      // A first change sets the gateway's baseline for this wallet.
+      stack.sandboxes.lago.store.grantCredits(LAGO_PREPAID, '1.0');
+      const baseline = await sub.next(5000);
+      const before = baseline.data!.walletBalanceChanged.balance.amount;
+      await stack.gateway.live.idle();
+      // A query's read of the wallet is in flight, holding the balance from before the next change...
+      stack.sandboxes.lago.injectFault({ path: new RegExp(`^/api/v1/wallets/${LAGO_PREPAID}$`), lagMs: 800, times: 1 });
+      const walletId = Buffer.from(`Wallet:LAGO:${LAGO_PREPAID}`).toString('base64');
+      const slowRead = stack.execute('query($id: ID!) { wallet(id: $id) { balance { amount } } }', { id: walletId });
+      await new Promise((r) => setTimeout(r, 100));
+      // ...when the balance changes and Lago's signed webhook arrives: the re-read must not share it.
+      stack.sandboxes.lago.store.grantCredits(LAGO_PREPAID, '4.0');
+      const event = await sub.next(5000);
+      expect(event.data!.walletBalanceChanged).toMatchObject({ provider: 'LAGO', source: 'WEBHOOK', wallet: { providerWalletId: LAGO_PREPAID } });
+      // 4.0 credits at 1.5 USD each.
+      expect(Number(event.data!.walletBalanceChanged.balance.amount) - Number(before)).toBeCloseTo(6, 5);
+      await slowRead;
+    } finally {
+      await sub.close();
+    }
+  });
+
+  it('a failed re-read is retried, so a provider hiccup does not drop the change', async () => {
+    stack.sandboxes.flexprice.setWebhookTarget(undefined);
+    const sub = await subscribeSse<Change>(url, QUERY, { customerExternalId: 'hooli_1234' });
+    try {
+      stack.sandboxes.flexprice.store.topUp(SEEDED.hooliUsd, '2', { reason: 'PURCHASED_CREDIT_DIRECT' });
+      stack.sandboxes.flexprice.injectFault({ path: /^\/v1\/wallets\/search$/, status: 503, times: 1 });
+      const { body, webhook } = delivery();
+      expect((await postFlexprice(body, await webhook.headers())).status).toBe(202);
+      const event = await sub.next(8000);
+      expect(event.data!.walletBalanceChanged).toMatchObject({ provider: 'FLEXPRICE', source: 'WEBHOOK' });
+    } finally {
+      await sub.close();
+      stack.sandboxes.sendWebhooksTo(url);
+    }
+  });
+});

@@ -11,11 +11,16 @@ export class InFlight<T> {
     return this.calls.size;
   }
 
-  /** `joined` tells whether the caller rode on a call already in flight. */
-  run(key: string, start: () => Promise<T>): { promise: Promise<T>; joined: boolean } {
+  /**
+   * `joined` tells whether the caller rode on a call already in flight. A `fresh` caller never
+   * joins: it starts its own call, which later identical callers then share.
+   */
+  run(key: string, start: () => Promise<T>, fresh = false): { promise: Promise<T>; joined: boolean } {
     const running = this.calls.get(key);
-    if (running) return { promise: running, joined: true };
-    const promise = start().finally(() => this.calls.delete(key));
+    if (running && !fresh) return { promise: running, joined: true };
+    const promise = start().finally(() => {
+      if (this.calls.get(key) === promise) this.calls.delete(key);
+    });
     this.calls.set(key, promise);
     return { promise, joined: false };
   }

@@ -6,6 +6,7 @@ import type { ProviderName } from '../../domain/wallet.js';
 import type { Logger } from '../../logger.js';
 import type { BreakerState } from '../provider.js';
 import { UpstreamFailure } from './failure.js';
+import { freshReadsRequired } from './fresh-reads.js';
 import { InFlight, requestKey } from './in-flight.js';
 import { NO_OBSERVER, routeOf, type UpstreamObserver, type UpstreamOutcome } from './observer.js';
 import { RetryPlan } from './retry-plan.js';
@@ -116,7 +117,7 @@ export class ProviderResilience {
     // GETs only: the issue asks for GETs, and the POSTs here are either searches whose bodies
     // rarely coincide or a customer-session create, where sharing one answer is not "the same read".
     if (call.method !== 'GET') return this.run(call, route, send);
-    const { promise, joined } = this.inFlight.run(requestKey(call.method, call.url, call.headers), () => this.run(call, route, send));
+    const { promise, joined } = this.inFlight.run(requestKey(call.method, call.url, call.headers), () => this.run(call, route, send), freshReadsRequired());
     if (joined) {
       this.counts.deduped++;
       this.notify(() => this.observer.onDedupe?.({ provider: this.provider, method: call.method, route }));
