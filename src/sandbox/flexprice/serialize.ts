@@ -88,8 +88,8 @@ export function serializeCustomer(c: FlexpriceCustomerSeed): Record<string, unkn
   };
 }
 
-/** `WalletTransactionResponse` (NOTES §3.7) for a top-up. */
-export function serializeTransaction(t: FlexpriceTransactionState): Record<string, unknown> {
+/** The fields a top-up transaction has in every shape Flexprice sends, in its key order. */
+export function transactionCore(t: FlexpriceTransactionState): Record<string, unknown> {
   return {
     id: t.id,
     wallet_id: t.wallet_id,
@@ -101,6 +101,13 @@ export function serializeTransaction(t: FlexpriceTransactionState): Record<strin
     credit_balance_after: t.credit_balance_after,
     transaction_status: t.transaction_status,
     reference_type: t.reference_id ? 'EXTERNAL' : 'REQUEST',
+  };
+}
+
+/** `WalletTransactionResponse` (NOTES §3.7) for a top-up. */
+export function serializeTransaction(t: FlexpriceTransactionState): Record<string, unknown> {
+  return {
+    ...transactionCore(t),
     reference_id: t.reference_id ?? '',
     description: t.description,
     metadata: {},

@@ -3,6 +3,7 @@ import { Webhook } from 'standardwebhooks';
 import { Dec } from '../../domain/money.js';
 import type { OutgoingWebhook } from '../webhooks.js';
 import { goDecimal, type FlexpriceChange, type FlexpriceStore, type FlexpriceTransactionState, type FlexpriceWalletState } from './store.js';
+import { transactionCore } from './serialize.js';
 
 /**
  * What the Flexprice sandbox sends when a balance moves, as Flexprice Cloud does through Svix
@@ -41,16 +42,7 @@ function webhookWallet(store: FlexpriceStore, w: FlexpriceWalletState): Record<s
 /** `dto.WalletTransaction` (minimal, NOTES §5.3-§5.4): omitempty optional fields. */
 function webhookTransaction(t: FlexpriceTransactionState): Record<string, unknown> {
   return {
-    id: t.id,
-    wallet_id: t.wallet_id,
-    customer_id: t.customer_id,
-    type: 'credit',
-    amount: t.amount,
-    credit_amount: t.credit_amount,
-    credit_balance_before: t.credit_balance_before,
-    credit_balance_after: t.credit_balance_after,
-    transaction_status: t.transaction_status,
-    reference_type: t.reference_id ? 'EXTERNAL' : 'REQUEST',
+    ...transactionCore(t),
     ...(t.reference_id && { reference_id: t.reference_id }),
     ...(t.description && { description: t.description }),
     transaction_reason: t.transaction_reason,
