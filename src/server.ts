@@ -20,6 +20,7 @@ import { useCaller } from './server/useCaller.js';
 import { GatewayMetrics } from './server/metrics.js';
 import { useHealthEndpoints } from './server/ops.js';
 import { useEventStreamHeaders } from './server/useEventStreamHeaders.js';
+import { createSseFanout } from './server/useSseFanout.js';
 import { usePartialErrors } from './server/usePartialErrors.js';
 import { requestIdOf, useRequestId } from './server/useRequestId.js';
 import { createWebhookVerifiers } from './server/webhook-verifiers.js';
@@ -85,7 +86,8 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     webhookProviders,
     onWebhookDelivery: (provider, result) => metrics.webhooks.inc({ provider, result }),
   }, logger.child({ component: 'live' }));
-  metrics.watch(registry, () => live.openStreams);
+  const sseFanout = createSseFanout(live);
+  metrics.watch(registry, () => live.openStreams, () => sseFanout.groupCount());
   const rateLimiter = createRateLimiter(config, live.redisClient);
   const auth = authSettings(config);
   let shuttingDown = false;
@@ -115,6 +117,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       useCustomerJwt(config) ?? {},
       useCaller(auth, rateLimiter, config.limits.ratePerMinute),
       useEventStreamHeaders(),
+      sseFanout.plugin,
       usePartialErrors(),
       useRequestId(),
     ],

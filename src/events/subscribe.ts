@@ -1,4 +1,3 @@
-import { Repeater } from 'graphql-yoga';
 import type { ProviderName } from '../domain/wallet.js';
 import type { BalanceHint } from '../providers/webhook.js';
 import { customerTopic, walletTopic, type BalanceChangedMessage } from './balance-event.js';
@@ -8,28 +7,55 @@ export type BalanceTarget =
   | { readonly kind: 'wallet'; readonly provider: ProviderName; readonly walletId: string }
   | { readonly kind: 'customer'; readonly externalId: string; readonly providers: readonly ProviderName[] };
 
+/** A subscription's event stream, with what a shared SSE fan-out needs to take it over. */
+export interface BalanceStream extends AsyncIterableIterator<BalanceChangedMessage> {
+  readonly topic: string;
+  /** Runs once when the stream ends for any reason (client gone, `return()`, shutdown). */
+  onEnd(fn: () => void): void;
+}
+
 /**
  * The event stream of one subscription: pubsub messages for the wallet or customer, while the
- * poller watches whatever has no webhook. Ending the subscription (client gone, `return()`)
- * releases the poll targets and the pubsub listener.
+ * poller watches whatever has no webhook. The poll targets and shutdown tracking start at once;
+ * the pubsub listener only on the first `next()`, so a transport that fans one listener out to
+ * many streams (useSseFanout) never creates one per subscriber. Ending the stream releases all.
  */
-export function balanceChanges(live: LiveServices, target: BalanceTarget): Repeater<BalanceChangedMessage> {
+export function balanceChanges(live: LiveServices, target: BalanceTarget): BalanceStream {
   const hints: BalanceHint[] = target.kind === 'wallet'
     ? [{ kind: 'wallet', provider: target.provider, walletId: target.walletId }]
     : target.providers.map((provider) => ({ kind: 'customer', provider, externalId: target.externalId }));
   const topic = target.kind === 'wallet' ? walletTopic(`${target.provider}:${target.walletId}`) : customerTopic(target.externalId);
 
-  return new Repeater(async (push, stop) => {
-    const source = live.pubsub.subscribe('balance', topic);
-    const unwatch = hints.map((h) => live.poller.watch(h));
-    const untrack = live.trackStream(() => stop());
-    void stop.then(async () => {
-      for (const u of unwatch) u();
-      // Untracked only once the pubsub listener (a Redis UNSUBSCRIBE) is really gone.
-      await source.return();
-      untrack();
-    });
-    for await (const message of source) await push(message);
-    stop();
-  });
+  const unwatch = hints.map((h) => live.poller.watch(h));
+  const endListeners: (() => void)[] = [];
+  let source: AsyncIterableIterator<BalanceChangedMessage> | undefined;
+  let ended: Promise<void> | undefined;
+  const end = (): Promise<void> => (ended ??= (async () => {
+    for (const u of unwatch) u();
+    for (const fn of endListeners) fn();
+    // Untracked only once the pubsub listener (a Redis UNSUBSCRIBE) is really gone.
+    await source?.return?.();
+    untrack();
+  })());
+  const untrack = live.trackStream(() => void end());
+  const done = (): IteratorResult<BalanceChangedMessage> => ({ done: true, value: undefined });
+  const stream: BalanceStream = {
+    topic,
+    onEnd: (fn) => void endListeners.push(fn),
+    [Symbol.asyncIterator]: () => stream,
+    next: () => {
+      if (ended) return Promise.resolve(done());
+      source ??= live.pubsub.subscribe('balance', topic) as AsyncIterableIterator<BalanceChangedMessage>;
+      return source.next();
+    },
+    return: async () => {
+      await end();
+      return done();
+    },
+    throw: async (e: unknown) => {
+      await end();
+      throw e;
+    },
+  };
+  return stream;
 }

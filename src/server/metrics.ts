@@ -48,7 +48,15 @@ export class GatewayMetrics {
   }
 
   /** Gauges read at scrape time: breaker state per provider and open subscription streams. */
-  watch(providers: ProviderRegistry, liveStreams: () => number): void {
+  watch(providers: ProviderRegistry, liveStreams: () => number, fanoutGroups: () => number): void {
+    new Gauge({
+      name: 'walletgate_sse_fanout_groups',
+      help: 'SSE fan-out groups (one pubsub listener and one execution per event each).',
+      registers: [this.registry],
+      collect() {
+        this.set(fanoutGroups());
+      },
+    });
     new Gauge({
       name: 'walletgate_upstream_circuit_state',
       help: 'Circuit breaker state per provider: 0 closed, 1 half-open, 2 open.',
