@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ProviderName, Wallet } from '../domain/wallet.js';
 import { GatewayError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { Result, WalletList } from './provider.js';
+import type { ProviderHealth, Result, WalletList } from './provider.js';
 
 /**
  * Validates and translates one upstream item. A payload that is wrong becomes a typed error for
@@ -51,4 +51,12 @@ export async function settle<T>(provider: ProviderName, fn: () => Promise<T>): P
 export function asGatewayError(provider: ProviderName, e: unknown): GatewayError {
   if (e instanceof GatewayError) return e;
   return new GatewayError('UPSTREAM_ERROR', `${provider} failed unexpectedly`, { provider, cause: e });
+}
+
+/** One cheap authenticated call, timed: UP with its latency, or DOWN with the typed error. */
+export async function probe(provider: ProviderName, ping: () => Promise<unknown>): Promise<ProviderHealth> {
+  const started = performance.now();
+  const result = await settle(provider, ping);
+  const latencyMs = Math.round(performance.now() - started);
+  return result instanceof GatewayError ? { status: 'DOWN', latencyMs, error: result } : { status: 'UP', latencyMs, error: null };
 }

@@ -4,7 +4,7 @@ import type { Wallet } from '../../domain/wallet.js';
 import { GatewayError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { UpstreamClient, withApiPrefix } from '../http.js';
-import { settle, toWalletList, translateItem } from '../items.js';
+import { probe, settle, toWalletList, translateItem } from '../items.js';
 import type { BreakerState, ProviderHealth, Result, WalletFilter, WalletList, WalletProvider } from '../provider.js';
 import { ProviderResilience, type UpstreamSettings } from '../resilience/index.js';
 import { flexpriceWallet, flexpriceWalletBalance } from './api.js';
@@ -145,11 +145,8 @@ class FlexpriceProvider implements WalletProvider {
     return toWalletList(results);
   }
 
-  async checkHealth(): Promise<ProviderHealth> {
-    const started = performance.now();
-    const result = await settle('FLEXPRICE', () => this.client.ping());
-    const latencyMs = Math.round(performance.now() - started);
-    return result instanceof GatewayError ? { status: 'DOWN', latencyMs, error: result } : { status: 'UP', latencyMs, error: null };
+  checkHealth(): Promise<ProviderHealth> {
+    return probe('FLEXPRICE', () => this.client.ping());
   }
 
   /** One `GET /customers/wallets?lookup_key=…`: the lookup key is the external id, so it is known here. */

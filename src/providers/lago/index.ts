@@ -2,7 +2,7 @@ import type { AlertSettings, Wallet } from '../../domain/wallet.js';
 import { GatewayError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { UpstreamClient, withApiPrefix } from '../http.js';
-import { settle, toWalletList, translateItem } from '../items.js';
+import { probe, settle, toWalletList, translateItem } from '../items.js';
 import type { BreakerState, ProviderHealth, Result, WalletFilter, WalletList, WalletProvider } from '../provider.js';
 import { ProviderResilience, type UpstreamSettings } from '../resilience/index.js';
 import { lagoWallet } from './api.js';
@@ -110,11 +110,8 @@ class LagoProvider implements WalletProvider {
     ));
   }
 
-  async checkHealth(): Promise<ProviderHealth> {
-    const started = performance.now();
-    const result = await settle('LAGO', () => this.client.ping());
-    const latencyMs = Math.round(performance.now() - started);
-    return result instanceof GatewayError ? { status: 'DOWN', latencyMs, error: result } : { status: 'UP', latencyMs, error: null };
+  checkHealth(): Promise<ProviderHealth> {
+    return probe('LAGO', () => this.client.ping());
   }
 
   private toList(raws: readonly unknown[]): WalletList {

@@ -2,7 +2,7 @@ import type { Wallet } from '../../domain/wallet.js';
 import { GatewayError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { UpstreamClient, withApiPrefix } from '../http.js';
-import { settle, toWalletList, translateItem } from '../items.js';
+import { probe, settle, toWalletList, translateItem } from '../items.js';
 import type { BreakerState, ProviderHealth, Result, WalletFilter, WalletList, WalletProvider } from '../provider.js';
 import { ProviderResilience, type UpstreamSettings } from '../resilience/index.js';
 import { POLAR_ID, polarWallet } from './api.js';
@@ -147,11 +147,8 @@ class PolarProvider implements WalletProvider {
     return filter.currency ? { ...list, wallets: list.wallets.filter((w) => w.currency === filter.currency) } : list;
   }
 
-  async checkHealth(): Promise<ProviderHealth> {
-    const started = performance.now();
-    const result = await settle('POLAR', () => this.client.ping());
-    const latencyMs = Math.round(performance.now() - started);
-    return result instanceof GatewayError ? { status: 'DOWN', latencyMs, error: result } : { status: 'UP', latencyMs, error: null };
+  checkHealth(): Promise<ProviderHealth> {
+    return probe('POLAR', () => this.client.ping());
   }
 
   private translate(raw: unknown, externalId: string | null): Result<Wallet> {

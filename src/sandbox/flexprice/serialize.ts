@@ -7,8 +7,8 @@ import { goDecimal, type FlexpriceStore, type FlexpriceTransactionState, type Fl
  * strings with trailing zeros trimmed, lower-case currency, omitempty fields left out.
  */
 
-/** `WalletResponse` (NOTES §3.1). */
-export function serializeWallet(store: FlexpriceStore, w: FlexpriceWalletState, options: { breakdown?: boolean } = {}): Record<string, unknown> {
+/** The fields a wallet has in every shape Flexprice sends (REST and webhook), in its key order. */
+export function walletCore(store: FlexpriceStore, w: FlexpriceWalletState): Record<string, unknown> {
   return {
     id: w.id,
     customer_id: w.customer_id,
@@ -17,6 +17,13 @@ export function serializeWallet(store: FlexpriceStore, w: FlexpriceWalletState, 
     credit_balance: goDecimal(new Dec(w.credit_balance)),
     wallet_status: w.wallet_status,
     ...(w.name && { name: w.name }),
+  };
+}
+
+/** `WalletResponse` (NOTES §3.1). */
+export function serializeWallet(store: FlexpriceStore, w: FlexpriceWalletState, options: { breakdown?: boolean } = {}): Record<string, unknown> {
+  return {
+    ...walletCore(store, w),
     description: w.description,
     metadata: w.metadata,
     ...(w.auto_topup && { auto_topup: w.auto_topup }),

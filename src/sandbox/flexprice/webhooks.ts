@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import { Dec } from '../../domain/money.js';
 import type { OutgoingWebhook } from '../webhooks.js';
-import { goDecimal, type FlexpriceChange, type FlexpriceStore, type FlexpriceTransactionState, type FlexpriceWalletState } from './store.js';
-import { transactionCore } from './serialize.js';
+import type { FlexpriceChange, FlexpriceStore, FlexpriceTransactionState, FlexpriceWalletState } from './store.js';
+import { transactionCore, walletCore } from './serialize.js';
 
 /**
  * What the Flexprice sandbox sends when a balance moves, as Flexprice Cloud does through Svix
@@ -27,13 +26,7 @@ export interface FlexpriceWebhookTarget {
 /** `dto.Wallet` (minimal, NOTES §5.3): stored balances only, omitempty `name`. */
 function webhookWallet(store: FlexpriceStore, w: FlexpriceWalletState): Record<string, unknown> {
   return {
-    id: w.id,
-    customer_id: w.customer_id,
-    currency: w.currency,
-    balance: goDecimal(store.balanceOf(w)),
-    credit_balance: goDecimal(new Dec(w.credit_balance)),
-    wallet_status: w.wallet_status,
-    ...(w.name && { name: w.name }),
+    ...walletCore(store, w),
     wallet_type: w.wallet_type,
     conversion_rate: w.conversion_rate,
   };
