@@ -87,7 +87,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     onWebhookDelivery: (provider, result) => metrics.webhooks.inc({ provider, result }),
   }, logger.child({ component: 'live' }));
   const sseFanout = createSseFanout(live);
-  metrics.watch(registry, () => live.openStreams, () => sseFanout.groupCount());
+  metrics.watch(registry, () => live.openStreams, sseFanout);
   const rateLimiter = createRateLimiter(config, live.redisClient);
   const auth = authSettings(config);
   let shuttingDown = false;

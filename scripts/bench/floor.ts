@@ -49,6 +49,10 @@ if (args.server) {
         res.end('{}');
         if (args.mode === 'stringify') {
           for (const s of streams) s.write(frameOf(eventId, 0));
+        } else if (args.mode === 'socket') {
+          const frame = Buffer.from(frameOf(eventId, 0));
+          const chunk = Buffer.concat([Buffer.from(`${frame.length.toString(16)}\r\n`), frame, Buffer.from('\r\n')]);
+          for (const s of streams) s.socket!.write(chunk);
         } else {
           const frame = Buffer.from(frameOf(eventId, 0));
           for (const s of streams) s.write(frame);

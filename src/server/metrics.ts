@@ -2,6 +2,7 @@ import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ProviderRegistry } from '../providers/registry.js';
+import type { SseFanoutStats } from './useSseFanout.js';
 import type { UpstreamObserver } from '../providers/resilience/observer.js';
 
 /**
@@ -48,13 +49,24 @@ export class GatewayMetrics {
   }
 
   /** Gauges read at scrape time: breaker state per provider and open subscription streams. */
-  watch(providers: ProviderRegistry, liveStreams: () => number, fanoutGroups: () => number): void {
+  watch(providers: ProviderRegistry, liveStreams: () => number, fanout: SseFanoutStats): void {
     new Gauge({
       name: 'walletgate_sse_fanout_groups',
       help: 'SSE fan-out groups (one pubsub listener and one execution per event each).',
       registers: [this.registry],
       collect() {
-        this.set(fanoutGroups());
+        this.set(fanout.groupCount());
+      },
+    });
+    new Gauge({
+      name: 'walletgate_sse_fanout_subscribers',
+      help: 'SSE fan-out members by how frames reach them: "socket" (straight to the connection) or "stream" (through the response body stream).',
+      labelNames: ['write'] as const,
+      registers: [this.registry],
+      collect() {
+        const { socket, stream } = fanout.memberCount();
+        this.set({ write: 'socket' }, socket);
+        this.set({ write: 'stream' }, stream);
       },
     });
     new Gauge({

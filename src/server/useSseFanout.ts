@@ -1,20 +1,18 @@
-import { PassThrough } from 'node:stream';
+import type { ServerResponse } from 'node:http';
 import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { isAsyncIterable, mapAsyncIterator, maskError, type Plugin } from 'graphql-yoga';
 import type { LiveServices } from '../events/live.js';
 import type { BalanceStream } from '../events/subscribe.js';
+import { SseFrame, SseWire } from './sse-wire.js';
 
 // A member whose socket does not drain is dropped rather than buffered without bound.
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 const PING_MS = 12_000;
-const COMPLETE = 'event: complete\ndata:\n\n';
-
-interface Member {
-  readonly out: PassThrough;
-}
+const COMPLETE = new SseFrame('event: complete\ndata:\n\n');
+const PING = new SseFrame(':\n\n');
 
 interface Group {
-  readonly members: Set<Member>;
+  readonly members: Set<SseWire>;
   stop(): void;
 }
 
@@ -36,7 +34,13 @@ function isBalanceStream(value: unknown): value is BalanceStream {
  * errors as yoga does, serialises once and writes the same bytes to every member. Per-subscriber
  * execution and socket writes were the cost that capped one process far below 10,000 subscribers.
  */
-export function createSseFanout(live: LiveServices): { plugin: Plugin; groupCount(): number } {
+export interface SseFanoutStats {
+  groupCount(): number;
+  /** Members whose frames go straight to the socket, and those written through the body stream. */
+  memberCount(): { socket: number; stream: number };
+}
+
+export function createSseFanout(live: LiveServices): SseFanoutStats & { plugin: Plugin } {
   const pending = new WeakMap<Request, Pending>();
   const groups = new Map<string, Group>();
   const documentIds = new WeakMap<DocumentNode, number>();
@@ -49,10 +53,10 @@ export function createSseFanout(live: LiveServices): { plugin: Plugin; groupCoun
 
   function startGroup(key: string, topic: string, args: ExecutionArgs): Group {
     const source = live.pubsub.subscribe('balance', topic);
-    const members = new Set<Member>();
+    const members = new Set<SseWire>();
     const group: Group = { members, stop: () => void source.return() };
     const ping = setInterval(() => {
-      for (const m of members) m.out.write(':\n\n');
+      for (const m of members) m.write(PING);
     }, PING_MS);
     ping.unref();
     void (async () => {
@@ -60,10 +64,10 @@ export function createSseFanout(live: LiveServices): { plugin: Plugin; groupCoun
         if (members.size === 0) continue;
         const result = (await execute({ ...args, rootValue: message })) as ExecutionResult;
         const masked = result.errors ? { ...result, errors: result.errors.map((e) => maskError(e, 'Unexpected error.')) } : result;
-        const frame = Buffer.from(`event: next\ndata: ${JSON.stringify(masked)}\n\n`);
+        const frame = new SseFrame(`event: next\ndata: ${JSON.stringify(masked)}\n\n`);
         for (const m of members) {
-          if (m.out.writableLength > MAX_BUFFERED_BYTES) m.out.destroy();
-          else m.out.write(frame);
+          if (m.bufferedBytes > MAX_BUFFERED_BYTES) m.destroy();
+          else m.write(frame);
         }
       }
     })().finally(() => clearInterval(ping));
@@ -85,14 +89,14 @@ export function createSseFanout(live: LiveServices): { plugin: Plugin; groupCoun
         return stream;
       }) as never);
     },
-    onResultProcess({ request, setResultProcessor }) {
+    onResultProcess({ request, serverContext, setResultProcessor }) {
       const p = pending.get(request);
       if (!p) return;
       pending.delete(request);
       setResultProcessor(((_result: unknown, fetchAPI: { Response: typeof Response }) => {
         const key = `${p.stream.topic}\u0000${documentId(p.args.document)}\u0000${JSON.stringify(p.args.variableValues ?? {})}`;
         const group = groups.get(key) ?? startGroup(key, p.stream.topic, p.args);
-        const member: Member = { out: new PassThrough() };
+        const member = new SseWire((serverContext as { res?: ServerResponse }).res);
         group.members.add(member);
         let left = false;
         const leave = () => {
@@ -107,13 +111,13 @@ export function createSseFanout(live: LiveServices): { plugin: Plugin; groupCoun
         };
         // Shutdown (or any other end of the stream) completes the SSE response normally.
         p.stream.onEnd(() => {
-          if (!member.out.writableEnded && !member.out.destroyed) member.out.end(COMPLETE);
+          member.end(COMPLETE);
           leave();
         });
-        member.out.once('close', leave);
+        member.body.once('close', leave);
         // Browsers may not show the stream until the first bytes arrive.
-        member.out.write(':\n\n');
-        return new fetchAPI.Response(member.out as never, {
+        member.write(PING);
+        return new fetchAPI.Response(member.body as never, {
           status: 200,
           headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'content-encoding': 'none' },
         });
@@ -123,5 +127,10 @@ export function createSseFanout(live: LiveServices): { plugin: Plugin; groupCoun
   return {
     plugin,
     groupCount: () => groups.size,
+    memberCount() {
+      const count = { socket: 0, stream: 0 };
+      for (const group of groups.values()) for (const m of group.members) count[m.direct ? 'socket' : 'stream']++;
+      return count;
+    },
   };
 }

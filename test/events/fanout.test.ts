@@ -14,7 +14,8 @@ const LAGO_PREPAID = '1a901a90-1a90-4a90-8a90-000000000001';
 
 let stack: Stack;
 let url: string;
-const groups = async () => Number(/walletgate_sse_fanout_groups (\d+)/.exec(await (await fetch(`${new URL(url).origin}/metrics`)).text())?.[1]);
+const metric = async (pattern: RegExp) => Number(pattern.exec(await (await fetch(`${new URL(url).origin}/metrics`)).text())?.[1]);
+const groups = () => metric(/walletgate_sse_fanout_groups (\d+)/);
 
 beforeAll(async () => {
   stack = await startStack({ BALANCE_POLL_INTERVAL_MS: '600000' }, { sandboxMode: true });
@@ -30,6 +31,9 @@ describe('SSE fan-out', () => {
     const ws = await subscribeWs(url, QUERY, { customerExternalId: 'hooli_1234' });
     await until(() => stack.gateway.live.openStreams === 7);
     expect(await groups()).toBe(2);
+    // Behind node:http, every member's frames skip the body stream and go straight to its socket.
+    expect(await metric(/walletgate_sse_fanout_subscribers\{write="socket"\} (\d+)/)).toBe(6);
+    expect(await metric(/walletgate_sse_fanout_subscribers\{write="stream"\} (\d+)/)).toBe(0);
 
     stack.sandboxes.lago.store.grantCredits(LAGO_PREPAID, '2.0');
     const events = await Promise.all([...same, other, ws].map((s) => s.next(5000)));
