@@ -6,7 +6,6 @@
  *
  *   npx tsx scripts/bench/floor.ts --subscribers 10000 --events 20
  *   npx tsx scripts/bench/floor.ts --mode stringify    # JSON.stringify per subscriber, not one shared Buffer
- *   npx tsx scripts/bench/floor.ts --mode socket       # one ready-made chunk straight to each socket (as the gateway does)
  *
  * It is not a target for the gateway, just the lower bound the gateway can approach: the cost of
  * one write() syscall per subscriber per event on loopback on this VM.

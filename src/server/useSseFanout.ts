@@ -1,5 +1,4 @@
 import type { ServerResponse } from 'node:http';
-import { setImmediate as yieldToIo } from 'node:timers/promises';
 import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { isAsyncIterable, mapAsyncIterator, maskError, type Plugin } from 'graphql-yoga';
 import type { LiveServices } from '../events/live.js';
@@ -9,7 +8,6 @@ import { SseFrame, SseWire } from './sse-wire.js';
 // A member whose socket does not drain is dropped rather than buffered without bound.
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 const PING_MS = 12_000;
-const WRITE_SLICE = 1000;
 const COMPLETE = new SseFrame('event: complete\ndata:\n\n');
 const PING = new SseFrame(':\n\n');
 
@@ -67,12 +65,9 @@ export function createSseFanout(live: LiveServices): SseFanoutStats & { plugin: 
         const result = (await execute({ ...args, rootValue: message })) as ExecutionResult;
         const masked = result.errors ? { ...result, errors: result.errors.map((e) => maskError(e, 'Unexpected error.')) } : result;
         const frame = new SseFrame(`event: next\ndata: ${JSON.stringify(masked)}\n\n`);
-        let written = 0;
         for (const m of members) {
           if (m.bufferedBytes > MAX_BUFFERED_BYTES) m.destroy();
           else m.write(frame);
-          // 10,000 writes take ~0.2 s of CPU: let queries and webhook acks in between slices.
-          if (++written % WRITE_SLICE === 0) await yieldToIo();
         }
       }
     })().finally(() => clearInterval(ping));
