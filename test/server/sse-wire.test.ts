@@ -16,7 +16,10 @@ const COMPLETE = new SseFrame('event: complete\ndata:\n\n');
 const chunk = (f: SseFrame) => `${f.raw.length.toString(16)}\r\n${f.raw.toString()}\r\n`;
 
 let server: Server | undefined;
-afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+afterEach(async () => {
+  server?.closeAllConnections();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+});
 
 /** A server that, like @whatwg-node/server, writes the head and then pipes the wire's body. */
 async function serve(onSse: (wire: SseWire) => void, onOther?: (res: ServerResponse) => void, prime = true): Promise<number> {
@@ -99,6 +102,21 @@ describe('SseWire', () => {
     await until(() => client.text().endsWith('0\r\n\r\n'));
     const second = client.text().slice(client.text().indexOf('first') + 'first'.length);
     expect(bodyOf(second)).toBe(chunk(PING) + chunk(A) + chunk(B) + chunk(COMPLETE) + '0\r\n\r\n');
+    client.socket.destroy();
+  });
+
+  it('counts the bytes waiting in the socket of a subscriber that does not read', async () => {
+    let wire!: SseWire;
+    const port = await serve((w) => (wire = w));
+    const client = rawClient(port, 'GET /sse HTTP/1.1\r\nhost: x\r\n\r\n');
+    await until(() => client.text().includes(':\n\n'));
+    client.socket.pause();
+    const big = new SseFrame(`event: next\ndata: "${'x'.repeat(64 * 1024)}"\n\n`);
+    // Past what loopback's kernel buffers absorb: the rest must show up as the member's backlog.
+    for (let i = 0; i < 32 * 16 && wire.bufferedBytes <= 1024 * 1024; i++) wire.write(big);
+    expect(wire.direct).toBe(true);
+    expect(wire.bufferedBytes).toBeGreaterThan(1024 * 1024);
+    expect(wire.body.writableLength).toBe(0);
     client.socket.destroy();
   });
 
