@@ -59,6 +59,8 @@ export class SseWire {
   }
 
   write(frame: SseFrame): void {
+    // After end() the socket may already serve the connection's next request.
+    if (!this.open) return;
     const socket = this.socketOf?.();
     if (!socket || this.body.readableLength > 0) this.body.write(frame.raw);
     // A closed connection leaves the group on its 'close' event; until then there is nothing to do.

@@ -60,6 +60,8 @@ describe('SseWire', () => {
     wire.write(A);
     wire.end(COMPLETE);
     await until(() => client.text().endsWith('0\r\n\r\n'));
+    wire.write(B);
+    await new Promise((r) => setTimeout(r, 50));
     expect(client.text()).toMatch(/^HTTP\/1\.1 200 OK\r\n[^]*transfer-encoding: chunked\r\n/i);
     expect(bodyOf(client.text())).toBe(chunk(PING) + chunk(A) + chunk(B) + chunk(A) + chunk(COMPLETE) + '0\r\n\r\n');
     client.socket.destroy();
