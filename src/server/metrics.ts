@@ -2,8 +2,8 @@ import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ProviderRegistry } from '../providers/registry.js';
-import type { SseFanoutStats } from './useSseFanout.js';
 import type { UpstreamObserver } from '../providers/resilience/observer.js';
+import type { SseFanoutStats } from './useSseFanout.js';
 
 /**
  * Prometheus `/metrics`: GraphQL/HTTP metrics from @graphql-yoga/plugin-prometheus, plus upstream
@@ -48,7 +48,7 @@ export class GatewayMetrics {
     };
   }
 
-  /** Gauges read at scrape time: breaker state per provider and open subscription streams. */
+  /** Gauges read at scrape time: breaker state per provider, open subscription streams, SSE fan-out. */
   watch(providers: ProviderRegistry, liveStreams: () => number, fanout: SseFanoutStats): void {
     new Gauge({
       name: 'walletgate_sse_fanout_groups',

@@ -25,6 +25,12 @@ function isBalanceStream(value: unknown): value is BalanceStream {
   return isAsyncIterable(value) && typeof (value as Partial<BalanceStream>).onEnd === 'function';
 }
 
+export interface SseFanoutStats {
+  groupCount(): number;
+  /** Members whose frames go straight to the socket, and those written through the body stream. */
+  memberCount(): { socket: number; stream: number };
+}
+
 /**
  * SSE fan-out for `walletBalanceChanged`. Establishing a subscription still goes through yoga
  * (parse, validate, limits, auth, the subscribe resolver with its ownership checks). Then every
@@ -34,12 +40,6 @@ function isBalanceStream(value: unknown): value is BalanceStream {
  * errors as yoga does, serialises once and writes the same bytes to every member. Per-subscriber
  * execution and socket writes were the cost that capped one process far below 10,000 subscribers.
  */
-export interface SseFanoutStats {
-  groupCount(): number;
-  /** Members whose frames go straight to the socket, and those written through the body stream. */
-  memberCount(): { socket: number; stream: number };
-}
-
 export function createSseFanout(live: LiveServices): SseFanoutStats & { plugin: Plugin } {
   const pending = new WeakMap<Request, Pending>();
   const groups = new Map<string, Group>();
