@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { ChangeFeed } from './changes.js';
 
 /**
  * Outgoing webhooks from a sandbox: fire-and-forget POSTs with the provider's retry habit (same
@@ -99,4 +100,43 @@ export interface SandboxWebhooks<T> {
   webhooksIdle(): Promise<void>;
   /** Recent deliveries, oldest first (ids, event types, statuses: no secrets). */
   readonly webhookDeliveries: readonly DeliveryRecord[];
+}
+
+export interface WebhookEmitterOptions<T> extends WebhookSenderOptions {
+  /** Where webhooks go from the start; undefined sends none until `setWebhookTarget`. */
+  readonly target?: T | undefined;
+  /** Throws for a target that could never be signed for, where it is set rather than at each delivery. */
+  readonly checkTarget?: (target: T) => void;
+}
+
+/**
+ * A sandbox store's changes sent as the provider's webhooks: `toWebhooks` turns one change into
+ * its deliveries for the current target. `close` stops listening and sending.
+ */
+export function emitWebhooks<C, T extends { readonly url: string }>(
+  changes: ChangeFeed<C>,
+  toWebhooks: (change: C, target: T) => Iterable<OutgoingWebhook>,
+  options: WebhookEmitterOptions<T> = {},
+): SandboxWebhooks<T> & { close(): void } {
+  const { target: initial, checkTarget, ...senderOptions } = options;
+  const sender = new WebhookSender(senderOptions);
+  const accept = (next: T | undefined) => {
+    if (next) checkTarget?.(next);
+    return next;
+  };
+  let target = accept(initial);
+  const unsubscribe = changes.on((change) => {
+    const current = target;
+    if (!current) return;
+    for (const webhook of toWebhooks(change, current)) sender.send(current.url, webhook);
+  });
+  return {
+    setWebhookTarget: (next) => void (target = accept(next)),
+    webhooksIdle: () => sender.idle(),
+    webhookDeliveries: sender.deliveries,
+    close() {
+      unsubscribe();
+      sender.close();
+    },
+  };
 }

@@ -2,7 +2,7 @@ import { Webhook } from 'standardwebhooks';
 import { Dec } from '../../domain/money.js';
 import { addControlRoutes, isControlPath, positiveDecimal } from '../control.js';
 import { SandboxRouter, startSandboxServer, type RunningSandbox, type SandboxRequest, type SandboxResponse } from '../http.js';
-import { WebhookSender, type SandboxWebhooks } from '../webhooks.js';
+import { emitWebhooks, type SandboxWebhooks } from '../webhooks.js';
 import { FLEXPRICE_ENVIRONMENT_ID } from './seed.js';
 import { serializeCustomer, serializeTransaction, serializeWallet, serializeWalletBalance } from './serialize.js';
 import { FlexpriceStore, FlexpriceStoreError, TOP_UP_REASONS, type FlexpriceWalletState, type TransactionReason } from './store.js';
@@ -38,9 +38,8 @@ export interface FlexpriceSandboxOptions {
 }
 
 /** Fails early, where the target is set, rather than silently at each delivery. */
-function checkTarget(target: FlexpriceWebhookTarget | undefined): FlexpriceWebhookTarget | undefined {
-  if (target) new Webhook(target.secret ?? FLEXPRICE_SANDBOX_WEBHOOK_SECRET);
-  return target;
+function checkTarget(target: FlexpriceWebhookTarget): void {
+  new Webhook(target.secret ?? FLEXPRICE_SANDBOX_WEBHOOK_SECRET);
 }
 
 /**
@@ -81,13 +80,14 @@ function decimalInput(value: unknown): Dec | undefined | 'invalid' {
 export async function startFlexpriceSandbox(options: FlexpriceSandboxOptions = {}): Promise<FlexpriceSandbox> {
   const store = options.store ?? new FlexpriceStore();
   const apiKey = options.apiKey ?? FLEXPRICE_SANDBOX_API_KEY;
-  const sender = new WebhookSender(options.webhookRetryDelaysMs ? { retryDelaysMs: options.webhookRetryDelaysMs } : {});
-  let target = checkTarget(options.webhooks);
-  const unsubscribe = store.changes.on((change) => {
-    if (!target) return;
-    const { eventType, body } = flexpriceChangeBody(store, change);
-    sender.send(target.url, flexpriceOutgoing(eventType, body, target));
-  });
+  const webhooks = emitWebhooks(
+    store.changes,
+    (change, target) => {
+      const { eventType, body } = flexpriceChangeBody(store, change);
+      return [flexpriceOutgoing(eventType, body, target)];
+    },
+    { target: options.webhooks, retryDelaysMs: options.webhookRetryDelaysMs, checkTarget },
+  );
 
   const walletList = (wallets: FlexpriceWalletState[], breakdown: boolean): SandboxResponse => ({
     status: 200,
@@ -184,12 +184,9 @@ export async function startFlexpriceSandbox(options: FlexpriceSandboxOptions = {
     ...running,
     store,
     apiKey,
-    setWebhookTarget: (next) => void (target = checkTarget(next)),
-    webhooksIdle: () => sender.idle(),
-    webhookDeliveries: sender.deliveries,
+    ...webhooks,
     close: async () => {
-      unsubscribe();
-      sender.close();
+      webhooks.close();
       await running.close();
     },
   };

@@ -1,6 +1,6 @@
 import { addControlRoutes, isControlPath, positiveDecimal } from '../control.js';
 import { SandboxRouter, startSandboxServer, type RunningSandbox, type SandboxRequest, type SandboxResponse } from '../http.js';
-import { WebhookSender, type SandboxWebhooks } from '../webhooks.js';
+import { emitWebhooks, type SandboxWebhooks } from '../webhooks.js';
 import { serializeAlert, serializeTransaction, serializeWallet } from './serialize.js';
 import { LagoStore, type LagoWalletState } from './store.js';
 import { LagoRsaKeys, lagoChangeBodies, lagoOutgoing, rubyEncode64, type LagoWebhookTarget } from './webhooks.js';
@@ -67,16 +67,13 @@ export async function startLagoSandbox(options: LagoSandboxOptions = {}): Promis
   const apiKey = options.apiKey ?? LAGO_SANDBOX_API_KEY;
   const serialize = (w: LagoWalletState) => serializeWallet(w, store.customer(w.external_customer_id)?.lago_id ?? '', new Date());
   const keys = new LagoRsaKeys();
-  const sender = new WebhookSender({ isSuccess: (status) => LAGO_DELIVERED.has(status), ...(options.webhookRetryDelaysMs && { retryDelaysMs: options.webhookRetryDelaysMs }) });
-  let target = options.webhooks;
   let issuer = '';
-  const unsubscribe = store.changes.on((change) => {
-    const current = target;
-    if (!current) return;
-    for (const { eventType, body } of lagoChangeBodies(change, { organizationId: ORGANIZATION_ID, serializeWallet: serialize })) {
-      sender.send(current.url, lagoOutgoing(eventType, body, current, keys, issuer));
-    }
-  });
+  const webhooks = emitWebhooks(
+    store.changes,
+    (change, target) => lagoChangeBodies(change, { organizationId: ORGANIZATION_ID, serializeWallet: serialize })
+      .map(({ eventType, body }) => lagoOutgoing(eventType, body, target, keys, issuer)),
+    { target: options.webhooks, retryDelaysMs: options.webhookRetryDelaysMs, isSuccess: (status) => LAGO_DELIVERED.has(status) },
+  );
   const publicKey = async (): Promise<string> => rubyEncode64(await keys.publicKeyPem());
 
   const listWallets = (req: SandboxRequest, externalId: string | null): SandboxResponse => {
@@ -155,12 +152,9 @@ export async function startLagoSandbox(options: LagoSandboxOptions = {}): Promis
     store,
     apiKey,
     webhookIssuer: issuer,
-    setWebhookTarget: (next) => void (target = next),
-    webhooksIdle: () => sender.idle(),
-    webhookDeliveries: sender.deliveries,
+    ...webhooks,
     close: async () => {
-      unsubscribe();
-      sender.close();
+      webhooks.close();
       await running.close();
     },
   };

@@ -1,6 +1,6 @@
 import { addControlRoutes, isControlPath, positiveCents } from '../control.js';
 import { SandboxRouter, startSandboxServer, type Handler, type RunningSandbox, type SandboxRequest, type SandboxResponse } from '../http.js';
-import { WebhookSender, type SandboxWebhooks } from '../webhooks.js';
+import { emitWebhooks, type SandboxWebhooks } from '../webhooks.js';
 import { InvalidRequest, pageOf, pageParams, sortBy, uuidIssue, validationError } from './params.js';
 import type { PolarCustomerSeed } from './seed.js';
 import { serializeCustomer, serializeList, serializeSession, serializeWallet } from './serialize.js';
@@ -108,12 +108,14 @@ export async function startPolarSandbox(options: PolarSandboxOptions = {}): Prom
   const accessToken = options.accessToken ?? POLAR_SANDBOX_ACCESS_TOKEN;
   const windows = new Map<string, { start: number; count: number }>();
   let rateLimited = 0;
-  const sender = new WebhookSender(options.webhookRetryDelaysMs ? { retryDelaysMs: options.webhookRetryDelaysMs } : {});
-  let target = options.webhooks;
-  const unsubscribe = store.changes.on((change) => {
-    const webhook = target && polarChangeBody(store, change);
-    if (target && webhook) sender.send(target.url, polarOutgoing(webhook.eventType, webhook.body, target));
-  });
+  const webhooks = emitWebhooks(
+    store.changes,
+    (change, target) => {
+      const webhook = polarChangeBody(store, change);
+      return webhook ? [polarOutgoing(webhook.eventType, webhook.body, target)] : [];
+    },
+    { target: options.webhooks, retryDelaysMs: options.webhookRetryDelaysMs },
+  );
 
   const portalCustomer = (req: SandboxRequest) => store.sessionCustomer(bearer(req) ?? '')!;
 
@@ -202,12 +204,9 @@ export async function startPolarSandbox(options: PolarSandboxOptions = {}): Prom
     store,
     accessToken,
     rateLimited: () => rateLimited,
-    setWebhookTarget: (next) => void (target = next),
-    webhooksIdle: () => sender.idle(),
-    webhookDeliveries: sender.deliveries,
+    ...webhooks,
     close: async () => {
-      unsubscribe();
-      sender.close();
+      webhooks.close();
       await running.close();
     },
   };
