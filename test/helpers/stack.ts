@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print, type ExecutionResult } from 'graphql';
+import { print, type DocumentNode, type ExecutionResult } from 'graphql';
 import { loadConfig, type GatewayConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startSandboxes, type Sandboxes } from '../../src/sandbox/index.js';
@@ -43,6 +43,26 @@ export function onlyProviders(...names: (keyof typeof PROVIDER_KEYS)[]): Record<
 
 export type GatewayUnderTest = Omit<Stack, 'sandboxes'>;
 
+/**
+ * POSTs an operation to a gateway in-process through yoga.fetch (the real HTTP handling, no
+ * socket). `text` is the body exactly as sent (for leak checks); `result` drops request ids.
+ */
+export async function postOperation<R = never, V = Record<string, unknown>>(
+  gateway: Pick<Gateway, 'yoga'>,
+  document: TypedDocumentNode<R, V> | DocumentNode | string,
+  variables?: V,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; text: string; result: ExecutionResult<R> }> {
+  const query = typeof document === 'string' ? document : print(document);
+  const response = await gateway.yoga.fetch('http://gateway/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await response.text();
+  return { status: response.status, text, result: withoutRequestIds(JSON.parse(text) as ExecutionResult<R>) };
+}
+
 /** A gateway configured against running sandboxes (two of these make two replicas). */
 export function gatewayFor(sandboxes: Sandboxes, env: Record<string, string> = {}, options: { sandboxMode?: boolean } = {}): GatewayUnderTest {
   const { lines, logger } = captureLogs();
@@ -70,13 +90,8 @@ export function gatewayFor(sandboxes: Sandboxes, env: Record<string, string> = {
     logs: lines,
     authHeaders,
     async execute(document, variables, headers = authHeaders) {
-      const query = typeof document === 'string' ? document : print(document);
-      const response = await gateway.yoga.fetch('http://gateway/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { ...withoutRequestIds((await response.json()) as ExecutionResult<never>), status: response.status };
+      const { status, result } = await postOperation(gateway, document, variables, headers);
+      return { ...result, status };
     },
     close: () => gateway.close(),
   };

@@ -8,7 +8,7 @@ import type { WalletProvider } from '../../src/providers/provider.js';
 import type { UpstreamSettings } from '../../src/providers/resilience/index.js';
 import { startSandboxes, type Sandboxes } from '../../src/sandbox/index.js';
 import { createGateway, type Gateway } from '../../src/server.js';
-import { captureLogs } from '../helpers/stack.js';
+import { captureLogs, postOperation } from '../helpers/stack.js';
 
 /**
  * One provider times out; a cross-provider query still answers with the other two, fast, plus one
@@ -51,13 +51,8 @@ afterAll(async () => {
 
 async function run(): Promise<{ providers: string[]; errors: { code: unknown; provider: unknown; message: string }[]; ms: number }> {
   const started = performance.now();
-  const response = await gateway.yoga.fetch('http://gateway/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ query: QUERY }),
-  });
+  const { result: body } = await postOperation<{ customer: { wallets: { provider: string }[] } }>(gateway, QUERY);
   const ms = performance.now() - started;
-  const body = (await response.json()) as { data?: { customer: { wallets: { provider: string }[] } }; errors?: { message: string; extensions?: Record<string, unknown> }[] };
   return {
     providers: [...new Set(body.data!.customer.wallets.map((w) => w.provider))].sort(),
     errors: (body.errors ?? []).map((e) => ({ code: e.extensions?.code, provider: e.extensions?.provider, message: e.message })),

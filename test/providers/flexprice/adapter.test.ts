@@ -1,6 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print, type ExecutionResult } from 'graphql';
+import type { ExecutionResult } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
 import { createFlexpriceProvider } from '../../../src/providers/flexprice/index.js';
@@ -9,10 +9,9 @@ import { startLagoSandbox } from '../../../src/sandbox/lago/server.js';
 import { FLEXPRICE_ENVIRONMENT_ID, SEEDED } from '../../../src/sandbox/flexprice/seed.js';
 import { startFlexpriceSandbox, type FlexpriceSandbox } from '../../../src/sandbox/flexprice/server.js';
 import { createGateway, type Gateway } from '../../../src/server.js';
-import { captureLogs, countRequests } from '../../helpers/stack.js';
+import { captureLogs, countRequests, postOperation } from '../../helpers/stack.js';
 import { ProvidersQuery } from '../../operations.js';
 import { FlexCustomerWalletsQuery, FlexNodesQuery, FlexWalletQuery, FlexWalletsQuery } from './operations.js';
-import { withoutRequestIds } from '../../helpers/results.js';
 
 /**
  * The Flexprice adapter over real HTTP against the Flexprice sandbox, through the whole gateway
@@ -43,14 +42,9 @@ function gatewayFor(sandbox: FlexpriceSandbox, options: { apiKey?: string; apiUr
     logs: lines,
     bodies,
     async execute(document, variables) {
-      const response = await gateway.yoga.fetch('http://gateway/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ query: print(document), variables }),
-      });
-      const text = await response.text();
+      const { status, text, result } = await postOperation(gateway, document, variables);
       bodies.push(text);
-      return { ...withoutRequestIds(JSON.parse(text) as ExecutionResult<never>), status: response.status };
+      return { ...result, status };
     },
   };
 }
@@ -194,12 +188,7 @@ describe('Flexprice next to Lago', () => {
       ],
     });
     try {
-      const response = await gateway.yoga.fetch('http://gateway/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: print(FlexCustomerWalletsQuery), variables: { externalId: 'hooli_1234' } }),
-      });
-      const { data, errors } = (await response.json()) as ExecutionResult<{ customer: { balances: unknown[]; wallets: { provider: string; currency: string }[] } }>;
+      const { data, errors } = (await postOperation(gateway, FlexCustomerWalletsQuery, { externalId: 'hooli_1234' })).result;
       expect(errors).toBeUndefined();
       expect(data!.customer.wallets.map((w) => `${w.provider}:${w.currency}`)).toEqual(['LAGO:JPY', 'LAGO:USD', 'LAGO:USD', 'FLEXPRICE:EUR', 'FLEXPRICE:USD']);
       // Lago USD 42.00 + Flexprice USD 40.00 (stored balances; Lago's terminated wallet is left out).

@@ -1,12 +1,11 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print, type ExecutionResult } from 'graphql';
+import type { ExecutionResult } from 'graphql';
 import { loadConfig } from '../../../src/config.js';
 import { createPolarProvider, type PolarTuning } from '../../../src/providers/polar/index.js';
 import type { WalletProvider } from '../../../src/providers/provider.js';
 import { startPolarSandbox, type PolarSandbox, type PolarSandboxOptions } from '../../../src/sandbox/polar/server.js';
 import { createGateway, type Gateway } from '../../../src/server.js';
-import { captureLogs, countRequests } from '../../helpers/stack.js';
-import { withoutRequestIds } from '../../helpers/results.js';
+import { captureLogs, countRequests, postOperation } from '../../helpers/stack.js';
 
 /**
  * The Polar sandbox on a free port, the Polar adapter pointed at it over real HTTP, and a gateway
@@ -60,14 +59,9 @@ export async function startPolarHarness(options: HarnessOptions = {}): Promise<P
     responses,
     advance: (ms) => void (offset += ms),
     async execute(document, variables) {
-      const response = await gateway.yoga.fetch('http://gateway/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ query: print(document), variables }),
-      });
-      const text = await response.text();
+      const { text, result } = await postOperation(gateway, document, variables);
       responses.push(text);
-      return withoutRequestIds(JSON.parse(text) as ExecutionResult<never>);
+      return result;
     },
     count: (method, path) => countRequests(polar.requests, method, path),
     queries: (method, path) => matching(method, path).map((r) => new URLSearchParams(r.query)),
