@@ -6,19 +6,8 @@ import { createLogger } from '../../../src/logger.js';
 import { flexpriceWallet, flexpriceWalletBalance } from '../../../src/providers/flexprice/api.js';
 import { creditsOf, translateWallet } from '../../../src/providers/flexprice/translate.js';
 import { toWalletList, translateItem } from '../../../src/providers/items.js';
+import { WALLET_RESPONSE } from './payloads.js';
 
-/** Payloads shaped exactly as NOTES §7 prints them (string money, lower-case currency, microsecond timestamps). */
-const WALLET_RESPONSE = {
-  id: 'wallet_01K2ABCDEFGHJKMNPQRSTVWXYZ', customer_id: 'cust_01K2ABCDEFGHJKMNPQRSTVWXYZ', currency: 'usd', balance: '100', credit_balance: '100',
-  wallet_status: 'active', name: 'Prepaid Wallet - USD', description: '', metadata: { plan: 'pro' },
-  auto_topup: { enabled: true, threshold: '5', amount: '50', invoicing: false },
-  wallet_type: 'PRE_PAID', config: { allowed_price_types: ['USAGE'] }, conversion_rate: '1',
-  topup_conversion_rate: '1', environment_id: 'env_01K0000000000000000000000',
-  alert_settings: { critical: { threshold: '0', condition: 'below' }, warning: { threshold: '10', condition: 'below' }, info: null, alert_enabled: true },
-  alert_state: 'ok', tenant_id: 'tenant_01K0000000000000000000000', status: 'published',
-  created_at: '2026-08-22T10:00:00.123456Z', updated_at: '2026-08-22T10:00:00.123456Z',
-  created_by: 'user_01K0000000000000000000000', updated_by: 'user_01K0000000000000000000000',
-};
 const BALANCE_RESPONSE = {
   ...WALLET_RESPONSE,
   real_time_balance: '87.5', real_time_credit_balance: '87.5', balance_updated_at: '2026-08-22T10:00:00.123456Z',

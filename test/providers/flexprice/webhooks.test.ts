@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createFlexpriceWebhookVerifier } from '../../../src/providers/flexprice/webhooks.js';
 import { WebhookRejected } from '../../../src/providers/webhook.js';
+import { WALLET_RESPONSE } from './payloads.js';
 
 /**
  * Flexprice webhooks as NOTES.md §5 documents them: Svix signatures (computed here by hand from
@@ -56,17 +57,7 @@ const alert = {
 };
 
 // ≤ v2.1.23: full WalletResponse (NOTES §7) plus a full CustomerResponse.
-const fullWallet = {
-  id: WALLET, customer_id: CUSTOMER, currency: 'usd', balance: '100', credit_balance: '100',
-  wallet_status: 'active', name: 'Prepaid Wallet - USD', description: '', metadata: { plan: 'pro' },
-  auto_topup: { enabled: true, threshold: '5', amount: '50', invoicing: false },
-  wallet_type: 'PRE_PAID', config: { allowed_price_types: ['USAGE'] }, conversion_rate: '1',
-  topup_conversion_rate: '1', environment_id: 'env_01K2ABCDEFGHJKMNPQRSTVWXYZ0',
-  alert_settings: { critical: { threshold: '0', condition: 'below' }, warning: { threshold: '10', condition: 'below' }, info: null, alert_enabled: true },
-  alert_state: 'ok', tenant_id: 'tenant_01K2ABCDEFGHJKMNPQRSTVWXYZ0', status: 'published',
-  created_at: '2026-08-22T10:00:00.123456Z', updated_at: '2026-08-22T10:00:00.123456Z',
-  created_by: 'user_01K2ABCDEFGHJKMNPQRSTVWXYZ0', updated_by: 'user_01K2ABCDEFGHJKMNPQRSTVWXYZ0',
-};
+const fullWallet = { ...WALLET_RESPONSE, id: WALLET, customer_id: CUSTOMER };
 const fullCustomer = { id: CUSTOMER, external_id: 'user-42', name: 'User 42', email: 'u42@example.com', metadata: {}, environment_id: 'env_01K2ABCDEFGHJKMNPQRSTVWXYZ0', tenant_id: 'tenant_01K2ABCDEFGHJKMNPQRSTVWXYZ0', status: 'published', created_at: '2026-08-01T00:00:00Z', updated_at: '2026-08-01T00:00:00Z' };
 const fullTransaction = {
   ...minimalTransaction, description: '', expiry_date: null, credits_available: '50', priority: null, topup_conversion_rate: '1', idempotency_key: 'topup-123',
