@@ -2,16 +2,17 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { parse as parseYaml } from 'yaml';
+import { contractSpecPath } from '../../scripts/sync-contract.js';
 
 /**
- * Checks sandbox responses against a provider's OpenAPI file in ../shared/providers.
+ * Checks sandbox responses against a provider's OpenAPI file, as copied into test/contract/ by
+ * `npm run sync-contract` (`relativePath` names the file as ../shared/providers/ holds it).
  * `adjust` edits the spec in memory before compiling, to apply the spec errors NOTES.md lists
  * (each adjustment in a test names its NOTES.md section).
  */
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => void;
-const SHARED = new URL('../../../shared/providers/', import.meta.url);
+const CONTRACT = new URL('../contract/', import.meta.url);
 
 type Json = Record<string, unknown>;
 
@@ -24,26 +25,48 @@ export interface OpenApiSpec {
 }
 
 export function loadSpec(relativePath: string, adjust?: (doc: Json) => void): OpenApiSpec {
-  const text = readFileSync(new URL(relativePath, SHARED), 'utf8');
-  const document = (relativePath.endsWith('.json') ? JSON.parse(text) : parseYaml(text)) as Json;
+  const document = JSON.parse(
+    readFileSync(new URL(contractSpecPath(relativePath), CONTRACT), 'utf8'),
+  ) as Json;
   adjust?.(document);
   const is31 = String(document.openapi ?? '').startsWith('3.1');
-  const ajv = is31 ? new Ajv2020({ strict: false, allErrors: true }) : new Ajv({ strict: false, allErrors: true });
+  const ajv = is31
+    ? new Ajv2020({ strict: false, allErrors: true })
+    : new Ajv({ strict: false, allErrors: true });
   addFormats(ajv as unknown as Ajv);
-  for (const extra of ['uuid4', 'int32', 'int64', 'float', 'double', 'byte', 'binary', 'password', 'decimal']) ajv.addFormat(extra, true);
+  for (const extra of [
+    'uuid4',
+    'int32',
+    'int64',
+    'float',
+    'double',
+    'byte',
+    'binary',
+    'password',
+    'decimal',
+  ])
+    ajv.addFormat(extra, true);
   // Only components are registered: paths hold operation objects, not schemas.
-  ajv.addSchema({ $id: 'spec', components: document.components ?? {}, definitions: (document as Json).definitions ?? {} });
+  ajv.addSchema({
+    $id: 'spec',
+    components: document.components ?? {},
+    definitions: (document as Json).definitions ?? {},
+  });
   const compiled = new Map<Json, ReturnType<Ajv['compile']>>();
 
   return {
     document,
     responseSchema(path, method, status, contentType = 'application/json') {
-      const operation = ((document.paths as Json)[path] as Json | undefined)?.[method.toLowerCase()] as Json | undefined;
+      const operation = ((document.paths as Json)[path] as Json | undefined)?.[
+        method.toLowerCase()
+      ] as Json | undefined;
       if (!operation) throw new Error(`${method} ${path} is not in ${relativePath}`);
       let response = (operation.responses as Json)[String(status)] as Json | undefined;
-      if (!response) throw new Error(`${method} ${path} has no ${status} response in ${relativePath}`);
+      if (!response)
+        throw new Error(`${method} ${path} has no ${status} response in ${relativePath}`);
       if (typeof response.$ref === 'string') response = resolveRef(document, response.$ref);
-      const schema = ((response.content as Json | undefined)?.[contentType] as Json | undefined)?.schema as Json | undefined;
+      const schema = ((response.content as Json | undefined)?.[contentType] as Json | undefined)
+        ?.schema as Json | undefined;
       if (!schema) throw new Error(`${method} ${path} ${status} has no ${contentType} schema`);
       return rebase(schema);
     },
@@ -59,7 +82,10 @@ export function loadSpec(relativePath: string, adjust?: (doc: Json) => void): Op
 }
 
 function resolveRef(document: Json, ref: string): Json {
-  return ref.replace(/^#\//, '').split('/').reduce<Json>((node, key) => node[key] as Json, document);
+  return ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce<Json>((node, key) => node[key] as Json, document);
 }
 
 /** Points local refs (`#/components/...`) at the registered spec schema. */
