@@ -33,7 +33,7 @@
  * benchmark process and other processes used meanwhile. scripts/bench/floor.ts measures the same
  * fan-out with plain node:http and no gateway: the machine's lower bound.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,11 +42,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SEEDED } from '../src/sandbox/flexprice/seed.js';
-import { startSandboxes, type Sandboxes } from '../src/sandbox/index.js';
+import { type Sandboxes, startSandboxes } from '../src/sandbox/index.js';
+import {
+  machineBusyCores,
+  machineDescription,
+  sampleMachine,
+  sampleProcess,
+} from './bench/proc.js';
 import { analyseProfile, formatProfile } from './bench/profile.js';
-import { machineBusyCores, machineDescription, sampleMachine, sampleProcess } from './bench/proc.js';
 import { RawSseClient, type SseFrameSink } from './bench/sse-client.js';
-import { formatSummary, ms, summarize, type Summary } from './bench/stats.js';
+import { formatSummary, ms, type Summary, summarize } from './bench/stats.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const API_KEY = 'bench-key-0123456789';
@@ -66,7 +71,8 @@ const globalWalletId = (p: Provider) => Buffer.from(`Wallet:${p}:${WALLETS[p]}`)
 
 const SELECTIONS = {
   small: 'eventId provider balance { amount currency } occurredAt',
-  large: 'eventId provider source occurredAt previousBalance { amount currency } balance { amount currency } delta { amount currency } wallet { id providerWalletId balance { amount currency } ongoingBalance { amount currency } }',
+  large:
+    'eventId provider source occurredAt previousBalance { amount currency } balance { amount currency } delta { amount currency } wallet { id providerWalletId balance { amount currency } ongoingBalance { amount currency } }',
 } as const;
 type SelectionName = keyof typeof SELECTIONS;
 
@@ -156,20 +162,32 @@ if (!(opts.walletShare >= 0 && opts.walletShare <= 1)) {
   process.exit(2);
 }
 
-const log = (line: string) => process.stdout.write(`[bench ${(performance.now() / 1000).toFixed(1).padStart(6)}s] ${line}\n`);
+const log = (line: string) =>
+  process.stdout.write(`[bench ${(performance.now() / 1000).toFixed(1).padStart(6)}s] ${line}\n`);
 
 // ---------------------------------------------------------------------------------------------
 // Timestamps of the webhook path, seen from the sandboxes' side (this process).
 
-interface WebhookTiming { provider: Provider; sentAt: number; ackAt?: number; status?: number }
+interface WebhookTiming {
+  provider: Provider;
+  sentAt: number;
+  ackAt?: number;
+  status?: number;
+}
 const webhookTimings: WebhookTiming[] = [];
 const originalFetch = globalThis.fetch;
 // The sandboxes send webhooks with the global fetch: wrap it to timestamp each POST and its answer.
-globalThis.fetch = async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
+globalThis.fetch = async (
+  input: Parameters<typeof fetch>[0],
+  init?: Parameters<typeof fetch>[1],
+) => {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
   const m = /\/webhooks\/(lago|flexprice|polar)$/.exec(url);
   if (!m) return originalFetch(input, init);
-  const timing: WebhookTiming = { provider: m[1]!.toUpperCase() as Provider, sentAt: performance.now() };
+  const timing: WebhookTiming = {
+    provider: m[1]!.toUpperCase() as Provider,
+    sentAt: performance.now(),
+  };
   webhookTimings.push(timing);
   const res = await originalFetch(input, init);
   timing.ackAt = performance.now();
@@ -177,7 +195,13 @@ globalThis.fetch = async (input: Parameters<typeof fetch>[0], init?: Parameters<
   return res;
 };
 
-interface UpstreamHit { provider: Provider; at: number; doneAt?: number; method: string; path: string }
+interface UpstreamHit {
+  provider: Provider;
+  at: number;
+  doneAt?: number;
+  method: string;
+  path: string;
+}
 
 // ---------------------------------------------------------------------------------------------
 // The gateway child process
@@ -190,7 +214,10 @@ interface GatewayChild {
   readonly exited: Promise<number | null>;
 }
 
-async function startGateway(sandboxes: Sandboxes, profileDir: string | undefined): Promise<GatewayChild> {
+async function startGateway(
+  sandboxes: Sandboxes,
+  profileDir: string | undefined,
+): Promise<GatewayChild> {
   const pc = sandboxes.providerConfig;
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -214,14 +241,27 @@ async function startGateway(sandboxes: Sandboxes, profileDir: string | undefined
     SHUTDOWN_GRACE_MS: '2000',
   };
   const nodeArgs = [
-    ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=500'] : []),
-    '--import', 'tsx', 'src/main.ts',
+    ...(profileDir
+      ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=500']
+      : []),
+    '--import',
+    'tsx',
+    'src/main.ts',
   ];
-  const child = spawn(process.execPath, nodeArgs, { cwd: opts.gatewayDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, nodeArgs, {
+    cwd: opts.gatewayDir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const warnings: string[] = [];
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the gateway did not start within 60 s')), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error('the gateway did not start within 60 s')),
+      60_000,
+    );
     let out = '';
     const onLine = (line: string) => {
       const up = /Walletgate is up\. GraphiQL: (\S+)/.exec(line);
@@ -268,7 +308,9 @@ process.on('exit', () => {
 
 async function gatewayOpenStreams(url: string): Promise<number | undefined> {
   try {
-    const res = await originalFetch(new URL('/metrics', url), { signal: AbortSignal.timeout(10_000) });
+    const res = await originalFetch(new URL('/metrics', url), {
+      signal: AbortSignal.timeout(10_000),
+    });
     const text = await res.text();
     const m = /^walletgate_live_subscriptions (\d+)/m.exec(text);
     return m ? Number(m[1]) : undefined;
@@ -296,30 +338,87 @@ interface Trigger {
 
 interface PhaseResult {
   label: string;
-  subscribers: { requested: number; established: number; failed: number; failures: Record<string, number>; rampSeconds: number; gatewayOpenStreams: number | undefined };
-  gateway: { pid: number; rssAfterSubscribeMb: number | undefined; rssAfterEventsMb: number | undefined; peakRssMb: number | undefined; fdsAfterSubscribe: number | undefined; cpuSecondsRamp: number | undefined; cpuSecondsEvents: number | undefined; cpuCoresDuringEvents: number | undefined; exitCode: number | null; warnings: string[] };
+  subscribers: {
+    requested: number;
+    established: number;
+    failed: number;
+    failures: Record<string, number>;
+    rampSeconds: number;
+    gatewayOpenStreams: number | undefined;
+  };
+  gateway: {
+    pid: number;
+    rssAfterSubscribeMb: number | undefined;
+    rssAfterEventsMb: number | undefined;
+    peakRssMb: number | undefined;
+    fdsAfterSubscribe: number | undefined;
+    cpuSecondsRamp: number | undefined;
+    cpuSecondsEvents: number | undefined;
+    cpuCoresDuringEvents: number | undefined;
+    exitCode: number | null;
+    warnings: string[];
+  };
   bench: { cpuCoresDuringEvents: number; eventLoopDelayP99Ms: number; eventLoopDelayMaxMs: number };
   machine: { busyCoresDuringEvents: number; otherCoresDuringEvents: number; description: string };
   events: { measured: number; warmup: number; intervalMs: number; selection: SelectionName };
-  deliveries: { expected: number; delivered: number; missing: number; frames: number; duplicate: number; stale: number; unexpected: number; misrouted: number; errorFrames: number; endedStreams: number; deliveredMeasured: number; expectedMeasured: number; coalescedChanges: number; unexpectedSamples: string[] };
+  deliveries: {
+    expected: number;
+    delivered: number;
+    missing: number;
+    frames: number;
+    duplicate: number;
+    stale: number;
+    unexpected: number;
+    misrouted: number;
+    errorFrames: number;
+    endedStreams: number;
+    deliveredMeasured: number;
+    expectedMeasured: number;
+    coalescedChanges: number;
+    unexpectedSamples: string[];
+  };
   latency: Summary;
   firstDelivery: Summary;
   lastDelivery: Summary;
   publishToLast: Summary;
   mutationToPublish: Summary;
-  perEvent: { index: number; provider: Provider; warmup: boolean; ownEvent: boolean; webhookSentMs?: number; webhookAckMs?: number; reReadMs?: number; publishedMs?: number; firstMs?: number; p50Ms?: number; lastMs?: number; received: number; expected: number }[];
+  perEvent: {
+    index: number;
+    provider: Provider;
+    warmup: boolean;
+    ownEvent: boolean;
+    webhookSentMs?: number;
+    webhookAckMs?: number;
+    reReadMs?: number;
+    publishedMs?: number;
+    firstMs?: number;
+    p50Ms?: number;
+    lastMs?: number;
+    received: number;
+    expected: number;
+  }[];
   upstreamRequestsDuringRamp: number;
   profile?: string;
 }
 
-async function runPhase(label: string, n: number, timings: { profileDir?: string | undefined }): Promise<PhaseResult> {
+async function runPhase(
+  label: string,
+  n: number,
+  timings: { profileDir?: string | undefined },
+): Promise<PhaseResult> {
   log(`${label}: starting sandboxes and the gateway child process`);
   const sandboxes = await startSandboxes();
   const upstream: UpstreamHit[] = [];
   for (const p of PROVIDERS) {
-    const sb = p === 'LAGO' ? sandboxes.lago : p === 'FLEXPRICE' ? sandboxes.flexprice : sandboxes.polar;
+    const sb =
+      p === 'LAGO' ? sandboxes.lago : p === 'FLEXPRICE' ? sandboxes.flexprice : sandboxes.polar;
     sb.server.prependListener('request', (req, res) => {
-      const hit: UpstreamHit = { provider: p, at: performance.now(), method: req.method ?? '', path: req.url ?? '' };
+      const hit: UpstreamHit = {
+        provider: p,
+        at: performance.now(),
+        method: req.method ?? '',
+        path: req.url ?? '',
+      };
       upstream.push(hit);
       res.once('finish', () => void (hit.doneAt = performance.now()));
     });
@@ -328,7 +427,9 @@ async function runPhase(label: string, n: number, timings: { profileDir?: string
   liveChildren.add(gateway.child);
   const { url, pid } = gateway;
   const origin = new URL(url);
-  log(`${label}: gateway pid ${pid} at ${url}; idle RSS ${ms(sampleProcess(pid)?.rssMb ?? NaN)} MB`);
+  log(
+    `${label}: gateway pid ${pid} at ${url}; idle RSS ${ms(sampleProcess(pid)?.rssMb ?? NaN)} MB`,
+  );
   sandboxes.sendWebhooksTo(url);
 
   const clients: RawSseClient[] = [];
@@ -340,16 +441,33 @@ async function runPhase(label: string, n: number, timings: { profileDir?: string
       const res = await originalFetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
-        body: JSON.stringify({ query: `{ customer(externalId: "${CUSTOMER}") { wallets { id provider balance { amount } ongoingBalance { amount } } } }` }),
+        body: JSON.stringify({
+          query: `{ customer(externalId: "${CUSTOMER}") { wallets { id provider balance { amount } ongoingBalance { amount } } } }`,
+        }),
         signal: AbortSignal.timeout(20_000),
       });
-      const body = (await res.json()) as { data?: { customer: { wallets: { id: string; provider: Provider; balance: { amount: string }; ongoingBalance: { amount: string } | null }[] } } };
+      const body = (await res.json()) as {
+        data?: {
+          customer: {
+            wallets: {
+              id: string;
+              provider: Provider;
+              balance: { amount: string };
+              ongoingBalance: { amount: string } | null;
+            }[];
+          };
+        };
+      };
       const out: Partial<Record<Provider, number>> = {};
       for (const w of body.data?.customer.wallets ?? []) {
         const p = PROVIDERS.find((q) => globalWalletId(q) === w.id);
         if (p) out[p] = Number((w.ongoingBalance ?? w.balance).amount);
       }
-      for (const p of PROVIDERS) if (out[p] === undefined) throw new Error(`pre-flight: ${p} wallet not listed for ${CUSTOMER}: ${JSON.stringify(body).slice(0, 500)}`);
+      for (const p of PROVIDERS)
+        if (out[p] === undefined)
+          throw new Error(
+            `pre-flight: ${p} wallet not listed for ${CUSTOMER}: ${JSON.stringify(body).slice(0, 500)}`,
+          );
       return out as Record<Provider, number>;
     };
     const before = await spendable();
@@ -357,24 +475,39 @@ async function runPhase(label: string, n: number, timings: { profileDir?: string
     // Pre-warm the webhook path with nobody subscribed (also gives the gateway its baselines),
     // and learn how much one change moves each spendable balance.
     for (const p of PROVIDERS) mutate(sandboxes, p);
-    await Promise.all([sandboxes.lago.webhooksIdle(), sandboxes.flexprice.webhooksIdle(), sandboxes.polar.webhooksIdle()]);
+    await Promise.all([
+      sandboxes.lago.webhooksIdle(),
+      sandboxes.flexprice.webhooksIdle(),
+      sandboxes.polar.webhooksIdle(),
+    ]);
     await sleep(500);
     const after = await spendable();
     for (const p of PROVIDERS) {
       const step = after[p] - before[p];
-      if (!(step > 0)) throw new Error(`pre-flight: a ${p} change did not move its balance (${before[p]} → ${after[p]})`);
+      if (!(step > 0))
+        throw new Error(
+          `pre-flight: a ${p} change did not move its balance (${before[p]} → ${after[p]})`,
+        );
       baseline[p] = { amount: after[p], step };
     }
-    log(`${label}: balance step per change: ${PROVIDERS.map((p) => `${p} +${baseline[p].step}`).join(', ')}`);
+    log(
+      `${label}: balance step per change: ${PROVIDERS.map((p) => `${p} +${baseline[p].step}`).join(', ')}`,
+    );
 
     // --- Subscribe ---------------------------------------------------------------------------
     const walletEvery = opts.walletShare > 0 ? Math.max(1, Math.round(1 / opts.walletShare)) : 0;
-    const targetOf = (i: number): Provider | 'CUSTOMER' => (walletEvery && i % walletEvery === 0 ? PROVIDERS[(i / walletEvery) % 3]! : 'CUSTOMER');
+    const targetOf = (i: number): Provider | 'CUSTOMER' =>
+      walletEvery && i % walletEvery === 0 ? PROVIDERS[(i / walletEvery) % 3]! : 'CUSTOMER';
     const targets: (Provider | 'CUSTOMER')[] = [];
     const query = subscriptionQuery(opts.selection);
     const bodies = {
       CUSTOMER: JSON.stringify({ query, variables: { customerExternalId: CUSTOMER } }),
-      ...Object.fromEntries(PROVIDERS.map((p) => [p, JSON.stringify({ query, variables: { walletId: globalWalletId(p) } })])),
+      ...Object.fromEntries(
+        PROVIDERS.map((p) => [
+          p,
+          JSON.stringify({ query, variables: { walletId: globalWalletId(p) } }),
+        ]),
+      ),
     } as Record<Provider | 'CUSTOMER', string>;
 
     const triggers: Trigger[] = [];
@@ -382,8 +515,16 @@ async function runPhase(label: string, n: number, timings: { profileDir?: string
     const triggersOf: Record<Provider, Trigger[]> = { LAGO: [], FLEXPRICE: [], POLAR: [] };
     const lat: Float64Array[] = [];
     /** Per provider and subscriber, the highest change ordinal its received events reflect. */
-    const version: Record<Provider, Int32Array> = { LAGO: new Int32Array(n), FLEXPRICE: new Int32Array(n), POLAR: new Int32Array(n) };
-    interface SeenEvent { provider: Provider; ordinal: number; seenBy: Uint8Array }
+    const version: Record<Provider, Int32Array> = {
+      LAGO: new Int32Array(n),
+      FLEXPRICE: new Int32Array(n),
+      POLAR: new Int32Array(n),
+    };
+    interface SeenEvent {
+      provider: Provider;
+      ordinal: number;
+      seenBy: Uint8Array;
+    }
     const events = new Map<string, SeenEvent | null>();
     let frames = 0;
     let delivered = 0;
@@ -405,7 +546,15 @@ async function runPhase(label: string, n: number, timings: { profileDir?: string
      * (a re-read that already sees the next change); the subscriber then learns of both at once.
      */
     const firstSighting = (eventId: string, frame: string): SeenEvent | null => {
-      const data = JSON.parse(frame.slice(frame.indexOf('data: ') + 6)) as { data?: { walletBalanceChanged?: { provider?: Provider; occurredAt?: string; balance?: { amount?: string } } } };
+      const data = JSON.parse(frame.slice(frame.indexOf('data: ') + 6)) as {
+        data?: {
+          walletBalanceChanged?: {
+            provider?: Provider;
+            occurredAt?: string;
+            balance?: { amount?: string };
+          };
+        };
+      };
       const ev = data.data?.walletBalanceChanged;
       const provider = ev?.provider;
       const amount = Number(ev?.balance?.amount);
@@ -418,7 +567,10 @@ async function runPhase(label: string, n: number, timings: { profileDir?: string
       const ordinal = Math.round(exact);
       const t = triggersOf[provider][ordinal - 1];
       if (Math.abs(exact - ordinal) > 1e-6 || !t) {
-        if (unexpectedSamples.length < 3) unexpectedSamples.push(`balance ${amount} is not one of ${provider}'s changes (base ${b.amount}, step ${b.step}): ${frame.slice(0, 300)}`);
+        if (unexpectedSamples.length < 3)
+          unexpectedSamples.push(
+            `balance ${amount} is not one of ${provider}'s changes (base ${b.amount}, step ${b.step}): ${frame.slice(0, 300)}`,
+          );
         return null;
       }
       t.eventId = eventId;
@@ -488,7 +640,17 @@ async function runPhase(label: string, n: number, timings: { profileDir?: string
       for (let i = start; i < Math.min(n, start + opts.batch); i++) {
         const target = targetOf(i);
         targets[i] = target;
-        const c = new RawSseClient(i, { host: origin.hostname, port: Number(origin.port), path: origin.pathname, headers: { 'x-api-key': API_KEY }, body: bodies[target] }, sink);
+        const c = new RawSseClient(
+          i,
+          {
+            host: origin.hostname,
+            port: Number(origin.port),
+            path: origin.pathname,
+            headers: { 'x-api-key': API_KEY },
+            body: bodies[target],
+          },
+          sink,
+        );
         clients[i] = c;
         batch.push(c);
       }
@@ -500,13 +662,21 @@ async function runPhase(label: string, n: number, timings: { profileDir?: string
         const s = settled?.[j];
         if (s?.status === 'fulfilled') established++;
         else {
-          const reason = (s?.status === 'rejected' ? String((s.reason as Error).message) : 'no response headers within 30 s').replace(/\d+/g, '#').slice(0, 120);
+          const reason = (
+            s?.status === 'rejected'
+              ? String((s.reason as Error).message)
+              : 'no response headers within 30 s'
+          )
+            .replace(/\d+/g, '#')
+            .slice(0, 120);
           failures[reason] = (failures[reason] ?? 0) + 1;
           if (!s) c.close();
         }
       }
       if ((start / opts.batch) % 8 === 7 || start + opts.batch >= n) {
-        log(`${label}: ${established}/${Math.min(n, start + opts.batch)} subscriptions established (RSS ${ms(sampleProcess(pid)?.rssMb ?? NaN, 0)} MB)`);
+        log(
+          `${label}: ${established}/${Math.min(n, start + opts.batch)} subscriptions established (RSS ${ms(sampleProcess(pid)?.rssMb ?? NaN, 0)} MB)`,
+        );
       }
     }
     const rampSeconds = (performance.now() - rampStart) / 1000;
@@ -520,7 +690,9 @@ async function runPhase(label: string, n: number, timings: { profileDir?: string
     } while (performance.now() < until);
     const afterRamp = sampleProcess(pid);
     const upstreamDuringRamp = upstream.length - upstreamBeforeRamp;
-    log(`${label}: ${established}/${n} established in ${rampSeconds.toFixed(1)} s; gateway reports ${open ?? '?'} open streams; RSS ${ms(afterRamp?.rssMb ?? NaN)} MB, ${afterRamp?.fds ?? '?'} fds`);
+    log(
+      `${label}: ${established}/${n} established in ${rampSeconds.toFixed(1)} s; gateway reports ${open ?? '?'} open streams; RSS ${ms(afterRamp?.rssMb ?? NaN)} MB, ${afterRamp?.fds ?? '?'} fds`,
+    );
     await sleep(1000);
 
     // --- Changes -----------------------------------------------------------------------------
@@ -532,8 +704,14 @@ async function runPhase(label: string, n: number, timings: { profileDir?: string
     const hrStart = process.hrtime.bigint();
     eld.enable();
     const total = opts.warmup + opts.events;
-    const expectedFor = (p: Provider) => targets.reduce((acc, t, i) => acc + (clients[i]!.status === 200 && (t === 'CUSTOMER' || t === p) ? 1 : 0), 0);
-    const expectedByProvider = Object.fromEntries(PROVIDERS.map((p) => [p, expectedFor(p)])) as Record<Provider, number>;
+    const expectedFor = (p: Provider) =>
+      targets.reduce(
+        (acc, t, i) => acc + (clients[i]!.status === 200 && (t === 'CUSTOMER' || t === p) ? 1 : 0),
+        0,
+      );
+    const expectedByProvider = Object.fromEntries(
+      PROVIDERS.map((p) => [p, expectedFor(p)]),
+    ) as Record<Provider, number>;
     for (let k = 0; k < total; k++) {
       const due = eventsStart + k * opts.intervalMs;
       const wait = due - performance.now();
@@ -543,7 +721,14 @@ async function runPhase(label: string, n: number, timings: { profileDir?: string
       const expected = expectedByProvider[provider];
       expectedSoFar += expected;
       const t0 = performance.now();
-      const trigger: Trigger = { index: k, provider, warmup: k < opts.warmup, t0, received: 0, expected };
+      const trigger: Trigger = {
+        index: k,
+        provider,
+        warmup: k < opts.warmup,
+        t0,
+        received: 0,
+        expected,
+      };
       triggers.push(trigger);
       triggersOf[provider].push(trigger);
       mutate(sandboxes, provider);
@@ -567,8 +752,13 @@ async function runPhase(label: string, n: number, timings: { profileDir?: string
     const deliveredMeasured = all.length;
     const expectedMeasured = measured.reduce((a, t) => a + t.expected, 0);
     const perEvent = triggers.map((t) => {
-      const hooks = webhookTimings.filter((w) => w.provider === t.provider && w.sentAt >= t.t0 && w.sentAt < t.t0 + opts.intervalMs * 3);
-      const reRead = upstream.find((u) => u.provider === t.provider && u.at >= t.t0 && !u.path.startsWith('/__sandbox'));
+      const hooks = webhookTimings.filter(
+        (w) =>
+          w.provider === t.provider && w.sentAt >= t.t0 && w.sentAt < t.t0 + opts.intervalMs * 3,
+      );
+      const reRead = upstream.find(
+        (u) => u.provider === t.provider && u.at >= t.t0 && !u.path.startsWith('/__sandbox'),
+      );
       const values = Array.from(lat[t.index]!).filter((v) => !Number.isNaN(v));
       const rel = (v: number | undefined) => (v === undefined ? undefined : v - t.t0);
       return {
@@ -597,13 +787,18 @@ async function runPhase(label: string, n: number, timings: { profileDir?: string
     liveChildren.delete(gateway.child);
     if (timings.profileDir) {
       // CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile: thread 0 is the main thread (1 is tsx's loader worker).
-      const file = readdirSync(timings.profileDir).find((f) => f.endsWith('.cpuprofile') && f.includes(`.${pid}.0.`));
+      const file = readdirSync(timings.profileDir).find(
+        (f) => f.endsWith('.cpuprofile') && f.includes(`.${pid}.0.`),
+      );
       if (file) {
         const path = join(timings.profileDir, file);
         const toUs = (t: bigint) => Number(t / 1000n);
         profile = [
           `profile file: ${path}`,
-          formatProfile(analyseProfile(path, { fromUs: toUs(hrStart), toUs: toUs(hrEnd) }), `${label}, change phase (${opts.warmup + opts.events} changes)`),
+          formatProfile(
+            analyseProfile(path, { fromUs: toUs(hrStart), toUs: toUs(hrEnd) }),
+            `${label}, change phase (${opts.warmup + opts.events} changes)`,
+          ),
         ].join('\n');
       } else {
         profile = `no .cpuprofile written in ${timings.profileDir}`;
@@ -612,16 +807,28 @@ async function runPhase(label: string, n: number, timings: { profileDir?: string
 
     result = {
       label,
-      subscribers: { requested: n, established, failed: n - established, failures, rampSeconds, gatewayOpenStreams: open },
+      subscribers: {
+        requested: n,
+        established,
+        failed: n - established,
+        failures,
+        rampSeconds,
+        gatewayOpenStreams: open,
+      },
       gateway: {
         pid,
         rssAfterSubscribeMb: afterRamp?.rssMb,
         rssAfterEventsMb: childAfter?.rssMb,
         peakRssMb: childAfter?.hwmMb,
         fdsAfterSubscribe: afterRamp?.fds,
-        cpuSecondsRamp: afterRamp && cpuBeforeRamp ? afterRamp.cpuSeconds - cpuBeforeRamp.cpuSeconds : undefined,
-        cpuSecondsEvents: childAfter && childBefore ? childAfter.cpuSeconds - childBefore.cpuSeconds : undefined,
-        cpuCoresDuringEvents: childAfter && childBefore ? (childAfter.cpuSeconds - childBefore.cpuSeconds) / eventsSeconds : undefined,
+        cpuSecondsRamp:
+          afterRamp && cpuBeforeRamp ? afterRamp.cpuSeconds - cpuBeforeRamp.cpuSeconds : undefined,
+        cpuSecondsEvents:
+          childAfter && childBefore ? childAfter.cpuSeconds - childBefore.cpuSeconds : undefined,
+        cpuCoresDuringEvents:
+          childAfter && childBefore
+            ? (childAfter.cpuSeconds - childBefore.cpuSeconds) / eventsSeconds
+            : undefined,
         exitCode,
         warnings: gateway.warnings.slice(0, 20),
       },
@@ -632,10 +839,20 @@ async function runPhase(label: string, n: number, timings: { profileDir?: string
       },
       machine: {
         busyCoresDuringEvents: machineBusyCores(machineBefore, machineAfter),
-        otherCoresDuringEvents: machineBusyCores(machineBefore, machineAfter) - (childAfter && childBefore ? (childAfter.cpuSeconds - childBefore.cpuSeconds) / eventsSeconds : 0) - (benchCpu.user + benchCpu.system) / 1e6 / eventsSeconds,
+        otherCoresDuringEvents:
+          machineBusyCores(machineBefore, machineAfter) -
+          (childAfter && childBefore
+            ? (childAfter.cpuSeconds - childBefore.cpuSeconds) / eventsSeconds
+            : 0) -
+          (benchCpu.user + benchCpu.system) / 1e6 / eventsSeconds,
         description: machineDescription(),
       },
-      events: { measured: opts.events, warmup: opts.warmup, intervalMs: opts.intervalMs, selection: opts.selection },
+      events: {
+        measured: opts.events,
+        warmup: opts.warmup,
+        intervalMs: opts.intervalMs,
+        selection: opts.selection,
+      },
       deliveries: {
         expected: expectedSoFar,
         delivered,
@@ -655,13 +872,26 @@ async function runPhase(label: string, n: number, timings: { profileDir?: string
       latency: summarize(all),
       firstDelivery: summarize(defined(measuredRows.map((e) => e.firstMs))),
       lastDelivery: summarize(defined(measuredRows.map((e) => e.lastMs))),
-      publishToLast: summarize(defined(measuredRows.map((e) => (e.lastMs !== undefined && e.publishedMs !== undefined ? e.lastMs - e.publishedMs : undefined)))),
+      publishToLast: summarize(
+        defined(
+          measuredRows.map((e) =>
+            e.lastMs !== undefined && e.publishedMs !== undefined
+              ? e.lastMs - e.publishedMs
+              : undefined,
+          ),
+        ),
+      ),
       mutationToPublish: summarize(defined(measuredRows.map((e) => e.publishedMs))),
       perEvent,
       upstreamRequestsDuringRamp: upstreamDuringRamp,
       ...(profile && { profile }),
     };
-    if (errorSamples.length) result.gateway.warnings.unshift(...errorSamples.slice(0, 1).map((s) => `first frame with errors: ${s.replace(/\n/g, '\\n').slice(0, 300)}`));
+    if (errorSamples.length)
+      result.gateway.warnings.unshift(
+        ...errorSamples
+          .slice(0, 1)
+          .map((s) => `first frame with errors: ${s.replace(/\n/g, '\\n').slice(0, 300)}`),
+      );
     return result;
   } finally {
     for (const c of clients) c?.close();
@@ -674,7 +904,8 @@ async function runPhase(label: string, n: number, timings: { profileDir?: string
 /** One balance change in a sandbox store (which then sends its signed webhook by itself). */
 function mutate(s: Sandboxes, p: Provider): void {
   if (p === 'LAGO') s.lago.store.grantCredits(WALLETS.LAGO, '1');
-  else if (p === 'FLEXPRICE') s.flexprice.store.topUp(WALLETS.FLEXPRICE, '1', { reason: 'PURCHASED_CREDIT_DIRECT' });
+  else if (p === 'FLEXPRICE')
+    s.flexprice.store.topUp(WALLETS.FLEXPRICE, '1', { reason: 'PURCHASED_CREDIT_DIRECT' });
   else s.polar.store.topUp(WALLETS.POLAR, 100);
 }
 
@@ -684,7 +915,9 @@ function mutate(s: Sandboxes, p: Provider): void {
 function report(r: PhaseResult): string {
   const d = r.deliveries;
   const g = r.gateway;
-  const failures = Object.entries(r.subscribers.failures).map(([k, v]) => `${v}× ${k}`).join('; ');
+  const failures = Object.entries(r.subscribers.failures)
+    .map(([k, v]) => `${v}× ${k}`)
+    .join('; ');
   const lines = [
     `=== ${r.label} ===`,
     `subscribers: ${r.subscribers.established} established of ${r.subscribers.requested} in ${r.subscribers.rampSeconds.toFixed(1)} s (${r.subscribers.failed} failed${failures ? `: ${failures}` : ''}); gateway reports ${r.subscribers.gatewayOpenStreams ?? '?'} open streams`,
@@ -702,15 +935,25 @@ function report(r: PhaseResult): string {
     `upstream requests from the gateway while subscribing: ${r.upstreamRequestsDuringRamp}; gateway exit code ${g.exitCode}`,
   ];
   for (const u of d.unexpectedSamples) lines.push(`  unexpected frame: ${u}`);
-  if (g.warnings.length) lines.push(`gateway log lines (warn+): ${g.warnings.length}`, ...g.warnings.slice(0, 5).map((w) => `  ${w}`));
+  if (g.warnings.length)
+    lines.push(
+      `gateway log lines (warn+): ${g.warnings.length}`,
+      ...g.warnings.slice(0, 5).map((w) => `  ${w}`),
+    );
   return lines.join('\n');
 }
 
 function eventTable(r: PhaseResult): string {
   const f = (v: number | undefined) => (v === undefined ? '-' : v.toFixed(1)).padStart(8);
-  const head = '   #  provider   webhook    202ack   re-read  publish    first      p50      last   delivered';
-  return [head, ...r.perEvent.map((e) =>
-    `${String(e.index).padStart(4)}${e.warmup ? 'w' : e.ownEvent ? ' ' : 'c'} ${e.provider.padEnd(9)}${f(e.webhookSentMs)}${f(e.webhookAckMs)}${f(e.reReadMs)}${f(e.publishedMs)}${f(e.firstMs)}${f(e.p50Ms)}${f(e.lastMs)}   ${e.received}/${e.expected}`)].join('\n');
+  const head =
+    '   #  provider   webhook    202ack   re-read  publish    first      p50      last   delivered';
+  return [
+    head,
+    ...r.perEvent.map(
+      (e) =>
+        `${String(e.index).padStart(4)}${e.warmup ? 'w' : e.ownEvent ? ' ' : 'c'} ${e.provider.padEnd(9)}${f(e.webhookSentMs)}${f(e.webhookAckMs)}${f(e.reReadMs)}${f(e.publishedMs)}${f(e.firstMs)}${f(e.p50Ms)}${f(e.lastMs)}   ${e.received}/${e.expected}`,
+    ),
+  ].join('\n');
 }
 
 /** Waits until other processes leave the machine (nearly) idle for 2 s, or the time is up. */
@@ -737,7 +980,9 @@ async function main(): Promise<number> {
   const profileRoot = opts.profile ? join(tmpdir(), `walletgate-bench-${Date.now()}`) : undefined;
   const results: PhaseResult[] = [];
   const phases: [string, number][] = [
-    ...(opts.baseline > 0 ? [[`baseline: ${opts.baseline} subscribers`, opts.baseline] as [string, number]] : []),
+    ...(opts.baseline > 0
+      ? [[`baseline: ${opts.baseline} subscribers`, opts.baseline] as [string, number]]
+      : []),
     [`main: ${opts.subscribers} subscribers`, opts.subscribers],
   ];
   for (const [i, [label, n]] of phases.entries()) {
@@ -746,22 +991,44 @@ async function main(): Promise<number> {
     if (profileDir) mkdirSync(profileDir, { recursive: true });
     const r = await runPhase(label, n, { profileDir });
     results.push(r);
-    process.stdout.write(`\nper-change timeline, ms after the store mutation (w = warm-up, not in the figures; c = no event of its own, delivered within a later one):\n${eventTable(r)}\n\n`);
+    process.stdout.write(
+      `\nper-change timeline, ms after the store mutation (w = warm-up, not in the figures; c = no event of its own, delivered within a later one):\n${eventTable(r)}\n\n`,
+    );
   }
   process.stdout.write('\n================ SUMMARY ================\n');
   for (const r of results) process.stdout.write(`${report(r)}\n\n`);
   for (const r of results) if (r.profile) process.stdout.write(`${r.profile}\n\n`);
   const main = results[results.length - 1]!;
-  const bad = results.some((r) => r.subscribers.failed > 0 || r.deliveries.missing > 0 || r.deliveries.duplicate > 0 || r.deliveries.stale > 0 || r.deliveries.unexpected > 0 || r.deliveries.misrouted > 0 || r.deliveries.errorFrames > 0);
-  const targetMet = main.subscribers.established >= SUBSCRIBER_TARGET && main.subscribers.failed === 0 && main.latency.p99 < P99_TARGET_MS && main.deliveries.missing === 0;
-  process.stdout.write(`target (${SUBSCRIBER_TARGET} subscribers, p99 < ${P99_TARGET_MS} ms, nothing missing): ${targetMet ? 'MET' : 'NOT MET'} — ${main.subscribers.established} subscribers, p99 ${ms(main.latency.p99)} ms\n`);
-  process.stdout.write(`result: ${bad ? 'FAIL (failed subscriptions, or missing/duplicate/stale/unexpected deliveries)' : 'OK (every subscriber learnt of every change, no event twice)'}\n`);
-  if (opts.json) writeFileSync(opts.json, `${JSON.stringify({ options: opts, results }, null, 2)}\n`);
+  const bad = results.some(
+    (r) =>
+      r.subscribers.failed > 0 ||
+      r.deliveries.missing > 0 ||
+      r.deliveries.duplicate > 0 ||
+      r.deliveries.stale > 0 ||
+      r.deliveries.unexpected > 0 ||
+      r.deliveries.misrouted > 0 ||
+      r.deliveries.errorFrames > 0,
+  );
+  const targetMet =
+    main.subscribers.established >= SUBSCRIBER_TARGET &&
+    main.subscribers.failed === 0 &&
+    main.latency.p99 < P99_TARGET_MS &&
+    main.deliveries.missing === 0;
+  process.stdout.write(
+    `target (${SUBSCRIBER_TARGET} subscribers, p99 < ${P99_TARGET_MS} ms, nothing missing): ${targetMet ? 'MET' : 'NOT MET'} — ${main.subscribers.established} subscribers, p99 ${ms(main.latency.p99)} ms\n`,
+  );
+  process.stdout.write(
+    `result: ${bad ? 'FAIL (failed subscriptions, or missing/duplicate/stale/unexpected deliveries)' : 'OK (every subscriber learnt of every change, no event twice)'}\n`,
+  );
+  if (opts.json)
+    writeFileSync(opts.json, `${JSON.stringify({ options: opts, results }, null, 2)}\n`);
   return bad ? 1 : 0;
 }
 
 const deadline = setTimeout(() => {
-  process.stderr.write(`bench: global timeout of ${opts.timeoutS} s reached; killing the gateway and exiting\n`);
+  process.stderr.write(
+    `bench: global timeout of ${opts.timeoutS} s reached; killing the gateway and exiting\n`,
+  );
   process.exit(3);
 }, opts.timeoutS * 1000);
 process.once('SIGINT', () => process.exit(130));
@@ -773,7 +1040,9 @@ main().then(
     process.exit(code);
   },
   (e: unknown) => {
-    process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write(
+      `bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -29,7 +29,10 @@ function providers(): WalletProvider[] {
   const http = { timeoutMs: 1, retries: 0 };
   return [
     createLagoProvider({ apiUrl: 'http://lago.invalid', apiKey: 'unused', ...http }, logger),
-    createFlexpriceProvider({ apiUrl: 'http://flexprice.invalid', apiKey: 'unused', ...http }, logger),
+    createFlexpriceProvider(
+      { apiUrl: 'http://flexprice.invalid', apiKey: 'unused', ...http },
+      logger,
+    ),
     createPolarProvider({ apiUrl: 'http://polar.invalid', accessToken: 'unused', ...http }, logger),
   ];
 }
@@ -39,7 +42,8 @@ export function capabilityTable(): string {
   const header = `| Capability | ${all.map((p) => p.name).join(' | ')} |`;
   const rule = `|---|${all.map(() => ':-:').join('|')}|`;
   const rows = (Object.keys(ROWS) as (keyof ProviderCapabilities)[]).map(
-    (key) => `| ${ROWS[key]} | ${all.map((p) => (p.capabilities[key] ? 'yes' : 'no')).join(' | ')} |`,
+    (key) =>
+      `| ${ROWS[key]} | ${all.map((p) => (p.capabilities[key] ? 'yes' : 'no')).join(' | ')} |`,
   );
   return [START, header, rule, ...rows, END].join('\n');
 }

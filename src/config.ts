@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ResilienceSettings } from './providers/resilience/settings.js';
-import { parseFaultSpecs, type FaultSpec } from './sandbox/faults.js';
+import { type FaultSpec, parseFaultSpecs } from './sandbox/faults.js';
 
 const optionalString = z.string().trim().min(1).optional();
 const url = z.url({ protocol: /^https?$/ });
@@ -31,7 +31,11 @@ const envSchema = z.object({
   // Set when Lago's webhook endpoint signs with JWT: deliveries then need no shared secret, and
   // this names the expected `iss` (the Lago server's own LAGO_API_URL).
   LAGO_WEBHOOK_JWT_ISSUER: url.optional(),
-  FLEXPRICE_WEBHOOK_SECRET: z.string().trim().regex(/^whsec_[A-Za-z0-9+/=]+$/, 'must be a Svix secret (whsec_…)').optional(),
+  FLEXPRICE_WEBHOOK_SECRET: z
+    .string()
+    .trim()
+    .regex(/^whsec_[A-Za-z0-9+/=]+$/, 'must be a Svix secret (whsec_…)')
+    .optional(),
   POLAR_WEBHOOK_SECRET: optionalString,
   GATEWAY_API_KEYS: optionalString,
   AUTH_JWT_SECRET: optionalString,
@@ -48,14 +52,18 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
   SANDBOX_SIMULATION_INTERVAL_MS: z.coerce.number().int().min(0).default(3000),
-  SANDBOX_FAULTS: z.string().trim().default('').transform((text, ctx) => {
-    try {
-      return parseFaultSpecs(text);
-    } catch (e) {
-      ctx.addIssue({ code: 'custom', message: e instanceof Error ? e.message : String(e) });
-      return z.NEVER;
-    }
-  }),
+  SANDBOX_FAULTS: z
+    .string()
+    .trim()
+    .default('')
+    .transform((text, ctx) => {
+      try {
+        return parseFaultSpecs(text);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: e instanceof Error ? e.message : String(e) });
+        return z.NEVER;
+      }
+    }),
 });
 
 export interface WebhookSettings {
@@ -94,7 +102,11 @@ export interface GatewayConfig {
   readonly logLevel: string;
   readonly upstream: ProviderHttpSettings;
   readonly lago?: { readonly apiUrl: string; readonly apiKey: string };
-  readonly flexprice?: { readonly apiUrl: string; readonly apiKey: string; readonly environmentId?: string };
+  readonly flexprice?: {
+    readonly apiUrl: string;
+    readonly apiKey: string;
+    readonly environmentId?: string;
+  };
   readonly polar?: { readonly apiUrl: string; readonly accessToken: string };
   readonly auth: AuthConfig;
   readonly limits: Limits;
@@ -116,42 +128,62 @@ export class ConfigError extends Error {
 
 /** Parses the environment; a bad value throws a one-line ConfigError naming the variable. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): GatewayConfig {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''),
+  );
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
     // The value is echoed only for non-secret variables.
-    const shown = /KEY|SECRET|TOKEN|REDIS_URL/.test(name) ? '' : ` (got ${JSON.stringify(cleaned[name])})`;
+    const shown = /KEY|SECRET|TOKEN|REDIS_URL/.test(name)
+      ? ''
+      : ` (got ${JSON.stringify(cleaned[name])})`;
     throw new ConfigError(`Invalid configuration: ${name}: ${issue.message}${shown}`);
   }
   const e = parsed.data;
   const lago = e.LAGO_API_KEY ? { apiUrl: e.LAGO_API_URL, apiKey: e.LAGO_API_KEY } : undefined;
   const flexprice = e.FLEXPRICE_API_KEY
-    ? { apiUrl: e.FLEXPRICE_API_URL, apiKey: e.FLEXPRICE_API_KEY, ...(e.FLEXPRICE_ENVIRONMENT_ID && { environmentId: e.FLEXPRICE_ENVIRONMENT_ID }) }
+    ? {
+        apiUrl: e.FLEXPRICE_API_URL,
+        apiKey: e.FLEXPRICE_API_KEY,
+        ...(e.FLEXPRICE_ENVIRONMENT_ID && { environmentId: e.FLEXPRICE_ENVIRONMENT_ID }),
+      }
     : undefined;
-  const polar = e.POLAR_ACCESS_TOKEN ? { apiUrl: e.POLAR_API_URL, accessToken: e.POLAR_ACCESS_TOKEN } : undefined;
+  const polar = e.POLAR_ACCESS_TOKEN
+    ? { apiUrl: e.POLAR_API_URL, accessToken: e.POLAR_ACCESS_TOKEN }
+    : undefined;
   const webhooks: WebhookSettings = {
     ...((e.LAGO_WEBHOOK_HMAC_KEY || e.LAGO_WEBHOOK_JWT_ISSUER) && {
-      lago: { ...(e.LAGO_WEBHOOK_HMAC_KEY && { hmacKey: e.LAGO_WEBHOOK_HMAC_KEY }), ...(e.LAGO_WEBHOOK_JWT_ISSUER && { jwtIssuer: e.LAGO_WEBHOOK_JWT_ISSUER }) },
+      lago: {
+        ...(e.LAGO_WEBHOOK_HMAC_KEY && { hmacKey: e.LAGO_WEBHOOK_HMAC_KEY }),
+        ...(e.LAGO_WEBHOOK_JWT_ISSUER && { jwtIssuer: e.LAGO_WEBHOOK_JWT_ISSUER }),
+      },
     }),
     ...(e.FLEXPRICE_WEBHOOK_SECRET && { flexprice: { secret: e.FLEXPRICE_WEBHOOK_SECRET } }),
     ...(e.POLAR_WEBHOOK_SECRET && { polar: { secret: e.POLAR_WEBHOOK_SECRET } }),
   };
   const sandbox = !lago && !flexprice && !polar;
-  const apiKeys = (e.GATEWAY_API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
-  if (e.AUTH_JWT_SECRET && e.AUTH_JWKS_URL) throw new ConfigError('Invalid configuration: set AUTH_JWT_SECRET or AUTH_JWKS_URL, not both');
-  const jwt = e.AUTH_JWT_SECRET || e.AUTH_JWKS_URL
-    ? {
-      ...(e.AUTH_JWT_SECRET && { secret: e.AUTH_JWT_SECRET }),
-      ...(e.AUTH_JWKS_URL && { jwksUrl: e.AUTH_JWKS_URL }),
-      claim: e.AUTH_JWT_CLAIM,
-      ...(e.AUTH_JWT_ISSUER && { issuer: e.AUTH_JWT_ISSUER }),
-      ...(e.AUTH_JWT_AUDIENCE && { audience: e.AUTH_JWT_AUDIENCE }),
-    }
-    : undefined;
+  const apiKeys = (e.GATEWAY_API_KEYS ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
+  if (e.AUTH_JWT_SECRET && e.AUTH_JWKS_URL)
+    throw new ConfigError('Invalid configuration: set AUTH_JWT_SECRET or AUTH_JWKS_URL, not both');
+  const jwt =
+    e.AUTH_JWT_SECRET || e.AUTH_JWKS_URL
+      ? {
+          ...(e.AUTH_JWT_SECRET && { secret: e.AUTH_JWT_SECRET }),
+          ...(e.AUTH_JWKS_URL && { jwksUrl: e.AUTH_JWKS_URL }),
+          claim: e.AUTH_JWT_CLAIM,
+          ...(e.AUTH_JWT_ISSUER && { issuer: e.AUTH_JWT_ISSUER }),
+          ...(e.AUTH_JWT_AUDIENCE && { audience: e.AUTH_JWT_AUDIENCE }),
+        }
+      : undefined;
   if (!sandbox && apiKeys.length === 0 && !jwt) {
-    throw new ConfigError('Refusing to start: real providers are configured but no caller authentication is; set GATEWAY_API_KEYS and/or AUTH_JWT_SECRET or AUTH_JWKS_URL (anonymous access exists only in sandbox mode)');
+    throw new ConfigError(
+      'Refusing to start: real providers are configured but no caller authentication is; set GATEWAY_API_KEYS and/or AUTH_JWT_SECRET or AUTH_JWKS_URL (anonymous access exists only in sandbox mode)',
+    );
   }
   return {
     port: e.PORT,

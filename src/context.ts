@@ -1,8 +1,8 @@
 import type { GraphQLError } from 'graphql';
 import type { Caller } from './auth/caller.js';
 import type { LiveServices } from './events/live.js';
-import type { Logger } from './logger.js';
 import { createLoaders, type Loaders } from './loaders.js';
+import type { Logger } from './logger.js';
 import type { ProviderRegistry } from './providers/registry.js';
 
 export interface GatewayContext {
@@ -22,6 +22,15 @@ export interface GatewayContext {
 }
 
 /** Everything but `caller`, which the useCaller plugin adds once credentials are verified. */
-export function createContext(deps: { registry: ProviderRegistry; live: LiveServices; logger: Logger }, requestId: string): Omit<GatewayContext, 'caller'> {
-  return { ...deps, loaders: createLoaders(deps.registry), partialErrors: [], requestId, logger: deps.logger.child({ requestId }) };
+export function createContext(
+  deps: { registry: ProviderRegistry; live: LiveServices; logger: Logger },
+  requestId: string,
+): Omit<GatewayContext, 'caller'> {
+  return {
+    ...deps,
+    loaders: createLoaders(deps.registry),
+    partialErrors: [],
+    requestId,
+    logger: deps.logger.child({ requestId }),
+  };
 }

@@ -10,15 +10,20 @@ export const ERROR_CODES = {
   UPSTREAM_UNAVAILABLE: 'The provider could not be reached, timed out or answered 5xx.',
   UPSTREAM_RATE_LIMITED: 'The provider answered 429 and retries were exhausted.',
   UPSTREAM_UNAUTHORIZED: "The provider refused the gateway's credentials (401/403).",
-  UPSTREAM_BAD_RESPONSE: 'The provider answered with a payload that does not match its documented wire format.',
+  UPSTREAM_BAD_RESPONSE:
+    'The provider answered with a payload that does not match its documented wire format.',
   UPSTREAM_ERROR: 'The provider answered with an error the gateway has no specific code for.',
-  UNAUTHENTICATED: 'No, or invalid, credentials: a bad API key, a forged or expired JWT, a JWT without the customer claim (HTTP 401).',
+  UNAUTHENTICATED:
+    'No, or invalid, credentials: a bad API key, a forged or expired JWT, a JWT without the customer claim (HTTP 401).',
   FORBIDDEN: 'The caller may not read this field (provider health is for server keys).',
-  BAD_USER_INPUT: 'The arguments are wrong (e.g. walletBalanceChanged without exactly one of its arguments).',
+  BAD_USER_INPUT:
+    'The arguments are wrong (e.g. walletBalanceChanged without exactly one of its arguments).',
   RATE_LIMITED: "The caller's per-minute operation budget is spent (HTTP 429 with Retry-After).",
   REQUEST_TOO_LARGE: 'The request body exceeds LIMIT_MAX_BODY_BYTES (HTTP 413).',
-  LENGTH_REQUIRED: 'A request body without Content-Length (chunked) is refused, so its size is known up front (HTTP 411).',
-  INTERNAL_SERVER_ERROR: 'An unexpected error, masked as "Unexpected error."; extensions.requestId finds it in the logs.',
+  LENGTH_REQUIRED:
+    'A request body without Content-Length (chunked) is refused, so its size is known up front (HTTP 411).',
+  INTERNAL_SERVER_ERROR:
+    'An unexpected error, masked as "Unexpected error."; extensions.requestId finds it in the logs.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -53,7 +58,8 @@ export class GatewayError extends GraphQLError {
     this.code = code;
     this.provider = options.provider;
     // Kept off the GraphQL error (not serialised) but available to logs.
-    if (options.cause !== undefined) Object.defineProperty(this, 'cause', { value: options.cause, enumerable: false });
+    if (options.cause !== undefined)
+      Object.defineProperty(this, 'cause', { value: options.cause, enumerable: false });
   }
 
   /** The same error, attached to a different place in the response. */

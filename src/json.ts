@@ -21,7 +21,8 @@ function nestingDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 123 || c === 91) max = Math.max(max, ++depth);
@@ -36,7 +37,8 @@ function nestingDepth(text: string): number {
  * MAX_JSON_DEPTH.
  */
 export function parseJsonExact(text: string): unknown {
-  if (nestingDepth(text) > MAX_JSON_DEPTH) throw new SyntaxError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+  if (nestingDepth(text) > MAX_JSON_DEPTH)
+    throw new SyntaxError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
   return parse(text, null, (value) => {
     if (isSafeNumber(value)) return Number(value);
     return isInteger(value) ? BigInt(value) : new InexactNumber(value);
@@ -48,6 +50,7 @@ export function jsonSafe(value: unknown): unknown {
   if (typeof value === 'bigint') return value.toString();
   if (value instanceof InexactNumber) return value.text;
   if (Array.isArray(value)) return value.map(jsonSafe);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, jsonSafe(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, jsonSafe(v)]));
   return value;
 }

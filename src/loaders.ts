@@ -1,5 +1,11 @@
 import DataLoader from 'dataloader';
-import { PROVIDERS, walletKey, type AlertSettings, type ProviderName, type Wallet } from './domain/wallet.js';
+import {
+  type AlertSettings,
+  PROVIDERS,
+  type ProviderName,
+  type Wallet,
+  walletKey,
+} from './domain/wallet.js';
 import { GatewayError } from './errors.js';
 import type { Result, WalletList } from './providers/provider.js';
 import type { ProviderRegistry } from './providers/registry.js';
@@ -28,7 +34,11 @@ async function perProvider<K, V>(
       return;
     }
     if (!registry.get(parts.provider)) {
-      results[i] = new GatewayError('PROVIDER_NOT_CONFIGURED', `${parts.provider} is not configured on this gateway`, { provider: parts.provider });
+      results[i] = new GatewayError(
+        'PROVIDER_NOT_CONFIGURED',
+        `${parts.provider} is not configured on this gateway`,
+        { provider: parts.provider },
+      );
       return;
     }
     const group = groups.get(parts.provider) ?? { keys: [], positions: [] };
@@ -36,23 +46,36 @@ async function perProvider<K, V>(
     group.positions.push(i);
     groups.set(parts.provider, group);
   });
-  await Promise.all([...groups].map(async ([provider, group]) => {
-    const answers = await batch(provider, group.keys);
-    group.positions.forEach((position, j) => {
-      results[position] = j < answers.length
-        ? answers[j]!
-        : new GatewayError('UPSTREAM_ERROR', `${provider} answered fewer items than asked`, { provider });
-    });
-  }));
+  await Promise.all(
+    [...groups].map(async ([provider, group]) => {
+      const answers = await batch(provider, group.keys);
+      group.positions.forEach((position, j) => {
+        results[position] =
+          j < answers.length
+            ? answers[j]!
+            : new GatewayError('UPSTREAM_ERROR', `${provider} answered fewer items than asked`, {
+                provider,
+              });
+      });
+    }),
+  );
   return results;
 }
 
 /** Batch function behind the Wallet node's DataLoader: wallet keys -> wallets, one batch per provider. */
-export function loadWalletsByKeys(registry: ProviderRegistry, keys: readonly string[]): Promise<Result<Wallet>[]> {
-  return perProvider(registry, keys, (key) => {
-    const parsed = parseWalletKey(key);
-    return parsed && { provider: parsed.provider, key: parsed.id };
-  }, (provider, ids) => registry.get(provider)!.walletsByIds(ids));
+export function loadWalletsByKeys(
+  registry: ProviderRegistry,
+  keys: readonly string[],
+): Promise<Result<Wallet>[]> {
+  return perProvider(
+    registry,
+    keys,
+    (key) => {
+      const parsed = parseWalletKey(key);
+      return parsed && { provider: parsed.provider, key: parsed.id };
+    },
+    (provider, ids) => registry.get(provider)!.walletsByIds(ids),
+  );
 }
 
 export interface CustomerWalletsKey {
@@ -64,18 +87,30 @@ export interface CustomerWalletsKey {
 export function createLoaders(registry: ProviderRegistry) {
   return {
     walletsByCustomer: new DataLoader<CustomerWalletsKey, WalletList, string>(
-      (keys) => perProvider(registry, keys, (k) => ({ provider: k.provider, key: k.externalId }),
-        (provider, externalIds) => registry.get(provider)!.walletsByCustomers(externalIds)),
+      (keys) =>
+        perProvider(
+          registry,
+          keys,
+          (k) => ({ provider: k.provider, key: k.externalId }),
+          (provider, externalIds) => registry.get(provider)!.walletsByCustomers(externalIds),
+        ),
       { cacheKeyFn: (k) => `${k.provider}:${k.externalId}` },
     ),
     alertSettings: new DataLoader<Wallet, AlertSettings | null, string>(
       (wallets) => {
         const byKey = new Map(wallets.map((w) => [walletKey(w), w]));
-        return perProvider(registry, wallets, (w) => ({ provider: w.provider, key: walletKey(w) }), (provider, keys) => {
-          const p = registry.get(provider)!;
-          const batch = keys.map((k) => byKey.get(k)!);
-          return p.alertSettings ? p.alertSettings(batch) : Promise.resolve(batch.map(() => null));
-        });
+        return perProvider(
+          registry,
+          wallets,
+          (w) => ({ provider: w.provider, key: walletKey(w) }),
+          (provider, keys) => {
+            const p = registry.get(provider)!;
+            const batch = keys.map((k) => byKey.get(k)!);
+            return p.alertSettings
+              ? p.alertSettings(batch)
+              : Promise.resolve(batch.map(() => null));
+          },
+        );
       },
       { cacheKeyFn: walletKey },
     ),

@@ -1,7 +1,7 @@
-import { ConfigError, loadConfig, type GatewayConfig } from './config.js';
+import { ConfigError, type GatewayConfig, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { startSandboxes, type Sandboxes } from './sandbox/index.js';
 import { faultPreset } from './sandbox/faults.js';
+import { type Sandboxes, startSandboxes } from './sandbox/index.js';
 import { startUsageSimulation } from './sandbox/simulation.js';
 import { createGateway } from './server.js';
 
@@ -22,8 +22,12 @@ async function main(): Promise<void> {
   if (config.sandbox) {
     sandboxes = await startSandboxes();
     config = { ...config, ...sandboxes.providerConfig };
-    for (const fault of config.sandboxFaults) sandboxes[fault.sandbox].injectFault(faultPreset(fault.mode, fault.arg));
-    logger.info({ lago: sandboxes.lago.url, flexprice: sandboxes.flexprice.url, polar: sandboxes.polar.url }, 'no provider configured: serving the built-in sandbox providers');
+    for (const fault of config.sandboxFaults)
+      sandboxes[fault.sandbox].injectFault(faultPreset(fault.mode, fault.arg));
+    logger.info(
+      { lago: sandboxes.lago.url, flexprice: sandboxes.flexprice.url, polar: sandboxes.polar.url },
+      'no provider configured: serving the built-in sandbox providers',
+    );
   }
 
   const gateway = createGateway(config, { logger });
@@ -32,7 +36,8 @@ async function main(): Promise<void> {
   let stopSimulation = () => {};
   if (sandboxes) {
     sandboxes.sendWebhooksTo(url);
-    if (config.simulationIntervalMs > 0) stopSimulation = startUsageSimulation(sandboxes, config.simulationIntervalMs);
+    if (config.simulationIntervalMs > 0)
+      stopSimulation = startUsageSimulation(sandboxes, config.simulationIntervalMs);
   }
   process.stdout.write(`\nWalletgate is up. GraphiQL: ${url}\n\n`);
 
@@ -52,6 +57,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`walletgate failed to start: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(
+    `walletgate failed to start: ${e instanceof Error ? e.message : String(e)}\n`,
+  );
   process.exit(1);
 });

@@ -10,19 +10,19 @@ import { createFlexpriceProvider } from './providers/flexprice/index.js';
 import { createLagoProvider } from './providers/lago/index.js';
 import { createPolarProvider } from './providers/polar/index.js';
 import type { WalletProvider } from './providers/provider.js';
-import type { UpstreamObserver } from './providers/resilience/observer.js';
 import { ProviderRegistry } from './providers/registry.js';
+import type { UpstreamObserver } from './providers/resilience/observer.js';
 import { schema } from './schema/index.js';
 import { authSettings, useCustomerJwt } from './server/auth.js';
 import { DEFAULT_GRAPHIQL_QUERY } from './server/graphiql.js';
 import { createRateLimiter, useQueryLimits } from './server/limits.js';
-import { useCaller } from './server/useCaller.js';
 import { GatewayMetrics } from './server/metrics.js';
 import { useHealthEndpoints } from './server/ops.js';
+import { useCaller } from './server/useCaller.js';
 import { useEventStreamHeaders } from './server/useEventStreamHeaders.js';
-import { createSseFanout } from './server/useSseFanout.js';
 import { usePartialErrors } from './server/usePartialErrors.js';
 import { requestIdOf, useRequestId } from './server/useRequestId.js';
+import { createSseFanout } from './server/useSseFanout.js';
 import { createWebhookVerifiers } from './server/webhook-verifiers.js';
 import { attachWebSocket } from './server/websocket.js';
 
@@ -49,27 +49,66 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-function buildProviders(config: GatewayConfig, logger: Logger, observer: UpstreamObserver, fetchImpl?: typeof fetch): WalletProvider[] {
+function buildProviders(
+  config: GatewayConfig,
+  logger: Logger,
+  observer: UpstreamObserver,
+  fetchImpl?: typeof fetch,
+): WalletProvider[] {
   const upstream = { ...config.upstream, observer };
   const providers: WalletProvider[] = [];
-  if (config.lago) providers.push(createLagoProvider({ ...config.lago, ...upstream }, logger.child({ provider: 'LAGO' }), fetchImpl));
-  if (config.flexprice) providers.push(createFlexpriceProvider({ ...config.flexprice, ...upstream }, logger.child({ provider: 'FLEXPRICE' }), fetchImpl));
-  if (config.polar) providers.push(createPolarProvider({ ...config.polar, ...upstream }, logger.child({ provider: 'POLAR' }), fetchImpl));
+  if (config.lago)
+    providers.push(
+      createLagoProvider(
+        { ...config.lago, ...upstream },
+        logger.child({ provider: 'LAGO' }),
+        fetchImpl,
+      ),
+    );
+  if (config.flexprice)
+    providers.push(
+      createFlexpriceProvider(
+        { ...config.flexprice, ...upstream },
+        logger.child({ provider: 'FLEXPRICE' }),
+        fetchImpl,
+      ),
+    );
+  if (config.polar)
+    providers.push(
+      createPolarProvider(
+        { ...config.polar, ...upstream },
+        logger.child({ provider: 'POLAR' }),
+        fetchImpl,
+      ),
+    );
   return providers;
 }
 
 /** Refuses request bodies over the limit before yoga reads them (a chunked body must declare its length). */
-function withBodyLimit(handler: (req: IncomingMessage, res: ServerResponse) => void, maxBytes: number) {
+function withBodyLimit(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+  maxBytes: number,
+) {
   return (req: IncomingMessage, res: ServerResponse) => {
     const declared = req.headers['content-length'];
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS';
     const refuse = (status: number, code: string, error: string) => {
       res.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
-      res.end(JSON.stringify({ errors: [{ message: error, extensions: { code, limit: 'LIMIT_MAX_BODY_BYTES' } }] }));
+      res.end(
+        JSON.stringify({
+          errors: [{ message: error, extensions: { code, limit: 'LIMIT_MAX_BODY_BYTES' } }],
+        }),
+      );
       req.resume();
     };
-    if (hasBody && declared === undefined && req.headers['transfer-encoding']) return refuse(411, 'LENGTH_REQUIRED', 'A request body must declare its Content-Length');
-    if (declared !== undefined && Number(declared) > maxBytes) return refuse(413, 'REQUEST_TOO_LARGE', `Request body exceeds LIMIT_MAX_BODY_BYTES (${maxBytes} bytes)`);
+    if (hasBody && declared === undefined && req.headers['transfer-encoding'])
+      return refuse(411, 'LENGTH_REQUIRED', 'A request body must declare its Content-Length');
+    if (declared !== undefined && Number(declared) > maxBytes)
+      return refuse(
+        413,
+        'REQUEST_TOO_LARGE',
+        `Request body exceeds LIMIT_MAX_BODY_BYTES (${maxBytes} bytes)`,
+      );
     handler(req, res);
   };
 }
@@ -77,15 +116,21 @@ function withBodyLimit(handler: (req: IncomingMessage, res: ServerResponse) => v
 export function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Gateway {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const metrics = new GatewayMetrics();
-  const registry = new ProviderRegistry(options.providers ?? buildProviders(config, logger, metrics.upstreamObserver(), options.fetch));
+  const registry = new ProviderRegistry(
+    options.providers ?? buildProviders(config, logger, metrics.upstreamObserver(), options.fetch),
+  );
   const { verifiers, webhookProviders } = createWebhookVerifiers(config, logger);
-  const live = new LiveServices(registry, {
-    pollIntervalMs: config.pollIntervalMs,
-    redisUrl: config.redisUrl,
-    verifiers,
-    webhookProviders,
-    onWebhookDelivery: (provider, result) => metrics.webhooks.inc({ provider, result }),
-  }, logger.child({ component: 'live' }));
+  const live = new LiveServices(
+    registry,
+    {
+      pollIntervalMs: config.pollIntervalMs,
+      redisUrl: config.redisUrl,
+      verifiers,
+      webhookProviders,
+      onWebhookDelivery: (provider, result) => metrics.webhooks.inc({ provider, result }),
+    },
+    logger.child({ component: 'live' }),
+  );
   const sseFanout = createSseFanout(live);
   metrics.watch(registry, () => live.openStreams, sseFanout);
   const rateLimiter = createRateLimiter(config, live.redisClient);
@@ -99,7 +144,11 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     graphiql: { title: 'Walletgate', defaultQuery: DEFAULT_GRAPHIQL_QUERY },
     renderGraphiQL,
     // `caller` is added by useCaller once the JWT plugin has run, before any resolver reads it.
-    context: (initial) => createContext({ registry, live, logger }, requestIdOf(initial.request as Request | undefined)) as GatewayContext,
+    context: (initial) =>
+      createContext(
+        { registry, live, logger },
+        requestIdOf(initial.request as Request | undefined),
+      ) as GatewayContext,
     // Only GraphQLErrors (typed GatewayErrors, validation errors) reach callers; anything else is
     // masked as "Unexpected error." with the request id (useRequestId) to find it in the logs.
     maskedErrors: true,
@@ -107,7 +156,16 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       debug: (...args) => logger.debug({ args }, 'yoga'),
       info: (...args) => logger.info({ args }, 'yoga'),
       warn: (...args) => logger.warn({ args }, 'yoga'),
-      error: (...args) => logger.error({ err: args[0] instanceof Error ? { name: args[0].name, message: args[0].message } : undefined }, 'yoga error'),
+      error: (...args) =>
+        logger.error(
+          {
+            err:
+              args[0] instanceof Error
+                ? { name: args[0].name, message: args[0].message }
+                : undefined,
+          },
+          'yoga error',
+        ),
     },
     plugins: [
       useHealthEndpoints({ registry, live, isShuttingDown: () => shuttingDown }),
@@ -137,21 +195,26 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
           const { port } = server.address() as AddressInfo;
-          const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+          const host =
+            config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
           resolve(`http://${host}:${port}/graphql`);
         });
       });
     },
     close: async () => {
       shuttingDown = true;
-      const closed = new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+      const closed = new Promise<void>((resolve) =>
+        server.listening ? server.close(() => resolve()) : resolve(),
+      );
       // Keep-alive sockets turn idle as their last response ends: close them as they do.
       const reaper = setInterval(() => server.closeIdleConnections(), 50);
       server.closeIdleConnections();
       // Streams end first, so SSE and graphql-ws clients get a normal completion, then sockets go.
       await live.endStreams();
       await ws.close();
-      const grace = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownGraceMs).unref());
+      const grace = new Promise<void>((resolve) =>
+        setTimeout(resolve, config.shutdownGraceMs).unref(),
+      );
       await Promise.race([closed, grace]);
       clearInterval(reaper);
       server.closeAllConnections();

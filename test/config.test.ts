@@ -4,17 +4,30 @@ import { ConfigError, loadConfig } from '../src/config.js';
 describe('loadConfig', () => {
   it('defaults to sandbox mode on port 4000 when no provider key is set', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 4000, sandbox: true, upstream: { timeoutMs: 5000, retries: 2 } });
+    expect(config).toMatchObject({
+      port: 4000,
+      sandbox: true,
+      upstream: { timeoutMs: 5000, retries: 2 },
+    });
     expect(config.lago).toBeUndefined();
   });
 
   it('turns Lago on when its key is set, with or without the /api/v1 prefix in the URL', () => {
-    expect(loadConfig({ LAGO_API_KEY: 'k', LAGO_API_URL: 'http://lago:3000', GATEWAY_API_KEYS: 's' })).toMatchObject({ sandbox: false, lago: { apiUrl: 'http://lago:3000', apiKey: 'k' } });
-    expect(loadConfig({ LAGO_API_KEY: 'k', GATEWAY_API_KEYS: 's' }).lago?.apiUrl).toBe('https://api.getlago.com/api/v1');
+    expect(
+      loadConfig({ LAGO_API_KEY: 'k', LAGO_API_URL: 'http://lago:3000', GATEWAY_API_KEYS: 's' }),
+    ).toMatchObject({ sandbox: false, lago: { apiUrl: 'http://lago:3000', apiKey: 'k' } });
+    expect(loadConfig({ LAGO_API_KEY: 'k', GATEWAY_API_KEYS: 's' }).lago?.apiUrl).toBe(
+      'https://api.getlago.com/api/v1',
+    );
   });
 
   it('turns Flexprice and Polar on by their keys, each with its default cloud URL', () => {
-    const config = loadConfig({ FLEXPRICE_API_KEY: 'fk', FLEXPRICE_ENVIRONMENT_ID: 'env_1', POLAR_ACCESS_TOKEN: 'pt', GATEWAY_API_KEYS: 's' });
+    const config = loadConfig({
+      FLEXPRICE_API_KEY: 'fk',
+      FLEXPRICE_ENVIRONMENT_ID: 'env_1',
+      POLAR_ACCESS_TOKEN: 'pt',
+      GATEWAY_API_KEYS: 's',
+    });
     expect(config).toMatchObject({
       sandbox: false,
       flexprice: { apiUrl: 'https://us.api.flexprice.io/v1', apiKey: 'fk', environmentId: 'env_1' },
@@ -24,15 +37,29 @@ describe('loadConfig', () => {
   });
 
   it('refuses to start with real providers and no caller authentication, saying why', () => {
-    expect(() => loadConfig({ LAGO_API_KEY: 'k' })).toThrow(/^Refusing to start: real providers are configured but no caller authentication is/);
-    expect(loadConfig({ LAGO_API_KEY: 'k', AUTH_JWT_SECRET: 'x'.repeat(32) }).auth.jwt).toMatchObject({ claim: 'sub' });
+    expect(() => loadConfig({ LAGO_API_KEY: 'k' })).toThrow(
+      /^Refusing to start: real providers are configured but no caller authentication is/,
+    );
+    expect(
+      loadConfig({ LAGO_API_KEY: 'k', AUTH_JWT_SECRET: 'x'.repeat(32) }).auth.jwt,
+    ).toMatchObject({ claim: 'sub' });
     expect(loadConfig({}).sandbox).toBe(true);
   });
 
   it('reads API keys as a comma-separated list and the JWT claim', () => {
-    expect(loadConfig({ GATEWAY_API_KEYS: ' a , b,,c ', AUTH_JWKS_URL: 'https://id.example/jwks.json', AUTH_JWT_CLAIM: 'customer_id' }).auth)
-      .toEqual({ apiKeys: ['a', 'b', 'c'], jwt: { jwksUrl: 'https://id.example/jwks.json', claim: 'customer_id' } });
-    expect(() => loadConfig({ AUTH_JWT_SECRET: 's', AUTH_JWKS_URL: 'https://id.example/jwks.json' })).toThrow(/not both/);
+    expect(
+      loadConfig({
+        GATEWAY_API_KEYS: ' a , b,,c ',
+        AUTH_JWKS_URL: 'https://id.example/jwks.json',
+        AUTH_JWT_CLAIM: 'customer_id',
+      }).auth,
+    ).toEqual({
+      apiKeys: ['a', 'b', 'c'],
+      jwt: { jwksUrl: 'https://id.example/jwks.json', claim: 'customer_id' },
+    });
+    expect(() =>
+      loadConfig({ AUTH_JWT_SECRET: 's', AUTH_JWKS_URL: 'https://id.example/jwks.json' }),
+    ).toThrow(/not both/);
   });
 
   it('treats empty strings as unset', () => {
@@ -41,14 +68,20 @@ describe('loadConfig', () => {
 
   it('stops with a one-line message naming the variable', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
-    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/^Invalid configuration: PORT: .*\(got "eighty"\)$/);
-    expect(() => loadConfig({ LAGO_API_URL: 'not a url', LAGO_API_KEY: 'k' })).toThrow(/^Invalid configuration: LAGO_API_URL: /);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(
+      /^Invalid configuration: PORT: .*\(got "eighty"\)$/,
+    );
+    expect(() => loadConfig({ LAGO_API_URL: 'not a url', LAGO_API_KEY: 'k' })).toThrow(
+      /^Invalid configuration: LAGO_API_URL: /,
+    );
     expect(() => loadConfig({ UPSTREAM_RETRIES: '99' })).toThrow(/UPSTREAM_RETRIES/);
   });
 
   it('never echoes a secret value in the message', () => {
     const secret = 'lago-secret-value';
-    expect(() => loadConfig({ LAGO_API_KEY: secret, LAGO_API_URL: 'ftp://nope' })).toThrow(/LAGO_API_URL/);
+    expect(() => loadConfig({ LAGO_API_KEY: secret, LAGO_API_URL: 'ftp://nope' })).toThrow(
+      /LAGO_API_URL/,
+    );
     try {
       loadConfig({ LAGO_API_KEY: secret, LAGO_API_URL: 'ftp://nope' });
     } catch (e) {

@@ -36,7 +36,6 @@ const { values: args } = parseArgs({
 const frameOf = (eventId: string, i: number) =>
   `event: next\ndata: ${JSON.stringify({ data: { walletBalanceChanged: { eventId, provider: 'LAGO', balance: { amount: String(40 + i), currency: 'USD' }, occurredAt: new Date().toISOString() } } })}\n\n`;
 
-
 if (args.server) {
   // --- The SSE server child ---------------------------------------------------------------------
   const streams = new Set<ServerResponse>();
@@ -51,7 +50,11 @@ if (args.server) {
           for (const s of streams) s.write(frameOf(eventId, 0));
         } else if (args.mode === 'socket') {
           const frame = Buffer.from(frameOf(eventId, 0));
-          const chunk = Buffer.concat([Buffer.from(`${frame.length.toString(16)}\r\n`), frame, Buffer.from('\r\n')]);
+          const chunk = Buffer.concat([
+            Buffer.from(`${frame.length.toString(16)}\r\n`),
+            frame,
+            Buffer.from('\r\n'),
+          ]);
           for (const s of streams) s.socket!.write(chunk);
         } else {
           const frame = Buffer.from(frameOf(eventId, 0));
@@ -61,7 +64,11 @@ if (args.server) {
       return;
     }
     req.resume();
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+    });
     res.write(':\n\n');
     streams.add(res);
     res.on('close', () => streams.delete(res));
@@ -74,9 +81,14 @@ if (args.server) {
   const k = Number(args.events);
   const interval = Number(args['interval-ms']);
   const batch = Number(args.batch);
-  const child = fork(fileURLToPath(import.meta.url), ['--server', '--mode', args.mode!], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(import.meta.url), ['--server', '--mode', args.mode!], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   process.on('exit', () => child.kill('SIGKILL'));
-  const port = await new Promise<number>((resolve) => child.once('message', (m) => resolve(Number(m))));
+  const port = await new Promise<number>((resolve) =>
+    child.once('message', (m) => resolve(Number(m))),
+  );
   const lat: number[] = [];
   const t0s = new Map<string, number>();
   const lastAt = new Map<string, number>();
@@ -87,17 +99,21 @@ if (args.server) {
   for (let start = 0; start < n; start += batch) {
     const group: Promise<void>[] = [];
     for (let i = start; i < Math.min(n, start + batch); i++) {
-      const c = new RawSseClient(i, { host: '127.0.0.1', port, path: '/graphql', headers: {}, body: '{}' }, {
-        onNext(_c, eventId, _frame, at) {
-          if (!eventId) return;
-          const t0 = t0s.get(eventId);
-          if (t0 === undefined) return;
-          lat.push(at - t0);
-          delivered++;
-          if (!firstAt.has(eventId)) firstAt.set(eventId, at - t0);
-          lastAt.set(eventId, at - t0);
+      const c = new RawSseClient(
+        i,
+        { host: '127.0.0.1', port, path: '/graphql', headers: {}, body: '{}' },
+        {
+          onNext(_c, eventId, _frame, at) {
+            if (!eventId) return;
+            const t0 = t0s.get(eventId);
+            if (t0 === undefined) return;
+            lat.push(at - t0);
+            delivered++;
+            if (!firstAt.has(eventId)) firstAt.set(eventId, at - t0);
+            lastAt.set(eventId, at - t0);
+          },
         },
-      });
+      );
       clients.push(c);
       group.push(c.established);
     }
@@ -120,23 +136,31 @@ if (args.server) {
     const eventId = `floor-${e.toString().padStart(4, '0')}-0000-0000-000000000000`;
     await sleep(Math.max(0, interval));
     t0s.set(eventId, performance.now());
-    await fetch(`http://127.0.0.1:${port}/publish`, { method: 'POST', body: JSON.stringify({ eventId }) });
+    await fetch(`http://127.0.0.1:${port}/publish`, {
+      method: 'POST',
+      body: JSON.stringify({ eventId }),
+    });
   }
   const deadline = performance.now() + 15_000;
   while (delivered < established * k && performance.now() < deadline) await sleep(20);
   const cpu = (sampleProcess(child.pid!)?.cpuSeconds ?? NaN) - cpuBefore;
   const bench = process.cpuUsage(benchBefore);
   const benchCores = (bench.user + bench.system) / 1e3 / (performance.now() - eventsStart);
-  const otherCores = machineBusyCores(machineBefore, sampleMachine()) - benchCores - cpu / ((performance.now() - eventsStart) / 1000);
-  process.stdout.write([
-    `=== floor (${args.mode}): plain node:http SSE fan-out, no gateway ===`,
-    `machine: ${machineDescription()}; node ${process.version}`,
-    `subscribers: ${established}/${n} in ${((performance.now() - rampStart) / 1000 - (k * interval) / 1000).toFixed(1)} s; server RSS ${ms(rss?.rssMb ?? NaN)} MB`,
-    `deliveries: ${delivered}/${established * k}; server CPU during events ${ms(cpu, 2)} s (${ms((cpu * 1e6) / Math.max(delivered, 1), 1)} µs per delivery); bench (client) process ${ms(benchCores * 100, 0)}% of one core; other processes ${ms(otherCores, 2)} cores`,
-    `publish→subscriber latency ms: ${formatSummary(summarize(lat))}`,
-    `  per event, first delivery ms: ${formatSummary(summarize([...firstAt.values()]))}`,
-    `  per event, last delivery ms:  ${formatSummary(summarize([...lastAt.values()]))}`,
-  ].join('\n') + '\n');
+  const otherCores =
+    machineBusyCores(machineBefore, sampleMachine()) -
+    benchCores -
+    cpu / ((performance.now() - eventsStart) / 1000);
+  process.stdout.write(
+    `${[
+      `=== floor (${args.mode}): plain node:http SSE fan-out, no gateway ===`,
+      `machine: ${machineDescription()}; node ${process.version}`,
+      `subscribers: ${established}/${n} in ${((performance.now() - rampStart) / 1000 - (k * interval) / 1000).toFixed(1)} s; server RSS ${ms(rss?.rssMb ?? NaN)} MB`,
+      `deliveries: ${delivered}/${established * k}; server CPU during events ${ms(cpu, 2)} s (${ms((cpu * 1e6) / Math.max(delivered, 1), 1)} µs per delivery); bench (client) process ${ms(benchCores * 100, 0)}% of one core; other processes ${ms(otherCores, 2)} cores`,
+      `publish→subscriber latency ms: ${formatSummary(summarize(lat))}`,
+      `  per event, first delivery ms: ${formatSummary(summarize([...firstAt.values()]))}`,
+      `  per event, last delivery ms:  ${formatSummary(summarize([...lastAt.values()]))}`,
+    ].join('\n')}\n`,
+  );
   for (const c of clients) c.close();
   child.kill('SIGTERM');
   process.exit(delivered === established * k && established === n ? 0 : 1);

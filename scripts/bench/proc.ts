@@ -19,7 +19,8 @@ export interface ProcSample {
 export function sampleProcess(pid: number): ProcSample | undefined {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    const kb = (field: string) =>
+      Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name (which may contain spaces) start after the last ')'.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -27,7 +28,15 @@ export function sampleProcess(pid: number): ProcSample | undefined {
     const stime = Number(fields[12]) / CLK_TCK;
     const threads = Number(/^Threads:\s+(\d+)/m.exec(status)?.[1] ?? NaN);
     const fds = countFds(pid);
-    return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024, cpuSeconds: utime + stime, userSeconds: utime, systemSeconds: stime, threads, fds };
+    return {
+      rssMb: kb('VmRSS') / 1024,
+      hwmMb: kb('VmHWM') / 1024,
+      cpuSeconds: utime + stime,
+      userSeconds: utime,
+      systemSeconds: stime,
+      threads,
+      fds,
+    };
   } catch {
     return undefined;
   }
@@ -64,5 +73,7 @@ export function machineBusyCores(a: MachineCpu, b: MachineCpu): number {
 
 export function machineDescription(): string {
   const c = cpus();
-  return `${c.length} × ${c[0]?.model ?? 'unknown CPU'}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`;
+  return `${c.length} × ${c[0]?.model ?? 'unknown CPU'}; load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`;
 }

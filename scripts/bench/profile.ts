@@ -7,9 +7,24 @@ import { readFileSync } from 'node:fs';
  * process on the machine, so the benchmark can cut out a phase measured in its own process.
  */
 
-interface CallFrame { functionName: string; url: string; lineNumber: number; columnNumber: number }
-interface ProfileNode { id: number; callFrame: CallFrame; children?: number[] }
-interface CpuProfile { nodes: ProfileNode[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] }
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+  columnNumber: number;
+}
+interface ProfileNode {
+  id: number;
+  callFrame: CallFrame;
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
 
 export interface ProfileWindow {
   /** Microseconds, CLOCK_MONOTONIC (process.hrtime.bigint() / 1000n). */
@@ -36,15 +51,24 @@ export interface ProfileReport {
  */
 export const DEFAULT_FOCUS: readonly [RegExp, string][] = [
   [/^\(garbage collector\)/, 'GC (main thread)'],
-  [/^writev |^writeBuffer |^writeUtf8String |^writeLatin1String /, 'socket write syscalls (writev etc.)'],
+  [
+    /^writev |^writeBuffer |^writeUtf8String |^writeLatin1String /,
+    'socket write syscalls (writev etc.)',
+  ],
   [/^Socket\._writeGeneric /, 'node:net socket write path (incl. syscalls)'],
-  [/^(executeImpl|execute|executeSubscriptionEvent|mapSourceToResponse) .*(executor|graphql)/, 'graphql execution of the selection, per subscriber'],
+  [
+    /^(executeImpl|execute|executeSubscriptionEvent|mapSourceToResponse) .*(executor|graphql)/,
+    'graphql execution of the selection, per subscriber',
+  ],
   [/^createLoaders /, 'createLoaders (fresh DataLoaders per event per subscriber)'],
   [/^jsonStringifyResultWithoutInternals /, 'JSON serialisation of each result'],
   [/^encode |^encodeInto /, 'TextEncoder.encode'],
   [/^push .*repeater/, 'Repeater push'],
   [/^dispatchEvent |^\[kDispatch\]|^kDispatch/, 'EventTarget dispatch (pubsub)'],
-  [/^(pull|enqueue|readableStreamDefaultControllerCallPullIfNeeded|ReadableStreamDefaultController|readableStreamDefaultControllerEnqueue) /, 'WHATWG ReadableStream'],
+  [
+    /^(pull|enqueue|readableStreamDefaultControllerCallPullIfNeeded|ReadableStreamDefaultController|readableStreamDefaultControllerEnqueue) /,
+    'WHATWG ReadableStream',
+  ],
   [/^(write|_write|end) .*(_http_outgoing|node-fetch|whatwg-node)/, 'node:http write'],
   [/^connectionCorkNT /, 'node:http uncork → socket (deferred writes)'],
   [/^(refresh|observe|walletForEvent) src\/events/, 'gateway: re-read and publish'],
@@ -64,9 +88,15 @@ const shortUrl = (url: string): string => {
   return url.replace(/^file:\/\//, '');
 };
 
-const frameName = (f: CallFrame) => `${f.functionName || '(anonymous)'} ${shortUrl(f.url)}${f.url ? `:${f.lineNumber + 1}` : ''}`;
+const frameName = (f: CallFrame) =>
+  `${f.functionName || '(anonymous)'} ${shortUrl(f.url)}${f.url ? `:${f.lineNumber + 1}` : ''}`;
 
-export function analyseProfile(path: string, window: ProfileWindow | undefined, top = 25, focusPatterns: readonly [RegExp, string][] = DEFAULT_FOCUS): ProfileReport {
+export function analyseProfile(
+  path: string,
+  window: ProfileWindow | undefined,
+  top = 25,
+  focusPatterns: readonly [RegExp, string][] = DEFAULT_FOCUS,
+): ProfileReport {
   const profile = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
   const byId = new Map<number, ProfileNode>();
   const parent = new Map<number, number>();
@@ -100,7 +130,9 @@ export function analyseProfile(path: string, window: ProfileWindow | undefined, 
     if (f.functionName === '(garbage collector)') gc += dt;
     const key = frameName(f);
     self.set(key, (self.get(key) ?? 0) + dt);
-    const file = f.url ? shortUrl(f.url).replace(/\/[^/]*$/, '') || shortUrl(f.url) : f.functionName;
+    const file = f.url
+      ? shortUrl(f.url).replace(/\/[^/]*$/, '') || shortUrl(f.url)
+      : f.functionName;
     byFile.set(file, (byFile.get(file) ?? 0) + dt);
     const seen = new Set<string>();
     const matched = new Set<string>();
@@ -119,9 +151,15 @@ export function analyseProfile(path: string, window: ProfileWindow | undefined, 
       }
     }
   }
-  const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, v]) => ({ name, ms: v }));
+  const sorted = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, v]) => ({ name, ms: v }));
   return {
-    windowMs: Number.isFinite(to - from) ? (to - from) / 1000 : (profile.endTime - profile.startTime) / 1000,
+    windowMs: Number.isFinite(to - from)
+      ? (to - from) / 1000
+      : (profile.endTime - profile.startTime) / 1000,
     sampledMs: sampled,
     idleMs: idle,
     gcMs: gc,
@@ -135,7 +173,8 @@ export function analyseProfile(path: string, window: ProfileWindow | undefined, 
 export function formatProfile(r: ProfileReport, label: string): string {
   const busy = r.sampledMs - r.idleMs;
   const pct = (v: number) => `${((v / Math.max(busy, 1e-9)) * 100).toFixed(1).padStart(5)}%`;
-  const rows = (list: readonly { name: string; ms: number }[]) => list.map((e) => `    ${e.ms.toFixed(0).padStart(7)} ms ${pct(e.ms)}  ${e.name}`).join('\n');
+  const rows = (list: readonly { name: string; ms: number }[]) =>
+    list.map((e) => `    ${e.ms.toFixed(0).padStart(7)} ms ${pct(e.ms)}  ${e.name}`).join('\n');
   return [
     `gateway CPU profile, ${label}: window ${r.windowMs.toFixed(0)} ms, sampled ${r.sampledMs.toFixed(0)} ms, busy ${busy.toFixed(0)} ms, idle ${r.idleMs.toFixed(0)} ms, GC ${r.gcMs.toFixed(0)} ms`,
     '  self time (top):',

@@ -19,7 +19,12 @@ export interface SseRequest {
 
 export interface SseFrameSink {
   /** An `event: next` frame; eventId undefined when the frame carries no `"eventId":"…"` (an error payload). */
-  onNext(client: RawSseClient, eventId: string | undefined, frame: string, receivedAt: number): void;
+  onNext(
+    client: RawSseClient,
+    eventId: string | undefined,
+    frame: string,
+    receivedAt: number,
+  ): void;
   /** The stream ended (`event: complete`, the socket closed, or an error) after being established. */
   onEnd?(client: RawSseClient, reason: string): void;
 }
@@ -45,7 +50,11 @@ export class RawSseClient {
   private sse = '';
   private settle!: { resolve: () => void; reject: (e: Error) => void };
 
-  constructor(readonly index: number, request: SseRequest, private readonly sink: SseFrameSink) {
+  constructor(
+    readonly index: number,
+    request: SseRequest,
+    private readonly sink: SseFrameSink,
+  ) {
     this.established = new Promise<void>((resolve, reject) => {
       this.settle = { resolve, reject };
     });
@@ -101,12 +110,17 @@ export class RawSseClient {
       this.phase = 'body';
       const [statusLine = '', ...headerLines] = head.split('\r\n');
       this.status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1] ?? 0);
-      const headers = new Map(headerLines.map((l) => {
-        const colon = l.indexOf(':');
-        return [l.slice(0, colon).trim().toLowerCase(), l.slice(colon + 1).trim()] as const;
-      }));
+      const headers = new Map(
+        headerLines.map((l) => {
+          const colon = l.indexOf(':');
+          return [l.slice(0, colon).trim().toLowerCase(), l.slice(colon + 1).trim()] as const;
+        }),
+      );
       this.chunked = /chunked/i.test(headers.get('transfer-encoding') ?? '');
-      if (this.status !== 200 || !(headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+      if (
+        this.status !== 200 ||
+        !(headers.get('content-type') ?? '').startsWith('text/event-stream')
+      ) {
         this.failure = `HTTP ${this.status} ${headers.get('content-type') ?? ''}: ${text.slice(0, 300)}`;
         this.settle.reject(new Error(this.failure));
         this.ended = true;
@@ -137,7 +151,10 @@ export class RawSseClient {
     if (!frame.startsWith('event: next')) return;
     this.frames++;
     const at = frame.indexOf(EVENT_ID);
-    const eventId = at < 0 ? undefined : frame.slice(at + EVENT_ID.length, frame.indexOf('"', at + EVENT_ID.length));
+    const eventId =
+      at < 0
+        ? undefined
+        : frame.slice(at + EVENT_ID.length, frame.indexOf('"', at + EVENT_ID.length));
     this.sink.onNext(this, eventId, frame, receivedAt);
   }
 

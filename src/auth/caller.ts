@@ -32,9 +32,17 @@ export function matchApiKey(presented: string, keys: readonly string[]): number 
 }
 
 const unauthenticated = (message: string) =>
-  createGraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'www-authenticate': 'Bearer' } } } });
+  createGraphQLError(message, {
+    extensions: {
+      code: 'UNAUTHENTICATED',
+      http: { status: 401, headers: { 'www-authenticate': 'Bearer' } },
+    },
+  });
 
-export function resolveCaller(input: { apiKey: string | null; jwtPayload: Record<string, unknown> | undefined }, settings: AuthSettings): Caller {
+export function resolveCaller(
+  input: { apiKey: string | null; jwtPayload: Record<string, unknown> | undefined },
+  settings: AuthSettings,
+): Caller {
   if (input.apiKey !== null) {
     const index = matchApiKey(input.apiKey, settings.apiKeys);
     if (index < 0) throw unauthenticated('Invalid API key');
@@ -42,11 +50,14 @@ export function resolveCaller(input: { apiKey: string | null; jwtPayload: Record
   }
   if (input.jwtPayload) {
     const claim = input.jwtPayload[settings.jwtClaim];
-    if (typeof claim !== 'string' || claim.length === 0) throw unauthenticated(`The token has no "${settings.jwtClaim}" claim naming a customer`);
+    if (typeof claim !== 'string' || claim.length === 0)
+      throw unauthenticated(`The token has no "${settings.jwtClaim}" claim naming a customer`);
     return { kind: 'customer', externalId: claim };
   }
   if (settings.allowAnonymous) return { kind: 'sandbox' };
-  throw unauthenticated('Authentication required: send an API key in x-api-key or a customer token in Authorization: Bearer');
+  throw unauthenticated(
+    'Authentication required: send an API key in x-api-key or a customer token in Authorization: Bearer',
+  );
 }
 
 /** Whether the caller may see this wallet at all. A hidden wallet is answered as not found. */

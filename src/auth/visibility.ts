@@ -1,7 +1,7 @@
 import type { Wallet } from '../domain/wallet.js';
 import { GatewayError } from '../errors.js';
 import type { Result } from '../providers/provider.js';
-import { canSee, type Caller } from './caller.js';
+import { type Caller, canSee } from './caller.js';
 
 /**
  * A customer caller gets the same answer for another customer's wallet as for a wallet that
@@ -9,7 +9,8 @@ import { canSee, type Caller } from './caller.js';
  */
 export function visibleTo(caller: Caller, result: Result<Wallet>): Result<Wallet> {
   if (caller.kind !== 'customer') return result;
-  if (result instanceof GatewayError) return result.code === 'WALLET_NOT_FOUND' ? walletNotFound() : result;
+  if (result instanceof GatewayError)
+    return result.code === 'WALLET_NOT_FOUND' ? walletNotFound() : result;
   return canSee(caller, result) ? result : walletNotFound();
 }
 

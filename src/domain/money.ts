@@ -3,7 +3,12 @@ import { currencyExponent } from './currency.js';
 
 // Money never goes through Number. Wire decimals are capped at MAX_DECIMAL_DIGITS, so sums and
 // products of them stay exact within this precision.
-export const Dec = Decimal.clone({ precision: 200, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -200, toExpPos: 200 });
+export const Dec = Decimal.clone({
+  precision: 200,
+  rounding: Decimal.ROUND_HALF_EVEN,
+  toExpNeg: -200,
+  toExpPos: 200,
+});
 export type Dec = InstanceType<typeof Dec>;
 
 // decimal.js drops trailing zeros; the scale a value arrived with ("28.0", "10.00") is part of
@@ -25,8 +30,10 @@ export const MAX_DECIMAL_DIGITS = 60;
  */
 export function parseDecimal(text: string): Dec {
   const trimmed = text.trim();
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed)) throw new Error(`not a plain decimal: ${JSON.stringify(text.slice(0, 40))}`);
-  if (trimmed.replace(/[^0-9]/g, '').length > MAX_DECIMAL_DIGITS) throw new Error(`more than ${MAX_DECIMAL_DIGITS} digits`);
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed))
+    throw new Error(`not a plain decimal: ${JSON.stringify(text.slice(0, 40))}`);
+  if (trimmed.replace(/[^0-9]/g, '').length > MAX_DECIMAL_DIGITS)
+    throw new Error(`more than ${MAX_DECIMAL_DIGITS} digits`);
   const d = new Dec(trimmed);
   const fraction = /\.(\d+)$/.exec(trimmed)?.[1];
   return fraction ? withScale(d, fraction.length) : d;
@@ -54,7 +61,8 @@ export function money(amount: Dec | string, currency: string): Money {
 /** From integer minor units (cents for USD, yen for JPY, fils for KWD). */
 export function moneyFromMinor(minor: bigint | number | string, currency: string): Money {
   const digits = minor.toString();
-  if (!/^-?\d+$/.test(digits) || digits.length > MAX_DECIMAL_DIGITS) throw new Error('minor units must be an integer of at most 60 digits');
+  if (!/^-?\d+$/.test(digits) || digits.length > MAX_DECIMAL_DIGITS)
+    throw new Error('minor units must be an integer of at most 60 digits');
   const exponent = currencyExponent(currency);
   // Shifting the decimal point in the constructor is exact; a division would round.
   return { amount: withScale(new Dec(`${digits}e-${exponent}`), exponent), currency };
@@ -62,7 +70,9 @@ export function moneyFromMinor(minor: bigint | number | string, currency: string
 
 /** Minor units as an integer string; amounts finer than the currency's exponent round half-even. */
 export function minorUnits(m: Money): string {
-  return new Dec(`${m.amount.toFixed()}e${currencyExponent(m.currency)}`).toDecimalPlaces(0, Dec.ROUND_HALF_EVEN).toFixed(0);
+  return new Dec(`${m.amount.toFixed()}e${currencyExponent(m.currency)}`)
+    .toDecimalPlaces(0, Dec.ROUND_HALF_EVEN)
+    .toFixed(0);
 }
 
 const formatters = new Map<string, Intl.NumberFormat>();
@@ -72,7 +82,10 @@ export function formatMoney(m: Money): string {
   if (!f) {
     const digits = currencyExponent(m.currency);
     f = new Intl.NumberFormat('en-US', {
-      style: 'currency', currency: m.currency, minimumFractionDigits: digits, maximumFractionDigits: Math.max(digits, 20),
+      style: 'currency',
+      currency: m.currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: Math.max(digits, 20),
     });
     formatters.set(m.currency, f);
   }
@@ -82,6 +95,9 @@ export function formatMoney(m: Money): string {
 
 export function sumByCurrency(items: readonly Money[]): Money[] {
   const totals = new Map<string, Dec>();
-  for (const m of items) totals.set(m.currency, (totals.get(m.currency) ?? new Dec(0)).add(m.amount));
-  return [...totals.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amount]) => money(amount, currency));
+  for (const m of items)
+    totals.set(m.currency, (totals.get(m.currency) ?? new Dec(0)).add(m.amount));
+  return [...totals.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, amount]) => money(amount, currency));
 }

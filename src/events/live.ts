@@ -1,14 +1,14 @@
 import { Redis } from 'ioredis';
 import type { ProviderName, Wallet } from '../domain/wallet.js';
-import type { Logger } from '../logger.js';
 import { loadWalletsByKeys } from '../loaders.js';
+import type { Logger } from '../logger.js';
 import type { Result } from '../providers/provider.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { WebhookVerifier } from '../providers/webhook.js';
 import { BalancePoller } from './poller.js';
-import { createBalancePubSub, type BalancePubSub } from './pubsub.js';
+import { type BalancePubSub, createBalancePubSub } from './pubsub.js';
 import { BalanceRefresher } from './refresher.js';
-import { memoryStores, redisStores, type LiveStores } from './stores.js';
+import { type LiveStores, memoryStores, redisStores } from './stores.js';
 import { useWebhookRoutes } from './webhook-routes.js';
 
 export interface LiveConfig {
@@ -17,7 +17,10 @@ export interface LiveConfig {
   readonly verifiers: ReadonlyMap<ProviderName, WebhookVerifier>;
   /** Providers whose webhooks are configured; every other configured provider is polled. */
   readonly webhookProviders: ReadonlySet<ProviderName>;
-  readonly onWebhookDelivery?: (provider: ProviderName, result: 'accepted' | 'duplicate' | 'rejected') => void;
+  readonly onWebhookDelivery?: (
+    provider: ProviderName,
+    result: 'accepted' | 'duplicate' | 'rejected',
+  ) => void;
 }
 
 // An event's wallet is re-read once per replica and shared by that replica's subscribers.
@@ -36,7 +39,11 @@ export class LiveServices {
   /** Ends each open subscription stream; closing ends them before Redis goes away. */
   private readonly streams = new Set<() => void>();
 
-  constructor(private readonly registry: ProviderRegistry, config: LiveConfig, logger: Logger) {
+  constructor(
+    private readonly registry: ProviderRegistry,
+    config: LiveConfig,
+    logger: Logger,
+  ) {
     if (config.redisUrl) {
       const client = () => {
         const r = new Redis(config.redisUrl!, { maxRetriesPerRequest: 3, lazyConnect: false });
@@ -51,10 +58,33 @@ export class LiveServices {
       this.stores = memoryStores();
       this.pubsub = createBalancePubSub();
     }
-    this.refresher = new BalanceRefresher({ registry, stores: this.stores, pubsub: this.pubsub, logger });
-    const polled = new Set(registry.list().map((p) => p.name).filter((name) => !config.webhookProviders.has(name)));
-    this.poller = new BalancePoller({ refresher: this.refresher, stores: this.stores, logger, intervalMs: config.pollIntervalMs, providers: polled });
-    this.webhookPlugin = useWebhookRoutes({ verifiers: config.verifiers, stores: this.stores, refresher: this.refresher, logger, inFlight: this.inFlight, onDelivery: config.onWebhookDelivery });
+    this.refresher = new BalanceRefresher({
+      registry,
+      stores: this.stores,
+      pubsub: this.pubsub,
+      logger,
+    });
+    const polled = new Set(
+      registry
+        .list()
+        .map((p) => p.name)
+        .filter((name) => !config.webhookProviders.has(name)),
+    );
+    this.poller = new BalancePoller({
+      refresher: this.refresher,
+      stores: this.stores,
+      logger,
+      intervalMs: config.pollIntervalMs,
+      providers: polled,
+    });
+    this.webhookPlugin = useWebhookRoutes({
+      verifiers: config.verifiers,
+      stores: this.stores,
+      refresher: this.refresher,
+      logger,
+      inFlight: this.inFlight,
+      onDelivery: config.onWebhookDelivery,
+    });
   }
 
   /**
@@ -66,7 +96,8 @@ export class LiveServices {
     if (!wallet) {
       wallet = loadWalletsByKeys(this.registry, [walletKey]).then((results) => results[0]!);
       this.eventWallets.set(eventId, wallet);
-      if (this.eventWallets.size > EVENT_WALLET_CACHE) this.eventWallets.delete(this.eventWallets.keys().next().value!);
+      if (this.eventWallets.size > EVENT_WALLET_CACHE)
+        this.eventWallets.delete(this.eventWallets.keys().next().value!);
     }
     return wallet;
   }
@@ -77,10 +108,16 @@ export class LiveServices {
    * only after this.
    */
   async ready(): Promise<void> {
-    await Promise.all(this.redis.map((r) => (r.status === 'ready' ? undefined : new Promise<void>((resolve, reject) => {
-      r.once('ready', resolve);
-      r.once('end', () => reject(new Error('Redis connection ended before it was ready')));
-    }))));
+    await Promise.all(
+      this.redis.map((r) =>
+        r.status === 'ready'
+          ? undefined
+          : new Promise<void>((resolve, reject) => {
+              r.once('ready', resolve);
+              r.once('end', () => reject(new Error('Redis connection ended before it was ready')));
+            }),
+      ),
+    );
   }
 
   redisStatus(): 'up' | 'down' | 'not_configured' {
@@ -112,7 +149,8 @@ export class LiveServices {
   async endStreams(timeoutMs = 2000): Promise<void> {
     for (const end of [...this.streams]) end();
     const deadline = Date.now() + timeoutMs;
-    while (this.streams.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    while (this.streams.size > 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 5));
   }
 
   async close(): Promise<void> {

@@ -6,13 +6,24 @@ import type { BalanceRefresher } from './refresher.js';
 import type { LiveStores } from './stores.js';
 
 /** Upstream requests per minute the poller may spend on a provider (Polar: NOTES §7). */
-export const POLL_BUDGET_PER_MINUTE: Readonly<Record<ProviderName, number>> = { LAGO: 1200, FLEXPRICE: 600, POLAR: 500 };
+export const POLL_BUDGET_PER_MINUTE: Readonly<Record<ProviderName, number>> = {
+  LAGO: 1200,
+  FLEXPRICE: 600,
+  POLAR: 500,
+};
 
 // Customers one list call covers: Polar's org list takes 50 ids (see its adapter); Lago and
 // Flexprice list one customer per call.
-const CUSTOMERS_PER_CALL: Readonly<Record<ProviderName, number>> = { LAGO: 1, FLEXPRICE: 1, POLAR: 50 };
+const CUSTOMERS_PER_CALL: Readonly<Record<ProviderName, number>> = {
+  LAGO: 1,
+  FLEXPRICE: 1,
+  POLAR: 50,
+};
 
-const hintKey = (h: BalanceHint) => (h.kind === 'wallet' ? `${h.provider}:wallet:${h.walletId}` : `${h.provider}:customer:${h.externalId}`);
+const hintKey = (h: BalanceHint) =>
+  h.kind === 'wallet'
+    ? `${h.provider}:wallet:${h.walletId}`
+    : `${h.provider}:customer:${h.externalId}`;
 
 /**
  * Polls the balances someone is subscribed to, for providers whose webhooks cannot be used.
@@ -24,14 +35,16 @@ export class BalancePoller {
   private timer: NodeJS.Timeout | undefined;
   private readonly owner = randomUUID();
 
-  constructor(private readonly deps: {
-    refresher: BalanceRefresher;
-    stores: LiveStores;
-    logger: Logger;
-    intervalMs: number;
-    /** Providers that need polling (no usable webhook). */
-    providers: ReadonlySet<ProviderName>;
-  }) {}
+  constructor(
+    private readonly deps: {
+      refresher: BalanceRefresher;
+      stores: LiveStores;
+      logger: Logger;
+      intervalMs: number;
+      /** Providers that need polling (no usable webhook). */
+      providers: ReadonlySet<ProviderName>;
+    },
+  ) {}
 
   needsPolling(provider: ProviderName): boolean {
     return this.deps.providers.has(provider);
@@ -44,7 +57,9 @@ export class BalancePoller {
     const target = this.targets.get(key) ?? { hint, watchers: 0 };
     // A new target gets its baseline now, so a change before the first round is not missed.
     if (target.watchers === 0) {
-      void this.deps.refresher.prime([hint]).catch((e: unknown) => this.deps.logger.warn({ err: String(e) }, 'poll baseline failed'));
+      void this.deps.refresher
+        .prime([hint])
+        .catch((e: unknown) => this.deps.logger.warn({ err: String(e) }, 'poll baseline failed'));
     }
     target.watchers++;
     this.targets.set(key, target);
@@ -67,11 +82,23 @@ export class BalancePoller {
     const byProvider = new Map<ProviderName, BalanceHint[]>();
     for (const [key, { hint }] of this.targets) {
       // Only the lease holder polls a target this round; others skip it.
-      if (!(await this.deps.stores.lease(`poll:${key}`, this.owner, Math.max(this.deps.intervalMs - 50, 1)))) continue;
+      if (
+        !(await this.deps.stores.lease(
+          `poll:${key}`,
+          this.owner,
+          Math.max(this.deps.intervalMs - 50, 1),
+        ))
+      )
+        continue;
       byProvider.set(hint.provider, [...(byProvider.get(hint.provider) ?? []), hint]);
     }
-    await Promise.all([...byProvider.values()].map((hints) =>
-      this.deps.refresher.refresh(hints, 'POLL').catch((e: unknown) => this.deps.logger.warn({ err: String(e) }, 'poll failed'))));
+    await Promise.all(
+      [...byProvider.values()].map((hints) =>
+        this.deps.refresher
+          .refresh(hints, 'POLL')
+          .catch((e: unknown) => this.deps.logger.warn({ err: String(e) }, 'poll failed')),
+      ),
+    );
   }
 
   close(): void {

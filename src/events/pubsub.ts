@@ -14,5 +14,10 @@ export function createBalancePubSub(redis?: { publish: Redis; subscribe: Redis }
     setMaxListeners(0, target);
     return createPubSub({ eventTarget: target as never });
   }
-  return createPubSub({ eventTarget: createRedisEventTarget({ publishClient: redis.publish, subscribeClient: redis.subscribe }) });
+  return createPubSub({
+    eventTarget: createRedisEventTarget({
+      publishClient: redis.publish,
+      subscribeClient: redis.subscribe,
+    }),
+  });
 }

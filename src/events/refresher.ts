@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { decimalString, Dec, type Money } from '../domain/money.js';
-import { walletKey, type ProviderName, type Wallet } from '../domain/wallet.js';
+import { Dec, decimalString, type Money } from '../domain/money.js';
+import { type ProviderName, type Wallet, walletKey } from '../domain/wallet.js';
 import { GatewayError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import { withFreshReads } from '../providers/resilience/fresh-reads.js';
 import type { BalanceHint } from '../providers/webhook.js';
-import { customerTopic, walletTopic, type BalanceChangedMessage, type BalanceSource, type MoneyText } from './balance-event.js';
+import {
+  type BalanceChangedMessage,
+  type BalanceSource,
+  customerTopic,
+  type MoneyText,
+  walletTopic,
+} from './balance-event.js';
 import type { BalancePubSub } from './pubsub.js';
 import type { LiveStores } from './stores.js';
 
@@ -20,7 +26,8 @@ export function availableBalance(w: Wallet): Money {
 }
 
 const toText = (m: Money): MoneyText => ({ amount: decimalString(m.amount), currency: m.currency });
-const same = (a: MoneyText, b: MoneyText) => a.currency === b.currency && new Dec(a.amount).eq(b.amount);
+const same = (a: MoneyText, b: MoneyText) =>
+  a.currency === b.currency && new Dec(a.amount).eq(b.amount);
 
 /**
  * Turns hints (a webhook said "this wallet may have changed", or a poll is due) into events:
@@ -28,20 +35,34 @@ const same = (a: MoneyText, b: MoneyText) => a.currency === b.currency && new De
  * (an atomic swap, shared across replicas with Redis) and publishes only real changes.
  */
 export class BalanceRefresher {
-  constructor(private readonly deps: { registry: ProviderRegistry; stores: LiveStores; pubsub: BalancePubSub; logger: Logger }) {}
+  constructor(
+    private readonly deps: {
+      registry: ProviderRegistry;
+      stores: LiveStores;
+      pubsub: BalancePubSub;
+      logger: Logger;
+    },
+  ) {}
 
   /**
    * Re-reads the hinted wallets and publishes their changes. Hints whose re-read fails are tried
    * again after each of `retryDelaysMs`: a webhook already answered 202 is not sent again, so a
    * provider hiccup must not drop the change.
    */
-  async refresh(hints: readonly BalanceHint[], source: BalanceSource, retryDelaysMs: readonly number[] = []): Promise<BalanceChangedMessage[]> {
+  async refresh(
+    hints: readonly BalanceHint[],
+    source: BalanceSource,
+    retryDelaysMs: readonly number[] = [],
+  ): Promise<BalanceChangedMessage[]> {
     const published: BalanceChangedMessage[] = [];
     let pending = hints;
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt > 0) {
         if (attempt > retryDelaysMs.length) {
-          this.deps.logger.warn({ hints: pending.length, source }, 'balance re-read failed for good');
+          this.deps.logger.warn(
+            { hints: pending.length, source },
+            'balance re-read failed for good',
+          );
           break;
         }
         await sleep(retryDelaysMs[attempt - 1]!);
@@ -59,7 +80,8 @@ export class BalanceRefresher {
   /** Records the current balance of wallets a new subscriber will watch, without publishing. */
   async prime(hints: readonly BalanceHint[]): Promise<void> {
     const { wallets } = await this.fetch(hints);
-    for (const w of wallets) await this.deps.stores.swap(walletKey(w), JSON.stringify(toText(availableBalance(w))));
+    for (const w of wallets)
+      await this.deps.stores.swap(walletKey(w), JSON.stringify(toText(availableBalance(w))));
   }
 
   /** Publishes a change for `w` if its spendable balance differs from the last one seen. */
@@ -83,42 +105,50 @@ export class BalanceRefresher {
       occurredAt: new Date().toISOString(),
     };
     this.deps.pubsub.publish('balance', walletTopic(key), message);
-    if (w.customer.externalId) this.deps.pubsub.publish('balance', customerTopic(w.customer.externalId), message);
+    if (w.customer.externalId)
+      this.deps.pubsub.publish('balance', customerTopic(w.customer.externalId), message);
     this.deps.logger.info({ walletKey: key, source, eventId: message.eventId }, 'balance changed');
     return message;
   }
 
   /** Fresh reads only: a request sent before the change may still be in flight (see fresh-reads.ts). */
-  private fetch(hints: readonly BalanceHint[]): Promise<{ wallets: Wallet[]; failed: BalanceHint[] }> {
+  private fetch(
+    hints: readonly BalanceHint[],
+  ): Promise<{ wallets: Wallet[]; failed: BalanceHint[] }> {
     return withFreshReads(async () => {
       const byProvider = new Map<ProviderName, { walletIds: string[]; customers: string[] }>();
       for (const hint of hints) {
         const group = byProvider.get(hint.provider) ?? { walletIds: [], customers: [] };
-        if (hint.kind === 'wallet' && !group.walletIds.includes(hint.walletId)) group.walletIds.push(hint.walletId);
-        if (hint.kind === 'customer' && !group.customers.includes(hint.externalId)) group.customers.push(hint.externalId);
+        if (hint.kind === 'wallet' && !group.walletIds.includes(hint.walletId))
+          group.walletIds.push(hint.walletId);
+        if (hint.kind === 'customer' && !group.customers.includes(hint.externalId))
+          group.customers.push(hint.externalId);
         byProvider.set(hint.provider, group);
       }
       const wallets: Wallet[] = [];
       const failed: BalanceHint[] = [];
-      await Promise.all([...byProvider].map(async ([provider, group]) => {
-        const adapter = this.deps.registry.get(provider);
-        if (!adapter) return;
-        const [byId, byCustomer] = await Promise.all([
-          group.walletIds.length ? adapter.walletsByIds(group.walletIds) : [],
-          group.customers.length ? adapter.walletsByCustomers(group.customers) : [],
-        ]);
-        byId.forEach((r, i) => {
-          if (!(r instanceof GatewayError)) return void wallets.push(r);
-          // A wallet that is gone will not come back on a retry.
-          if (r.code !== 'WALLET_NOT_FOUND') failed.push({ kind: 'wallet', provider, walletId: group.walletIds[i]! });
-          this.deps.logger.warn({ provider, code: r.code }, 'balance re-read failed');
-        });
-        byCustomer.forEach((r, i) => {
-          if (!(r instanceof GatewayError)) return void wallets.push(...r.wallets);
-          failed.push({ kind: 'customer', provider, externalId: group.customers[i]! });
-          this.deps.logger.warn({ provider, code: r.code }, 'customer re-read failed');
-        });
-      }));
+      await Promise.all(
+        [...byProvider].map(async ([provider, group]) => {
+          const adapter = this.deps.registry.get(provider);
+          if (!adapter) return;
+          const [byId, byCustomer] = await Promise.all([
+            group.walletIds.length ? adapter.walletsByIds(group.walletIds) : [],
+            group.customers.length ? adapter.walletsByCustomers(group.customers) : [],
+          ]);
+          byId.forEach((r, i) => {
+            if (!(r instanceof GatewayError)) return void wallets.push(r);
+            // A wallet that is gone will not come back on a retry.
+            if (r.code !== 'WALLET_NOT_FOUND')
+              failed.push({ kind: 'wallet', provider, walletId: group.walletIds[i]! });
+            this.deps.logger.warn({ provider, code: r.code }, 'balance re-read failed');
+          });
+          byCustomer.forEach((r, i) => {
+            if (!(r instanceof GatewayError)) return void wallets.push(...r.wallets);
+            failed.push({ kind: 'customer', provider, externalId: group.customers[i]! });
+            this.deps.logger.warn({ provider, code: r.code }, 'customer re-read failed');
+          });
+        }),
+      );
       return { wallets, failed };
     });
   }

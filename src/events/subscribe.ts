@@ -1,11 +1,15 @@
 import type { ProviderName } from '../domain/wallet.js';
 import type { BalanceHint } from '../providers/webhook.js';
-import { customerTopic, walletTopic, type BalanceChangedMessage } from './balance-event.js';
+import { type BalanceChangedMessage, customerTopic, walletTopic } from './balance-event.js';
 import type { LiveServices } from './live.js';
 
 export type BalanceTarget =
   | { readonly kind: 'wallet'; readonly provider: ProviderName; readonly walletId: string }
-  | { readonly kind: 'customer'; readonly externalId: string; readonly providers: readonly ProviderName[] };
+  | {
+      readonly kind: 'customer';
+      readonly externalId: string;
+      readonly providers: readonly ProviderName[];
+    };
 
 /** A subscription's event stream, with what a shared SSE fan-out needs to take it over. */
 export interface BalanceStream extends AsyncIterableIterator<BalanceChangedMessage> {
@@ -21,22 +25,31 @@ export interface BalanceStream extends AsyncIterableIterator<BalanceChangedMessa
  * many streams (useSseFanout) never creates one per subscriber. Ending the stream releases all.
  */
 export function balanceChanges(live: LiveServices, target: BalanceTarget): BalanceStream {
-  const hints: BalanceHint[] = target.kind === 'wallet'
-    ? [{ kind: 'wallet', provider: target.provider, walletId: target.walletId }]
-    : target.providers.map((provider) => ({ kind: 'customer', provider, externalId: target.externalId }));
-  const topic = target.kind === 'wallet' ? walletTopic(`${target.provider}:${target.walletId}`) : customerTopic(target.externalId);
+  const hints: BalanceHint[] =
+    target.kind === 'wallet'
+      ? [{ kind: 'wallet', provider: target.provider, walletId: target.walletId }]
+      : target.providers.map((provider) => ({
+          kind: 'customer',
+          provider,
+          externalId: target.externalId,
+        }));
+  const topic =
+    target.kind === 'wallet'
+      ? walletTopic(`${target.provider}:${target.walletId}`)
+      : customerTopic(target.externalId);
 
   const unwatch = hints.map((h) => live.poller.watch(h));
   const endListeners: (() => void)[] = [];
   let source: AsyncIterableIterator<BalanceChangedMessage> | undefined;
   let ended: Promise<void> | undefined;
-  const end = (): Promise<void> => (ended ??= (async () => {
-    for (const u of unwatch) u();
-    for (const fn of endListeners) fn();
-    // Untracked only once the pubsub listener (a Redis UNSUBSCRIBE) is really gone.
-    await source?.return?.();
-    untrack();
-  })());
+  const end = (): Promise<void> =>
+    (ended ??= (async () => {
+      for (const u of unwatch) u();
+      for (const fn of endListeners) fn();
+      // Untracked only once the pubsub listener (a Redis UNSUBSCRIBE) is really gone.
+      await source?.return?.();
+      untrack();
+    })());
   const untrack = live.trackStream(() => void end());
   const done = (): IteratorResult<BalanceChangedMessage> => ({ done: true, value: undefined });
   const stream: BalanceStream = {
@@ -45,7 +58,10 @@ export function balanceChanges(live: LiveServices, target: BalanceTarget): Balan
     [Symbol.asyncIterator]: () => stream,
     next: () => {
       if (ended) return Promise.resolve(done());
-      source ??= live.pubsub.subscribe('balance', topic) as AsyncIterableIterator<BalanceChangedMessage>;
+      source ??= live.pubsub.subscribe(
+        'balance',
+        topic,
+      ) as AsyncIterableIterator<BalanceChangedMessage>;
       return source.next();
     },
     return: async () => {

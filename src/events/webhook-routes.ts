@@ -1,7 +1,11 @@
 import type { Plugin } from 'graphql-yoga';
 import { PROVIDERS, type ProviderName } from '../domain/wallet.js';
 import type { Logger } from '../logger.js';
-import { WebhookRejected, type WebhookVerifier } from '../providers/webhook.js';
+import {
+  type VerifiedDelivery,
+  WebhookRejected,
+  type WebhookVerifier,
+} from '../providers/webhook.js';
 import type { BalanceRefresher } from './refresher.js';
 import type { LiveStores } from './stores.js';
 
@@ -19,7 +23,9 @@ export interface WebhookRouteDeps {
   /** Background re-fetches in flight (graceful shutdown and tests wait on them). */
   readonly inFlight: Set<Promise<unknown>>;
   /** Counts deliveries (metrics). */
-  readonly onDelivery?: ((provider: ProviderName, result: 'accepted' | 'duplicate' | 'rejected') => void) | undefined;
+  readonly onDelivery?:
+    | ((provider: ProviderName, result: 'accepted' | 'duplicate' | 'rejected') => void)
+    | undefined;
 }
 
 const json = (status: number, body: unknown) =>
@@ -36,15 +42,21 @@ export function useWebhookRoutes(deps: WebhookRouteDeps): Plugin {
       const match = /^\/webhooks\/([a-z]+)\/?$/.exec(url.pathname);
       if (!match) return;
       const provider = match[1]!.toUpperCase() as ProviderName;
-      if (!PROVIDERS.includes(provider)) return endResponse(json(404, { error: 'unknown provider' }));
+      if (!PROVIDERS.includes(provider))
+        return endResponse(json(404, { error: 'unknown provider' }));
       if (request.method !== 'POST') return endResponse(json(405, { error: 'use POST' }));
       const verifier = deps.verifiers.get(provider);
-      if (!verifier) return endResponse(json(404, { error: `webhooks for ${provider} are not configured on this gateway` }));
-      if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return endResponse(json(413, { error: 'body too large' }));
+      if (!verifier)
+        return endResponse(
+          json(404, { error: `webhooks for ${provider} are not configured on this gateway` }),
+        );
+      if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES)
+        return endResponse(json(413, { error: 'body too large' }));
 
       const raw = await request.text();
-      if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return endResponse(json(413, { error: 'body too large' }));
-      let delivery;
+      if (Buffer.byteLength(raw) > MAX_BODY_BYTES)
+        return endResponse(json(413, { error: 'body too large' }));
+      let delivery: VerifiedDelivery;
       try {
         delivery = await verifier.verify(raw, request.headers);
       } catch (e) {
@@ -54,20 +66,42 @@ export function useWebhookRoutes(deps: WebhookRouteDeps): Plugin {
           return endResponse(json(e.status, { error: e.message }));
         }
         // The verifier could not check (Lago's public key unreachable): 503 makes the provider retry.
-        deps.logger.error({ provider, err: e instanceof Error ? e.message : 'unknown' }, 'webhook verification unavailable');
+        deps.logger.error(
+          { provider, err: e instanceof Error ? e.message : 'unknown' },
+          'webhook verification unavailable',
+        );
         return endResponse(json(503, { error: 'verification temporarily unavailable' }));
       }
 
-      if (!(await deps.stores.firstSeen(`webhook:${provider}:${delivery.deliveryId}`, DEDUPE_TTL_MS))) {
+      if (
+        !(await deps.stores.firstSeen(`webhook:${provider}:${delivery.deliveryId}`, DEDUPE_TTL_MS))
+      ) {
         deps.onDelivery?.(provider, 'duplicate');
-        deps.logger.info({ provider, deliveryId: delivery.deliveryId }, 'duplicate webhook delivery ignored');
+        deps.logger.info(
+          { provider, deliveryId: delivery.deliveryId },
+          'duplicate webhook delivery ignored',
+        );
         return endResponse(json(200, { status: 'duplicate' }));
       }
       deps.onDelivery?.(provider, 'accepted');
-      deps.logger.info({ provider, deliveryId: delivery.deliveryId, eventType: delivery.eventType, hints: delivery.hints.length }, 'webhook accepted');
+      deps.logger.info(
+        {
+          provider,
+          deliveryId: delivery.deliveryId,
+          eventType: delivery.eventType,
+          hints: delivery.hints.length,
+        },
+        'webhook accepted',
+      );
       if (delivery.hints.length > 0) {
-        const work = deps.refresher.refresh(delivery.hints, 'WEBHOOK', REREAD_RETRY_DELAYS_MS)
-          .catch((e: unknown) => deps.logger.warn({ provider, err: e instanceof Error ? e.message : String(e) }, 'webhook re-fetch failed'))
+        const work = deps.refresher
+          .refresh(delivery.hints, 'WEBHOOK', REREAD_RETRY_DELAYS_MS)
+          .catch((e: unknown) =>
+            deps.logger.warn(
+              { provider, err: e instanceof Error ? e.message : String(e) },
+              'webhook re-fetch failed',
+            ),
+          )
           .finally(() => deps.inFlight.delete(work));
         deps.inFlight.add(work);
       }

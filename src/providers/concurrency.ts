@@ -3,7 +3,11 @@
  * upstream calls (real-time balances, customer lookups, sessions) go out in parallel, but an
  * org-wide list must not open hundreds of sockets or burn a rate budget at once.
  */
-export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapWithConcurrency<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {

@@ -1,9 +1,13 @@
 import type { z } from 'zod';
 import type { ProviderName } from '../domain/wallet.js';
-import { GatewayError, type ErrorCode } from '../errors.js';
+import { type ErrorCode, GatewayError } from '../errors.js';
 import { parseJsonExact } from '../json.js';
 import type { Logger } from '../logger.js';
-import { UpstreamFailure, type ProviderResilience, type UpstreamAnswer } from './resilience/index.js';
+import {
+  type ProviderResilience,
+  type UpstreamAnswer,
+  UpstreamFailure,
+} from './resilience/index.js';
 
 export type QueryValue = string | number | boolean | readonly string[] | undefined | null;
 
@@ -21,7 +25,10 @@ export interface UpstreamRequest<S extends z.ZodType> {
 }
 
 /** How a provider's error body maps to a gateway error code. Return undefined for the defaults. */
-export type ErrorMapper = (status: number, body: unknown) => { code: ErrorCode; upstreamCode?: string; message?: string } | undefined;
+export type ErrorMapper = (
+  status: number,
+  body: unknown,
+) => { code: ErrorCode; upstreamCode?: string; message?: string } | undefined;
 
 export interface UpstreamClientOptions {
   /** Base URL including the API prefix (`.../api/v1`, `.../v1`). */
@@ -92,7 +99,9 @@ export class UpstreamClient {
     // An id of "." or ".." (or their %2e spellings) would be resolved away by URL parsing and hit
     // another route: such an id names nothing.
     if (req.path.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment))) {
-      throw new GatewayError('INVALID_ID', 'An id cannot be "." or ".."', { provider: this.provider });
+      throw new GatewayError('INVALID_ID', 'An id cannot be "." or ".."', {
+        provider: this.provider,
+      });
     }
     const url = buildUrl(this.options.baseUrl, req.path, req.query);
     const headers: Record<string, string> = {
@@ -105,20 +114,36 @@ export class UpstreamClient {
     let answer: UpstreamAnswer;
     try {
       answer = await this.options.resilience.execute(
-        { method, url, path: req.path, headers, idempotent: method === 'GET' || req.idempotent === true },
+        {
+          method,
+          url,
+          path: req.path,
+          headers,
+          idempotent: method === 'GET' || req.idempotent === true,
+        },
         (signal) => this.send(method, url, headers, body, signal),
       );
     } catch (e) {
       throw this.toGatewayError(e);
     }
     if (!answer.json) {
-      throw new GatewayError('UPSTREAM_BAD_RESPONSE', `${this.provider} answered ${answer.status} with a body that is not JSON`, { provider: this.provider, upstreamStatus: answer.status });
+      throw new GatewayError(
+        'UPSTREAM_BAD_RESPONSE',
+        `${this.provider} answered ${answer.status} with a body that is not JSON`,
+        { provider: this.provider, upstreamStatus: answer.status },
+      );
     }
     return this.validate(answer.body, req.schema, url.pathname);
   }
 
   /** One attempt. Throws an UpstreamFailure for anything but a complete 2xx answer. */
-  private async send(method: string, url: URL, headers: Record<string, string>, body: string | undefined, signal: AbortSignal): Promise<UpstreamAnswer> {
+  private async send(
+    method: string,
+    url: URL,
+    headers: Record<string, string>,
+    body: string | undefined,
+    signal: AbortSignal,
+  ): Promise<UpstreamAnswer> {
     let response: Response;
     try {
       response = await this.fetchImpl(url, { method, headers, body, signal });
@@ -131,7 +156,7 @@ export class UpstreamClient {
     } catch (cause) {
       throw new UpstreamFailure({ kind: 'network', phase: 'body' }, { cause });
     }
-    let parsed: unknown = undefined;
+    let parsed: unknown;
     let json = false;
     if (text.length > 0) {
       try {
@@ -142,7 +167,12 @@ export class UpstreamClient {
       }
     }
     if (!response.ok) {
-      throw new UpstreamFailure({ kind: 'status', status: response.status, body: parsed, retryAfterMs: retryAfterMs(response.headers.get('retry-after')) });
+      throw new UpstreamFailure({
+        kind: 'status',
+        status: response.status,
+        body: parsed,
+        retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
+      });
     }
     return { status: response.status, body: parsed, json };
   }
@@ -151,19 +181,38 @@ export class UpstreamClient {
   private toGatewayError(e: unknown): GatewayError {
     const provider = this.provider;
     if (e instanceof GatewayError) return e;
-    if (!(e instanceof UpstreamFailure)) return new GatewayError('UPSTREAM_ERROR', `${provider} failed unexpectedly`, { provider, cause: e });
+    if (!(e instanceof UpstreamFailure))
+      return new GatewayError('UPSTREAM_ERROR', `${provider} failed unexpectedly`, {
+        provider,
+        cause: e,
+      });
     const r = e.reason;
     switch (r.kind) {
       case 'circuit_open':
-        return new GatewayError('UPSTREAM_UNAVAILABLE', `${provider} is failing: its circuit breaker is open, so no request was sent`, { provider, cause: e });
+        return new GatewayError(
+          'UPSTREAM_UNAVAILABLE',
+          `${provider} is failing: its circuit breaker is open, so no request was sent`,
+          { provider, cause: e },
+        );
       case 'timeout':
-        return new GatewayError('UPSTREAM_UNAVAILABLE', `${provider} did not answer within ${r.limitMs} ms`, { provider, cause: e });
+        return new GatewayError(
+          'UPSTREAM_UNAVAILABLE',
+          `${provider} did not answer within ${r.limitMs} ms`,
+          { provider, cause: e },
+        );
       case 'network':
-        return new GatewayError('UPSTREAM_UNAVAILABLE', r.phase === 'connect' ? `${provider} could not be reached` : `${provider} closed the connection mid-answer`, { provider, cause: e });
+        return new GatewayError(
+          'UPSTREAM_UNAVAILABLE',
+          r.phase === 'connect'
+            ? `${provider} could not be reached`
+            : `${provider} closed the connection mid-answer`,
+          { provider, cause: e },
+        );
       case 'status': {
         const mapped = this.options.mapError?.(r.status, r.body);
-        const message = mapped?.message
-          ?? (e.refusedWaitMs !== undefined
+        const message =
+          mapped?.message ??
+          (e.refusedWaitMs !== undefined
             ? `${provider} answered HTTP ${r.status} and asked to wait ${Math.ceil(e.refusedWaitMs / 1000)} s, longer than the gateway waits`
             : `${provider} answered HTTP ${r.status}`);
         return new GatewayError(mapped?.code ?? defaultCode(r.status), message, {
@@ -178,7 +227,14 @@ export class UpstreamClient {
   private validate<S extends z.ZodType>(body: unknown, schema: S, path: string): z.output<S> {
     const result = schema.safeParse(body);
     if (result.success) return result.data;
-    this.options.logger.warn({ provider: this.provider, path, issues: result.error.issues.slice(0, 5) }, 'upstream payload rejected');
-    throw new GatewayError('UPSTREAM_BAD_RESPONSE', `${this.provider} answered with a payload that does not match its wire format`, { provider: this.provider });
+    this.options.logger.warn(
+      { provider: this.provider, path, issues: result.error.issues.slice(0, 5) },
+      'upstream payload rejected',
+    );
+    throw new GatewayError(
+      'UPSTREAM_BAD_RESPONSE',
+      `${this.provider} answered with a payload that does not match its wire format`,
+      { provider: this.provider },
+    );
   }
 }

@@ -23,13 +23,20 @@ export function translateItem<S extends z.ZodType>(
   try {
     return translate(parsed.data, raw);
   } catch (cause) {
-    logger.warn({ provider, reason: cause instanceof Error ? cause.message : String(cause) }, 'upstream wallet untranslatable');
+    logger.warn(
+      { provider, reason: cause instanceof Error ? cause.message : String(cause) },
+      'upstream wallet untranslatable',
+    );
     return badWallet(provider);
   }
 }
 
 function badWallet(provider: ProviderName): GatewayError {
-  return new GatewayError('UPSTREAM_BAD_RESPONSE', `${provider} sent a wallet that does not match its wire format`, { provider });
+  return new GatewayError(
+    'UPSTREAM_BAD_RESPONSE',
+    `${provider} sent a wallet that does not match its wire format`,
+    { provider },
+  );
 }
 
 export function toWalletList(results: readonly Result<Wallet>[]): WalletList {
@@ -50,13 +57,21 @@ export async function settle<T>(provider: ProviderName, fn: () => Promise<T>): P
 
 export function asGatewayError(provider: ProviderName, e: unknown): GatewayError {
   if (e instanceof GatewayError) return e;
-  return new GatewayError('UPSTREAM_ERROR', `${provider} failed unexpectedly`, { provider, cause: e });
+  return new GatewayError('UPSTREAM_ERROR', `${provider} failed unexpectedly`, {
+    provider,
+    cause: e,
+  });
 }
 
 /** One cheap authenticated call, timed: UP with its latency, or DOWN with the typed error. */
-export async function probe(provider: ProviderName, ping: () => Promise<unknown>): Promise<ProviderHealth> {
+export async function probe(
+  provider: ProviderName,
+  ping: () => Promise<unknown>,
+): Promise<ProviderHealth> {
   const started = performance.now();
   const result = await settle(provider, ping);
   const latencyMs = Math.round(performance.now() - started);
-  return result instanceof GatewayError ? { status: 'DOWN', latencyMs, error: result } : { status: 'UP', latencyMs, error: null };
+  return result instanceof GatewayError
+    ? { status: 'DOWN', latencyMs, error: result }
+    : { status: 'UP', latencyMs, error: null };
 }

@@ -23,18 +23,33 @@ export interface SignatureCheck {
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 
 /** Returns the message id (the dedupe key) of a delivery whose signature and timestamp hold. */
-export function verifyStandardSignature(rawBody: string, headers: Headers, check: SignatureCheck): string {
+export function verifyStandardSignature(
+  rawBody: string,
+  headers: Headers,
+  check: SignatureCheck,
+): string {
   const found = check.prefixes
-    .map((p) => ({ id: headers.get(`${p}-id`), timestamp: headers.get(`${p}-timestamp`), signature: headers.get(`${p}-signature`) }))
+    .map((p) => ({
+      id: headers.get(`${p}-id`),
+      timestamp: headers.get(`${p}-timestamp`),
+      signature: headers.get(`${p}-signature`),
+    }))
     .find((h) => h.id && h.timestamp && h.signature);
   if (!found) throw new WebhookRejected(401, 'missing webhook signature headers');
-  const { id, timestamp, signature } = found as { id: string; timestamp: string; signature: string };
+  const { id, timestamp, signature } = found as {
+    id: string;
+    timestamp: string;
+    signature: string;
+  };
 
   // The signed content holds the header text itself, so only canonical integers can be re-signed.
   const seconds = Number(timestamp);
-  if (!/^\d{1,12}$/.test(timestamp) || String(seconds) !== timestamp) throw new WebhookRejected(400, 'malformed webhook timestamp');
+  if (!/^\d{1,12}$/.test(timestamp) || String(seconds) !== timestamp)
+    throw new WebhookRejected(400, 'malformed webhook timestamp');
 
-  const expected = Buffer.from(check.signer.sign(id, new Date(seconds * 1000), rawBody).slice('v1,'.length));
+  const expected = Buffer.from(
+    check.signer.sign(id, new Date(seconds * 1000), rawBody).slice('v1,'.length),
+  );
   // Several space-separated `v1,<b64>` entries are allowed (key rotation); other versions are skipped.
   const matches = signature.split(' ').some((entry) => {
     const [version, value] = entry.split(',');
@@ -47,6 +62,7 @@ export function verifyStandardSignature(rawBody: string, headers: Headers, check
   // Checked after the signature: a 400 then means "genuine but too old or too new" (a replay),
   // while any forgery, whatever its timestamp, is a 401.
   const skew = Math.abs(check.now().getTime() / 1000 - seconds);
-  if (skew > check.toleranceSeconds) throw new WebhookRejected(400, 'webhook timestamp is outside the tolerance window');
+  if (skew > check.toleranceSeconds)
+    throw new WebhookRejected(400, 'webhook timestamp is outside the tolerance window');
   return id;
 }

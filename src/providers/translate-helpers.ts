@@ -1,5 +1,5 @@
-import { parseDecimal, type Dec } from '../domain/money.js';
 import { normalizeCurrency } from '../domain/currency.js';
+import { type Dec, parseDecimal } from '../domain/money.js';
 import type { MetadataEntry } from '../domain/wallet.js';
 
 /** Small pure helpers the translators share. */
@@ -23,6 +23,8 @@ export function currency(code: string): string {
   return normalized;
 }
 
-export function metadataEntries(entries: readonly (readonly [string, string | null])[] | null | undefined): MetadataEntry[] {
+export function metadataEntries(
+  entries: readonly (readonly [string, string | null])[] | null | undefined,
+): MetadataEntry[] {
   return (entries ?? []).map(([key, value]) => ({ key, value }));
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { WebhookRejected, type BalanceHint } from './webhook.js';
+import { type BalanceHint, WebhookRejected } from './webhook.js';
 
 /**
  * Parsing of bodies whose signature has already been verified. A genuine delivery that is not

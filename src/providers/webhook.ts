@@ -21,7 +21,10 @@ export interface VerifiedDelivery {
 /** Why a delivery was refused: 401 for a bad or missing signature, 400 for a stale or malformed one. */
 export class WebhookRejected extends Error {
   override name = 'WebhookRejected';
-  constructor(readonly status: 400 | 401, message: string) {
+  constructor(
+    readonly status: 400 | 401,
+    message: string,
+  ) {
     super(message);
   }
 }

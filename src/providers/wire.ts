@@ -20,12 +20,20 @@ export const timestamp = z.iso.datetime({ offset: true });
 export const integer = z.number().int();
 
 /** An integer that will reach a GraphQL Int (32-bit signed): anything wider is a bad payload. */
-export const int32 = z.number().int().min(-(2 ** 31)).max(2 ** 31 - 1);
+export const int32 = z
+  .number()
+  .int()
+  .min(-(2 ** 31))
+  .max(2 ** 31 - 1);
 
 /** Money in minor units: beyond 2^53 it arrives as bigint (json.ts), never rounded. */
 export const minorUnitsInteger = z.union([z.number().int(), z.bigint()]);
 
-const plainObject = z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'expected an object')
+const plainObject = z
+  .custom<Record<string, unknown>>(
+    (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+    'expected an object',
+  )
   .transform((v) => Object.entries(v));
 
 /**
@@ -35,4 +43,6 @@ const plainObject = z.custom<Record<string, unknown>>((v) => typeof v === 'objec
 export const stringMapEntries = plainObject.pipe(z.array(z.tuple([z.string(), z.string()])));
 
 /** The same, where values may be null (Lago wallet metadata). */
-export const nullableStringMapEntries = plainObject.pipe(z.array(z.tuple([z.string(), z.string().nullable()])));
+export const nullableStringMapEntries = plainObject.pipe(
+  z.array(z.tuple([z.string(), z.string().nullable()])),
+);

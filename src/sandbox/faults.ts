@@ -52,11 +52,21 @@ export function oddButValid(body: unknown): unknown {
 
 /** Parses SANDBOX_FAULTS; throws with a message naming the bad entry. */
 export function parseFaultSpecs(text: string): FaultSpec[] {
-  return text.split(',').map((s) => s.trim()).filter(Boolean).map((entry) => {
-    const m = /^(lago|flexprice|polar)=([a-z0-9]+)(?::(\d+))?$/.exec(entry);
-    if (!m || !FAULT_MODES.includes(m[2] as FaultMode)) {
-      throw new Error(`"${entry}" is not <lago|flexprice|polar>=<${FAULT_MODES.join('|')}>[:number]`);
-    }
-    return { sandbox: m[1] as FaultSpec['sandbox'], mode: m[2] as FaultMode, ...(m[3] && { arg: Number(m[3]) }) };
-  });
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const m = /^(lago|flexprice|polar)=([a-z0-9]+)(?::(\d+))?$/.exec(entry);
+      if (!m || !FAULT_MODES.includes(m[2] as FaultMode)) {
+        throw new Error(
+          `"${entry}" is not <lago|flexprice|polar>=<${FAULT_MODES.join('|')}>[:number]`,
+        );
+      }
+      return {
+        sandbox: m[1] as FaultSpec['sandbox'],
+        mode: m[2] as FaultMode,
+        ...(m[3] && { arg: Number(m[3]) }),
+      };
+    });
 }

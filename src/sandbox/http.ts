@@ -40,19 +40,29 @@ export class SandboxRouter {
 
   on(method: string, path: string, handler: Handler): this {
     const names: string[] = [];
-    const pattern = new RegExp(`^${path.replace(/:(\w+)/g, (_m, name: string) => (names.push(name), '([^/]+)'))}/?$`);
+    const pattern = new RegExp(
+      `^${path.replace(/:(\w+)/g, (_m, name: string) => {
+        names.push(name);
+        return '([^/]+)';
+      })}/?$`,
+    );
     this.routes.push({ method, pattern, names, handler });
     return this;
   }
 
-  match(method: string, path: string): { handler: Handler; params: Record<string, string> } | 'method' | undefined {
+  match(
+    method: string,
+    path: string,
+  ): { handler: Handler; params: Record<string, string> } | 'method' | undefined {
     let pathMatched = false;
     for (const route of this.routes) {
       const m = route.pattern.exec(path);
       if (!m) continue;
       pathMatched = true;
       if (route.method !== method) continue;
-      const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
+      const params = Object.fromEntries(
+        route.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]),
+      );
       return { handler: route.handler, params };
     }
     return pathMatched ? 'method' : undefined;
@@ -107,22 +117,39 @@ async function readBody(req: IncomingMessage): Promise<string> {
 function send(res: ServerResponse, r: SandboxResponse): void {
   const isJson = r.body !== undefined && typeof r.body !== 'string';
   const text = r.body === undefined ? '' : isJson ? JSON.stringify(r.body) : (r.body as string);
-  res.writeHead(r.status, { ...(r.body !== undefined && { 'content-type': isJson ? 'application/json; charset=utf-8' : 'text/plain' }), ...r.headers });
+  res.writeHead(r.status, {
+    ...(r.body !== undefined && {
+      'content-type': isJson ? 'application/json; charset=utf-8' : 'text/plain',
+    }),
+    ...r.headers,
+  });
   res.end(text);
 }
 
-export function startSandboxServer(options: SandboxServerOptions, port = 0, host = '127.0.0.1'): Promise<RunningSandbox> {
+export function startSandboxServer(
+  options: SandboxServerOptions,
+  port = 0,
+  host = '127.0.0.1',
+): Promise<RunningSandbox> {
   const requests: LoggedRequest[] = [];
   let faults: Fault[] = [];
   const takeFault = (method: string, path: string): Fault | undefined => {
-    const fault = faults.find((f) => (!f.method || f.method === method) && (!f.path || f.path.test(path)));
-    if (fault?.times !== undefined && --fault.times <= 0) faults = faults.filter((f) => f !== fault);
+    const fault = faults.find(
+      (f) => (!f.method || f.method === method) && (!f.path || f.path.test(path)),
+    );
+    if (fault?.times !== undefined && --fault.times <= 0)
+      faults = faults.filter((f) => f !== fault);
     return fault;
   };
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://sandbox');
-      requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.search, headers: req.headers });
+      requests.push({
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: url.search,
+        headers: req.headers,
+      });
       const text = await readBody(req);
       let body: unknown;
       if (text.length > 0) {
@@ -133,10 +160,24 @@ export function startSandboxServer(options: SandboxServerOptions, port = 0, host
         }
       }
       // The control surface is how demos and tests drive the sandbox: never faulted.
-      const fault = url.pathname.startsWith('/__sandbox/') ? undefined : takeFault(req.method ?? 'GET', url.pathname);
+      const fault = url.pathname.startsWith('/__sandbox/')
+        ? undefined
+        : takeFault(req.method ?? 'GET', url.pathname);
       if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
-      if (fault?.status) return send(res, { status: fault.status, body: fault.body, ...(fault.headers && { headers: fault.headers }) });
-      const sreq: SandboxRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, params: {}, body };
+      if (fault?.status)
+        return send(res, {
+          status: fault.status,
+          body: fault.body,
+          ...(fault.headers && { headers: fault.headers }),
+        });
+      const sreq: SandboxRequest = {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: url.searchParams,
+        headers: req.headers,
+        params: {},
+        body,
+      };
       const denied = options.guard?.(sreq);
       if (denied) return send(res, denied);
       const match = options.router.match(sreq.method, sreq.path);
@@ -144,8 +185,15 @@ export function startSandboxServer(options: SandboxServerOptions, port = 0, host
       if (match === 'method') return send(res, options.methodNotAllowed);
       const answer = await match.handler({ ...sreq, params: match.params });
       if (fault?.lagMs) await new Promise((r) => setTimeout(r, fault.lagMs));
-      const ok = answer.status >= 200 && answer.status < 300 && answer.body !== undefined && typeof answer.body !== 'string';
-      send(res, fault?.transform && ok ? { ...answer, body: fault.transform(answer.body) } : answer);
+      const ok =
+        answer.status >= 200 &&
+        answer.status < 300 &&
+        answer.body !== undefined &&
+        typeof answer.body !== 'string';
+      send(
+        res,
+        fault?.transform && ok ? { ...answer, body: fault.transform(answer.body) } : answer,
+      );
     } catch (error) {
       res.writeHead(500, { 'content-type': 'text/plain' });
       res.end(`sandbox error: ${error instanceof Error ? error.message : String(error)}`);
@@ -161,10 +209,11 @@ export function startSandboxServer(options: SandboxServerOptions, port = 0, host
         requests,
         injectFault: (fault) => void faults.push({ ...fault }),
         clearFaults: () => void (faults = []),
-        close: () => new Promise((done) => {
-          server.close(() => done());
-          server.closeAllConnections();
-        }),
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
       });
     });
   });

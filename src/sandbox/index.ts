@@ -1,9 +1,9 @@
 import type { GatewayConfig } from '../config.js';
-import { startFlexpriceSandbox, type FlexpriceSandbox } from './flexprice/server.js';
+import { type FlexpriceSandbox, startFlexpriceSandbox } from './flexprice/server.js';
 import { FLEXPRICE_SANDBOX_WEBHOOK_SECRET } from './flexprice/webhooks.js';
-import { startLagoSandbox, type LagoSandbox } from './lago/server.js';
+import { type LagoSandbox, startLagoSandbox } from './lago/server.js';
 import { LAGO_SANDBOX_HMAC_KEY } from './lago/webhooks.js';
-import { startPolarSandbox, type PolarSandbox } from './polar/server.js';
+import { type PolarSandbox, startPolarSandbox } from './polar/server.js';
 import { POLAR_SANDBOX_WEBHOOK_SECRET } from './polar/webhooks.js';
 
 export interface Sandboxes {
@@ -19,7 +19,11 @@ export interface Sandboxes {
 
 /** Starts every sandbox provider on a free loopback port. */
 export async function startSandboxes(): Promise<Sandboxes> {
-  const [lago, flexprice, polar] = await Promise.all([startLagoSandbox(), startFlexpriceSandbox(), startPolarSandbox()]);
+  const [lago, flexprice, polar] = await Promise.all([
+    startLagoSandbox(),
+    startFlexpriceSandbox(),
+    startPolarSandbox(),
+  ]);
   return {
     lago,
     flexprice,
@@ -36,9 +40,19 @@ export async function startSandboxes(): Promise<Sandboxes> {
     },
     sendWebhooksTo(gatewayUrl) {
       const base = new URL(gatewayUrl).origin;
-      lago.setWebhookTarget({ url: `${base}/webhooks/lago`, algorithm: 'hmac', hmacKey: LAGO_SANDBOX_HMAC_KEY });
-      flexprice.setWebhookTarget({ url: `${base}/webhooks/flexprice`, secret: FLEXPRICE_SANDBOX_WEBHOOK_SECRET });
-      polar.setWebhookTarget({ url: `${base}/webhooks/polar`, secret: POLAR_SANDBOX_WEBHOOK_SECRET });
+      lago.setWebhookTarget({
+        url: `${base}/webhooks/lago`,
+        algorithm: 'hmac',
+        hmacKey: LAGO_SANDBOX_HMAC_KEY,
+      });
+      flexprice.setWebhookTarget({
+        url: `${base}/webhooks/flexprice`,
+        secret: FLEXPRICE_SANDBOX_WEBHOOK_SECRET,
+      });
+      polar.setWebhookTarget({
+        url: `${base}/webhooks/polar`,
+        secret: POLAR_SANDBOX_WEBHOOK_SECRET,
+      });
     },
     close: async () => {
       await Promise.all([lago.close(), flexprice.close(), polar.close()]);

@@ -6,16 +6,21 @@ import type { Sandboxes } from './index.js';
  * consumed a little (and topped up when it runs low), through the sandbox stores, so the
  * sandboxes emit their signed webhooks and a newcomer subscribed in GraphiQL sees live changes.
  */
-export function startUsageSimulation(sandboxes: Sandboxes, intervalMs: number, random: () => number = Math.random): () => void {
+export function startUsageSimulation(
+  sandboxes: Sandboxes,
+  intervalMs: number,
+  random: () => number = Math.random,
+): () => void {
   const steps: (() => void)[] = [
     () => {
       const w = sandboxes.lago.store.wallet('1a901a90-1a90-4a90-8a90-000000000001');
-      if (!w || w.status !== 'active') return;
+      if (w?.status !== 'active') return;
       if (new Dec(w.credits_balance).lt(5)) sandboxes.lago.store.grantCredits(w.lago_id, '20.0');
       else sandboxes.lago.store.consumeCredits(w.lago_id, '0.5');
     },
     () => {
-      const w = sandboxes.flexprice.store.activeWalletsOf(sandboxes.flexprice.store.customerByLookupKey('hooli_1234')?.id ?? '')
+      const w = sandboxes.flexprice.store
+        .activeWalletsOf(sandboxes.flexprice.store.customerByLookupKey('hooli_1234')?.id ?? '')
         .find((x) => x.currency === 'usd');
       if (!w) return;
       if (sandboxes.flexprice.store.realTime(w).creditBalance.lt(2)) {

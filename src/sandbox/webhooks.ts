@@ -46,9 +46,17 @@ export class WebhookSender {
 
   send(url: string, webhook: OutgoingWebhook): void {
     if (this.stop.signal.aborted) return;
-    const record: DeliveryRecord = { id: webhook.id, eventType: webhook.eventType, url, attempts: 0, status: undefined, state: 'pending' };
+    const record: DeliveryRecord = {
+      id: webhook.id,
+      eventType: webhook.eventType,
+      url,
+      attempts: 0,
+      status: undefined,
+      state: 'pending',
+    };
     this.deliveries.push(record);
-    if (this.deliveries.length > MAX_RECORDS) this.deliveries.splice(0, this.deliveries.length - MAX_RECORDS);
+    if (this.deliveries.length > MAX_RECORDS)
+      this.deliveries.splice(0, this.deliveries.length - MAX_RECORDS);
     const run = this.deliver(url, webhook, record).catch(() => void (record.state = 'failed'));
     this.inFlight.add(run);
     void run.finally(() => this.inFlight.delete(run));
@@ -64,18 +72,26 @@ export class WebhookSender {
     this.stop.abort();
   }
 
-  private async deliver(url: string, webhook: OutgoingWebhook, record: DeliveryRecord): Promise<void> {
+  private async deliver(
+    url: string,
+    webhook: OutgoingWebhook,
+    record: DeliveryRecord,
+  ): Promise<void> {
     const delays = this.options.retryDelaysMs ?? [250, 1000];
     const isSuccess = this.options.isSuccess ?? ((status: number) => status >= 200 && status < 300);
     for (let attempt = 0; attempt <= delays.length; attempt++) {
-      if (attempt > 0) await sleep(delays[attempt - 1]!, undefined, { signal: this.stop.signal, ref: false });
+      if (attempt > 0)
+        await sleep(delays[attempt - 1]!, undefined, { signal: this.stop.signal, ref: false });
       record.attempts++;
       try {
         const res = await fetch(url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...(await webhook.headers()) },
           body: webhook.body,
-          signal: AbortSignal.any([this.stop.signal, AbortSignal.timeout(this.options.timeoutMs ?? 10_000)]),
+          signal: AbortSignal.any([
+            this.stop.signal,
+            AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+          ]),
         });
         record.status = res.status;
         await res.body?.cancel();

@@ -1,10 +1,16 @@
 import type { AlertSettings, AlertThreshold } from '../domain/wallet.js';
 import { builder } from './builder.js';
 
-const AlertLevel = builder.enumType('AlertLevel', { description: 'Severity of a threshold.', values: ['INFO', 'WARNING', 'CRITICAL'] as const });
+const AlertLevel = builder.enumType('AlertLevel', {
+  description: 'Severity of a threshold.',
+  values: ['INFO', 'WARNING', 'CRITICAL'] as const,
+});
 const AlertCondition = builder.enumType('AlertCondition', {
   description: 'Which side of the threshold raises the alert (inclusive).',
-  values: { ABOVE: { description: 'At or above the value.' }, BELOW: { description: 'At or below the value.' } } as const,
+  values: {
+    ABOVE: { description: 'At or above the value.' },
+    BELOW: { description: 'At or below the value.' },
+  } as const,
 });
 const AlertMetric = builder.enumType('AlertMetric', {
   description: 'The number a threshold watches.',
@@ -23,13 +29,42 @@ const AlertStateEnum = builder.enumType('AlertState', {
 const AlertThresholdType = builder.objectRef<AlertThreshold>('AlertThreshold').implement({
   description: 'One balance threshold.',
   fields: (t) => ({
-    level: t.field({ type: AlertLevel, nullable: true, description: 'Severity; null where the provider has no levels (Lago).', resolve: (a) => a.level }),
-    value: t.field({ type: 'Decimal', description: 'The threshold, in the unit of `metric`.', resolve: (a) => a.value }),
-    condition: t.field({ type: AlertCondition, description: 'Which side of `value` raises the alert.', resolve: (a) => a.condition }),
-    metric: t.field({ type: AlertMetric, description: 'The number being watched.', resolve: (a) => a.metric }),
-    recurring: t.boolean({ description: 'Whether the alert fires again each time the threshold is crossed.', resolve: (a) => a.recurring }),
-    code: t.string({ nullable: true, description: 'The provider\'s threshold code, if any.', resolve: (a) => a.code }),
-    alertCode: t.string({ nullable: true, description: 'The provider alert this threshold belongs to (Lago alert code); null where a wallet has one settings object (Flexprice).', resolve: (a) => a.alertCode }),
+    level: t.field({
+      type: AlertLevel,
+      nullable: true,
+      description: 'Severity; null where the provider has no levels (Lago).',
+      resolve: (a) => a.level,
+    }),
+    value: t.field({
+      type: 'Decimal',
+      description: 'The threshold, in the unit of `metric`.',
+      resolve: (a) => a.value,
+    }),
+    condition: t.field({
+      type: AlertCondition,
+      description: 'Which side of `value` raises the alert.',
+      resolve: (a) => a.condition,
+    }),
+    metric: t.field({
+      type: AlertMetric,
+      description: 'The number being watched.',
+      resolve: (a) => a.metric,
+    }),
+    recurring: t.boolean({
+      description: 'Whether the alert fires again each time the threshold is crossed.',
+      resolve: (a) => a.recurring,
+    }),
+    code: t.string({
+      nullable: true,
+      description: "The provider's threshold code, if any.",
+      resolve: (a) => a.code,
+    }),
+    alertCode: t.string({
+      nullable: true,
+      description:
+        'The provider alert this threshold belongs to (Lago alert code); null where a wallet has one settings object (Flexprice).',
+      resolve: (a) => a.alertCode,
+    }),
   }),
 });
 
@@ -38,13 +73,41 @@ function byLevel(level: AlertThreshold['level']) {
 }
 
 export const AlertSettingsType = builder.objectRef<AlertSettings>('AlertSettings').implement({
-  description: 'Balance alerts configured on a wallet (Flexprice alert_settings/alert_state; Lago wallet alerts).',
+  description:
+    'Balance alerts configured on a wallet (Flexprice alert_settings/alert_state; Lago wallet alerts).',
   fields: (t) => ({
-    enabled: t.boolean({ description: 'Whether the provider evaluates these alerts.', resolve: (s) => s.enabled }),
-    state: t.field({ type: AlertStateEnum, nullable: true, description: 'Current alert state; null where the provider keeps none (Lago).', resolve: (s) => s.state }),
-    thresholds: t.field({ type: [AlertThresholdType], description: 'Every threshold, across the wallet\'s alerts.', resolve: (s) => s.thresholds }),
-    critical: t.field({ type: AlertThresholdType, nullable: true, description: 'The CRITICAL threshold, if any.', resolve: byLevel('CRITICAL') }),
-    warning: t.field({ type: AlertThresholdType, nullable: true, description: 'The WARNING threshold, if any.', resolve: byLevel('WARNING') }),
-    info: t.field({ type: AlertThresholdType, nullable: true, description: 'The INFO threshold, if any.', resolve: byLevel('INFO') }),
+    enabled: t.boolean({
+      description: 'Whether the provider evaluates these alerts.',
+      resolve: (s) => s.enabled,
+    }),
+    state: t.field({
+      type: AlertStateEnum,
+      nullable: true,
+      description: 'Current alert state; null where the provider keeps none (Lago).',
+      resolve: (s) => s.state,
+    }),
+    thresholds: t.field({
+      type: [AlertThresholdType],
+      description: "Every threshold, across the wallet's alerts.",
+      resolve: (s) => s.thresholds,
+    }),
+    critical: t.field({
+      type: AlertThresholdType,
+      nullable: true,
+      description: 'The CRITICAL threshold, if any.',
+      resolve: byLevel('CRITICAL'),
+    }),
+    warning: t.field({
+      type: AlertThresholdType,
+      nullable: true,
+      description: 'The WARNING threshold, if any.',
+      resolve: byLevel('WARNING'),
+    }),
+    info: t.field({
+      type: AlertThresholdType,
+      nullable: true,
+      description: 'The INFO threshold, if any.',
+      resolve: byLevel('INFO'),
+    }),
   }),
 });

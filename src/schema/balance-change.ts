@@ -1,13 +1,13 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
-import { Dec, money, type Money } from '../domain/money.js';
-import { PROVIDERS, type ProviderName } from '../domain/wallet.js';
-import { GatewayError } from '../errors.js';
-import type { BalanceChangedMessage } from '../events/balance-event.js';
-import { balanceChanges, type BalanceTarget } from '../events/subscribe.js';
 import { Repeater } from 'graphql-yoga';
 import { confinedTo } from '../auth/caller.js';
 import { visibleTo } from '../auth/visibility.js';
+import { Dec, type Money, money } from '../domain/money.js';
+import { PROVIDERS, type ProviderName } from '../domain/wallet.js';
+import { GatewayError } from '../errors.js';
+import type { BalanceChangedMessage } from '../events/balance-event.js';
+import { type BalanceTarget, balanceChanges } from '../events/subscribe.js';
 import { createLoaders, loadWalletsByKeys } from '../loaders.js';
 import { builder } from './builder.js';
 import { ProviderEnum } from './enums.js';
@@ -18,42 +18,76 @@ const BalanceChangeSource = builder.enumType('BalanceChangeSource', {
   description: 'How the gateway learnt of a change.',
   values: {
     WEBHOOK: { description: 'A verified provider webhook (then a re-read of the wallet).' },
-    POLL: { description: 'Polling, for providers without usable webhooks (Polar, or no webhook secret configured).' },
+    POLL: {
+      description:
+        'Polling, for providers without usable webhooks (Polar, or no webhook secret configured).',
+    },
     MUTATION: { description: 'A change made through this gateway.' },
   } as const,
 });
 
 const moneyOf = (m: { amount: string; currency: string }): Money => money(m.amount, m.currency);
 
-const WalletBalanceChange = builder.objectRef<BalanceChangedMessage>('WalletBalanceChange').implement({
-  description: "A change of a wallet's spendable balance: its ongoing balance where the provider has one, else its balance.",
-  fields: (t) => ({
-    eventId: t.id({ description: 'Unique per change; the same on every replica and transport.', resolve: (m) => m.eventId }),
-    provider: t.field({ type: ProviderEnum, description: 'The provider holding the wallet.', resolve: (m) => m.provider }),
-    wallet: t.field({
-      type: WalletNode,
-      nullable: true,
-      description: 'The wallet, re-read from the provider for this event (never data from an earlier event). Null plus an error when the re-read fails.',
-      resolve: async (m, _args, ctx) => {
-        const wallet = await ctx.live.walletForEvent(m.eventId, m.walletKey);
-        if (wallet instanceof Error) throw wallet;
-        return wallet;
-      },
+const WalletBalanceChange = builder
+  .objectRef<BalanceChangedMessage>('WalletBalanceChange')
+  .implement({
+    description:
+      "A change of a wallet's spendable balance: its ongoing balance where the provider has one, else its balance.",
+    fields: (t) => ({
+      eventId: t.id({
+        description: 'Unique per change; the same on every replica and transport.',
+        resolve: (m) => m.eventId,
+      }),
+      provider: t.field({
+        type: ProviderEnum,
+        description: 'The provider holding the wallet.',
+        resolve: (m) => m.provider,
+      }),
+      wallet: t.field({
+        type: WalletNode,
+        nullable: true,
+        description:
+          'The wallet, re-read from the provider for this event (never data from an earlier event). Null plus an error when the re-read fails.',
+        resolve: async (m, _args, ctx) => {
+          const wallet = await ctx.live.walletForEvent(m.eventId, m.walletKey);
+          if (wallet instanceof Error) throw wallet;
+          return wallet;
+        },
+      }),
+      previousBalance: t.field({
+        type: MoneyType,
+        nullable: true,
+        description:
+          'The spendable balance before; null when the gateway had not seen this wallet before.',
+        resolve: (m) => (m.previousBalance ? moneyOf(m.previousBalance) : null),
+      }),
+      balance: t.field({
+        type: MoneyType,
+        description: 'The spendable balance now.',
+        resolve: (m) => moneyOf(m.balance),
+      }),
+      delta: t.field({
+        type: MoneyType,
+        nullable: true,
+        description:
+          '`balance` minus `previousBalance`, exact; null when there is no previous balance.',
+        resolve: (m) =>
+          m.previousBalance && m.previousBalance.currency === m.balance.currency
+            ? money(new Dec(m.balance.amount).sub(m.previousBalance.amount), m.balance.currency)
+            : null,
+      }),
+      source: t.field({
+        type: BalanceChangeSource,
+        description: 'How the change was learnt.',
+        resolve: (m) => m.source,
+      }),
+      occurredAt: t.field({
+        type: 'DateTime',
+        description: 'When the gateway detected the change.',
+        resolve: (m) => new Date(m.occurredAt),
+      }),
     }),
-    previousBalance: t.field({ type: MoneyType, nullable: true, description: 'The spendable balance before; null when the gateway had not seen this wallet before.', resolve: (m) => (m.previousBalance ? moneyOf(m.previousBalance) : null) }),
-    balance: t.field({ type: MoneyType, description: 'The spendable balance now.', resolve: (m) => moneyOf(m.balance) }),
-    delta: t.field({
-      type: MoneyType,
-      nullable: true,
-      description: '`balance` minus `previousBalance`, exact; null when there is no previous balance.',
-      resolve: (m) => (m.previousBalance && m.previousBalance.currency === m.balance.currency
-        ? money(new Dec(m.balance.amount).sub(m.previousBalance.amount), m.balance.currency)
-        : null),
-    }),
-    source: t.field({ type: BalanceChangeSource, description: 'How the change was learnt.', resolve: (m) => m.source }),
-    occurredAt: t.field({ type: 'DateTime', description: 'When the gateway detected the change.', resolve: (m) => new Date(m.occurredAt) }),
-  }),
-});
+  });
 
 function silentStream(): Repeater<BalanceChangedMessage> {
   return new Repeater(async (_push, stop) => {
@@ -61,7 +95,10 @@ function silentStream(): Repeater<BalanceChangedMessage> {
   });
 }
 
-function walletTarget(globalId: string, configured: readonly ProviderName[]): Extract<BalanceTarget, { kind: 'wallet' }> {
+function walletTarget(
+  globalId: string,
+  configured: readonly ProviderName[],
+): Extract<BalanceTarget, { kind: 'wallet' }> {
   let decoded: { typename: string; id: string };
   try {
     decoded = decodeGlobalID(globalId);
@@ -71,36 +108,55 @@ function walletTarget(globalId: string, configured: readonly ProviderName[]): Ex
   const colon = decoded.id.indexOf(':');
   const provider = decoded.id.slice(0, colon) as ProviderName;
   const walletId = decoded.id.slice(colon + 1);
-  if (decoded.typename !== 'Wallet' || colon <= 0 || !walletId || !PROVIDERS.includes(provider)) throw new GatewayError('INVALID_ID', 'Not a Walletgate wallet id');
-  if (!configured.includes(provider)) throw new GatewayError('PROVIDER_NOT_CONFIGURED', `${provider} is not configured on this gateway`, { provider });
+  if (decoded.typename !== 'Wallet' || colon <= 0 || !walletId || !PROVIDERS.includes(provider))
+    throw new GatewayError('INVALID_ID', 'Not a Walletgate wallet id');
+  if (!configured.includes(provider))
+    throw new GatewayError(
+      'PROVIDER_NOT_CONFIGURED',
+      `${provider} is not configured on this gateway`,
+      { provider },
+    );
   return { kind: 'wallet', provider, walletId };
 }
 
-builder.subscriptionType({ description: 'Live balance changes, over SSE (`Accept: text/event-stream`) or WebSocket (graphql-ws) on /graphql.' });
+builder.subscriptionType({
+  description:
+    'Live balance changes, over SSE (`Accept: text/event-stream`) or WebSocket (graphql-ws) on /graphql.',
+});
 
 builder.subscriptionField('walletBalanceChanged', (t) =>
   t.field({
     type: WalletBalanceChange,
-    description: "Streams changes of one wallet's balance, or of every wallet of one customer across providers. Exactly one argument is required: there is no firehose of every customer's balance.",
+    description:
+      "Streams changes of one wallet's balance, or of every wallet of one customer across providers. Exactly one argument is required: there is no firehose of every customer's balance.",
     args: {
-      walletId: t.arg.id({ description: 'A wallet\'s global id.' }),
+      walletId: t.arg.id({ description: "A wallet's global id." }),
       customerExternalId: t.arg.string({ description: 'Your id for the customer.' }),
     },
     subscribe: async (_root, args, ctx) => {
       if (!args.walletId === !args.customerExternalId) {
-        throw new GraphQLError('walletBalanceChanged needs exactly one of walletId or customerExternalId', { extensions: { code: 'BAD_USER_INPUT' } });
+        throw new GraphQLError(
+          'walletBalanceChanged needs exactly one of walletId or customerExternalId',
+          { extensions: { code: 'BAD_USER_INPUT' } },
+        );
       }
       const configured = ctx.registry.list().map((p) => p.name);
       const confined = confinedTo(ctx.caller);
       if (args.customerExternalId) {
         // Another customer's stream is answered like an unknown customer's: one that never yields.
         if (confined && confined !== args.customerExternalId) return silentStream();
-        return balanceChanges(ctx.live, { kind: 'customer', externalId: args.customerExternalId, providers: configured });
+        return balanceChanges(ctx.live, {
+          kind: 'customer',
+          externalId: args.customerExternalId,
+          providers: configured,
+        });
       }
       const target = walletTarget(String(args.walletId), configured);
       if (confined) {
         // A customer may only watch a wallet it can read: checked once, answered like a missing wallet.
-        const [wallet] = await loadWalletsByKeys(ctx.registry, [`${target.provider}:${target.walletId}`]);
+        const [wallet] = await loadWalletsByKeys(ctx.registry, [
+          `${target.provider}:${target.walletId}`,
+        ]);
         const visible = visibleTo(ctx.caller, wallet!);
         if (visible instanceof Error) throw visible;
       }

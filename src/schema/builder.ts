@@ -24,7 +24,8 @@ export const builder = new SchemaBuilder<{
   plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin],
   scopeAuth: {
     authScopes: (ctx) => ({ server: ctx.caller.kind !== 'customer' }),
-    unauthorizedError: () => new GraphQLError('Not authorized for this field', { extensions: { code: 'FORBIDDEN' } }),
+    unauthorizedError: () =>
+      new GraphQLError('Not authorized for this field', { extensions: { code: 'FORBIDDEN' } }),
   },
   defaultFieldNullability: false,
   relay: {
@@ -35,22 +36,31 @@ export const builder = new SchemaBuilder<{
       args: { id: { description: 'A global id, as returned in `id` fields.' } },
     },
     nodesQueryOptions: {
-      description: 'Fetches objects by global ids, in order; an unknown id gives null plus an error.',
+      description:
+        'Fetches objects by global ids, in order; an unknown id gives null plus an error.',
       args: { ids: { description: 'Global ids, as returned in `id` fields.' } },
     },
     nodeTypeOptions: { description: 'An object with a global id (Relay).' },
     idFieldOptions: { description: 'Opaque global id.' },
-    pageInfoTypeOptions: { description: 'Where a page of a connection sits in the whole list (Relay).' },
+    pageInfoTypeOptions: {
+      description: 'Where a page of a connection sits in the whole list (Relay).',
+    },
     hasNextPageFieldOptions: { description: 'More items follow this page.' },
     hasPreviousPageFieldOptions: { description: 'Items precede this page.' },
     startCursorFieldOptions: { description: 'Cursor of the first item of the page.' },
-    endCursorFieldOptions: { description: 'Cursor of the last item of the page: pass it as `after` for the next page.' },
+    endCursorFieldOptions: {
+      description: 'Cursor of the last item of the page: pass it as `after` for the next page.',
+    },
     edgesFieldOptions: { description: 'The items of this page, each with its cursor.' },
     pageInfoFieldOptions: { description: 'Paging information.' },
     cursorFieldOptions: { description: 'Opaque position of this item, for `after`/`before`.' },
     nodeFieldOptions: { description: 'The item.' },
-    firstArgOptions: { description: 'Return at most this many items from the start (after `after`).' },
-    lastArgOptions: { description: 'Return at most this many items from the end (before `before`).' },
+    firstArgOptions: {
+      description: 'Return at most this many items from the start (after `after`).',
+    },
+    lastArgOptions: {
+      description: 'Return at most this many items from the end (before `before`).',
+    },
     afterArgOptions: { description: 'Return items after this cursor.' },
     beforeArgOptions: { description: 'Return items before this cursor.' },
     defaultConnectionTypeOptions: { description: 'A page of a list (Relay connection).' },
@@ -58,4 +68,6 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-builder.queryType({ description: 'Read access to wallets across every configured billing provider.' });
+builder.queryType({
+  description: 'Read access to wallets across every configured billing provider.',
+});

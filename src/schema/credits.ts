@@ -1,23 +1,69 @@
 import type { WalletCredits } from '../domain/wallet.js';
 import { builder } from './builder.js';
 
-const CreditBreakdown = builder.objectRef<NonNullable<WalletCredits['breakdown']>>('CreditBreakdown').implement({
-  description: 'Where the available credits came from.',
-  fields: (t) => ({
-    free: t.field({ type: 'Decimal', description: 'Credits granted for free.', resolve: (b) => b.free }),
-    purchased: t.field({ type: 'Decimal', description: 'Credits paid for.', resolve: (b) => b.purchased }),
-  }),
-});
+const CreditBreakdown = builder
+  .objectRef<NonNullable<WalletCredits['breakdown']>>('CreditBreakdown')
+  .implement({
+    description: 'Where the available credits came from.',
+    fields: (t) => ({
+      free: t.field({
+        type: 'Decimal',
+        description: 'Credits granted for free.',
+        resolve: (b) => b.free,
+      }),
+      purchased: t.field({
+        type: 'Decimal',
+        description: 'Credits paid for.',
+        resolve: (b) => b.purchased,
+      }),
+    }),
+  });
 
 export const WalletCreditsType = builder.objectRef<WalletCredits>('WalletCredits').implement({
-  description: 'The wallet counted in credits, for providers that have a credit unit (Lago, Flexprice).',
+  description:
+    'The wallet counted in credits, for providers that have a credit unit (Lago, Flexprice).',
   fields: (t) => ({
-    balance: t.field({ type: 'Decimal', description: 'Settled credit balance.', resolve: (c) => c.balance }),
-    ongoingBalance: t.field({ type: 'Decimal', nullable: true, description: 'Credits left after usage not yet invoiced.', resolve: (c) => c.ongoingBalance }),
-    ongoingUsage: t.field({ type: 'Decimal', nullable: true, description: 'Credits used but not yet invoiced.', resolve: (c) => c.ongoingUsage }),
-    consumed: t.field({ type: 'Decimal', nullable: true, description: 'Credits consumed over the wallet\'s life. Null where the provider does not report it.', resolve: (c) => c.consumed }),
-    rate: t.field({ type: 'Decimal', description: 'Currency units per credit: amount = credits × rate.', resolve: (c) => c.rate }),
-    topUpRate: t.field({ type: 'Decimal', nullable: true, description: 'Currency units per credit when topping up (may differ from `rate` on Flexprice).', resolve: (c) => c.topUpRate }),
-    breakdown: t.field({ type: CreditBreakdown, nullable: true, description: 'Free versus purchased credits, where the provider reports it (Flexprice).', resolve: (c) => c.breakdown }),
+    balance: t.field({
+      type: 'Decimal',
+      description: 'Settled credit balance.',
+      resolve: (c) => c.balance,
+    }),
+    ongoingBalance: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'Credits left after usage not yet invoiced.',
+      resolve: (c) => c.ongoingBalance,
+    }),
+    ongoingUsage: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'Credits used but not yet invoiced.',
+      resolve: (c) => c.ongoingUsage,
+    }),
+    consumed: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description:
+        "Credits consumed over the wallet's life. Null where the provider does not report it.",
+      resolve: (c) => c.consumed,
+    }),
+    rate: t.field({
+      type: 'Decimal',
+      description: 'Currency units per credit: amount = credits × rate.',
+      resolve: (c) => c.rate,
+    }),
+    topUpRate: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description:
+        'Currency units per credit when topping up (may differ from `rate` on Flexprice).',
+      resolve: (c) => c.topUpRate,
+    }),
+    breakdown: t.field({
+      type: CreditBreakdown,
+      nullable: true,
+      description: 'Free versus purchased credits, where the provider reports it (Flexprice).',
+      resolve: (c) => c.breakdown,
+    }),
   }),
 });

@@ -2,7 +2,11 @@ import { builder } from './builder.js';
 
 export const ProviderEnum = builder.enumType('Provider', {
   description: 'A billing provider Walletgate can front.',
-  values: { LAGO: { description: 'Lago (getlago.com).' }, FLEXPRICE: { description: 'Flexprice (flexprice.io).' }, POLAR: { description: 'Polar (polar.sh).' } } as const,
+  values: {
+    LAGO: { description: 'Lago (getlago.com).' },
+    FLEXPRICE: { description: 'Flexprice (flexprice.io).' },
+    POLAR: { description: 'Polar (polar.sh).' },
+  } as const,
 });
 
 export const WalletStatusEnum = builder.enumType('WalletStatus', {
@@ -17,7 +21,9 @@ export const WalletStatusEnum = builder.enumType('WalletStatus', {
 export const WalletKindEnum = builder.enumType('WalletKind', {
   description: 'What the wallet holds.',
   values: {
-    PREPAID: { description: 'Prepaid credits consumed by usage (Lago wallets, Flexprice PRE_PAID).' },
+    PREPAID: {
+      description: 'Prepaid credits consumed by usage (Lago wallets, Flexprice PRE_PAID).',
+    },
     POSTPAID: { description: 'A credit line settled later (Flexprice POST_PAID).' },
     CREDIT_BALANCE: { description: 'A customer money balance that may go negative (Polar).' },
   } as const,

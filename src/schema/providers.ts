@@ -1,32 +1,64 @@
-import type { ProviderCapabilities, ProviderHealth, WalletProvider } from '../providers/provider.js';
+import type {
+  ProviderCapabilities,
+  ProviderHealth,
+  WalletProvider,
+} from '../providers/provider.js';
 import { builder } from './builder.js';
 import { ProviderEnum } from './enums.js';
 
 const HealthStatus = builder.enumType('ProviderHealthStatus', {
   description: 'Whether the provider answered a probe.',
-  values: { UP: { description: 'The probe succeeded.' }, DOWN: { description: 'The probe failed; see `errorCode`.' } } as const,
+  values: {
+    UP: { description: 'The probe succeeded.' },
+    DOWN: { description: 'The probe failed; see `errorCode`.' },
+  } as const,
 });
 
 const ProviderHealthType = builder.objectRef<ProviderHealth>('ProviderHealth').implement({
-  description: 'The result of one cheap authenticated probe of the provider, made when this field is selected.',
+  description:
+    'The result of one cheap authenticated probe of the provider, made when this field is selected.',
   fields: (t) => ({
     status: t.field({ type: HealthStatus, description: 'UP or DOWN.', resolve: (h) => h.status }),
-    latencyMs: t.int({ nullable: true, description: 'Round trip of the probe, in milliseconds.', resolve: (h) => h.latencyMs }),
-    errorCode: t.string({ nullable: true, description: 'The gateway error code of a failed probe (e.g. UPSTREAM_UNAVAILABLE).', resolve: (h) => h.error?.code ?? null }),
-    message: t.string({ nullable: true, description: 'What went wrong, without secrets.', resolve: (h) => h.error?.message ?? null }),
+    latencyMs: t.int({
+      nullable: true,
+      description: 'Round trip of the probe, in milliseconds.',
+      resolve: (h) => h.latencyMs,
+    }),
+    errorCode: t.string({
+      nullable: true,
+      description: 'The gateway error code of a failed probe (e.g. UPSTREAM_UNAVAILABLE).',
+      resolve: (h) => h.error?.code ?? null,
+    }),
+    message: t.string({
+      nullable: true,
+      description: 'What went wrong, without secrets.',
+      resolve: (h) => h.error?.message ?? null,
+    }),
   }),
 });
 
 const CapabilitiesType = builder.objectRef<ProviderCapabilities>('ProviderCapabilities').implement({
   description: 'What a provider can answer, so a frontend can adapt.',
   fields: (t) => ({
-    credits: t.exposeBoolean('credits', { description: 'Wallets have a credit unit (`Wallet.credits` is set).' }),
-    ongoingBalance: t.exposeBoolean('ongoingBalance', { description: '`Wallet.ongoingBalance` (balance net of uninvoiced usage) is available.' }),
-    recurringRules: t.exposeBoolean('recurringRules', { description: 'Automatic top-up rules exist.' }),
+    credits: t.exposeBoolean('credits', {
+      description: 'Wallets have a credit unit (`Wallet.credits` is set).',
+    }),
+    ongoingBalance: t.exposeBoolean('ongoingBalance', {
+      description: '`Wallet.ongoingBalance` (balance net of uninvoiced usage) is available.',
+    }),
+    recurringRules: t.exposeBoolean('recurringRules', {
+      description: 'Automatic top-up rules exist.',
+    }),
     alerts: t.exposeBoolean('alerts', { description: 'Balance alerts exist.' }),
-    webhooks: t.exposeBoolean('webhooks', { description: 'The provider sends wallet webhooks (otherwise live balances are polled).' }),
-    batchWalletsById: t.exposeBoolean('batchWalletsById', { description: 'Many wallet-by-id loads cost one upstream call.' }),
-    batchWalletsByCustomer: t.exposeBoolean('batchWalletsByCustomer', { description: "Many customers' wallet lists cost one upstream call." }),
+    webhooks: t.exposeBoolean('webhooks', {
+      description: 'The provider sends wallet webhooks (otherwise live balances are polled).',
+    }),
+    batchWalletsById: t.exposeBoolean('batchWalletsById', {
+      description: 'Many wallet-by-id loads cost one upstream call.',
+    }),
+    batchWalletsByCustomer: t.exposeBoolean('batchWalletsByCustomer', {
+      description: "Many customers' wallet lists cost one upstream call.",
+    }),
   }),
 });
 
@@ -34,8 +66,13 @@ const CircuitState = builder.enumType('CircuitState', {
   description: "State of a provider's circuit breaker.",
   values: {
     CLOSED: { description: 'Calls go through.' },
-    OPEN: { description: 'The provider kept failing: calls are refused without an upstream request until a probe is due.' },
-    HALF_OPEN: { description: 'One probe is in flight; its outcome closes or re-opens the circuit.' },
+    OPEN: {
+      description:
+        'The provider kept failing: calls are refused without an upstream request until a probe is due.',
+    },
+    HALF_OPEN: {
+      description: 'One probe is in flight; its outcome closes or re-opens the circuit.',
+    },
   } as const,
 });
 
@@ -43,8 +80,16 @@ const ProviderInfo = builder.objectRef<WalletProvider>('ProviderInfo').implement
   description: 'A provider configured on this gateway.',
   fields: (t) => ({
     name: t.field({ type: ProviderEnum, description: 'Which provider.', resolve: (p) => p.name }),
-    capabilities: t.field({ type: CapabilitiesType, description: 'What it supports.', resolve: (p) => p.capabilities }),
-    circuitState: t.field({ type: CircuitState, description: 'Its circuit breaker, without an upstream call.', resolve: (p) => p.circuitState?.() ?? 'CLOSED' }),
+    capabilities: t.field({
+      type: CapabilitiesType,
+      description: 'What it supports.',
+      resolve: (p) => p.capabilities,
+    }),
+    circuitState: t.field({
+      type: CircuitState,
+      description: 'Its circuit breaker, without an upstream call.',
+      resolve: (p) => p.circuitState?.() ?? 'CLOSED',
+    }),
     health: t.field({
       type: ProviderHealthType,
       description: 'A live probe (one upstream call). Server API keys only.',

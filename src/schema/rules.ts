@@ -3,7 +3,10 @@ import { builder } from './builder.js';
 
 const RuleTrigger = builder.enumType('RuleTrigger', {
   description: 'What starts an automatic top-up.',
-  values: { INTERVAL: { description: 'On a calendar interval.' }, THRESHOLD: { description: 'When the balance falls to a threshold.' } } as const,
+  values: {
+    INTERVAL: { description: 'On a calendar interval.' },
+    THRESHOLD: { description: 'When the balance falls to a threshold.' },
+  } as const,
 });
 const RuleInterval = builder.enumType('RuleInterval', {
   description: 'Calendar interval of an INTERVAL rule.',
@@ -11,38 +14,126 @@ const RuleInterval = builder.enumType('RuleInterval', {
 });
 const RuleMethod = builder.enumType('RuleMethod', {
   description: 'How much a rule tops up.',
-  values: { FIXED: { description: 'The fixed paid + granted credits.' }, TARGET: { description: 'Enough to bring the ongoing balance back to `targetOngoingBalance`.' } } as const,
+  values: {
+    FIXED: { description: 'The fixed paid + granted credits.' },
+    TARGET: { description: 'Enough to bring the ongoing balance back to `targetOngoingBalance`.' },
+  } as const,
 });
 const RuleStatus = builder.enumType('RuleStatus', {
   description: 'Whether a rule runs.',
-  values: { ACTIVE: { description: 'The rule runs.' }, TERMINATED: { description: 'The rule ended.' }, DISABLED: { description: 'The rule exists but is switched off (Flexprice auto top-up with enabled=false).' } } as const,
+  values: {
+    ACTIVE: { description: 'The rule runs.' },
+    TERMINATED: { description: 'The rule ended.' },
+    DISABLED: {
+      description:
+        'The rule exists but is switched off (Flexprice auto top-up with enabled=false).',
+    },
+  } as const,
 });
-const CooldownUnit = builder.enumType('CooldownUnit', { description: 'Unit of a cooldown.', values: ['SECOND', 'MINUTE', 'HOUR', 'DAY'] as const });
+const CooldownUnit = builder.enumType('CooldownUnit', {
+  description: 'Unit of a cooldown.',
+  values: ['SECOND', 'MINUTE', 'HOUR', 'DAY'] as const,
+});
 
 const CooldownType = builder.objectRef<Cooldown>('Cooldown').implement({
   description: 'Minimum time between two top-ups by the same rule.',
   fields: (t) => ({
     value: t.exposeInt('value', { description: 'How many units.' }),
-    unit: t.field({ type: CooldownUnit, description: 'The unit of `value`.', resolve: (c) => c.unit }),
+    unit: t.field({
+      type: CooldownUnit,
+      description: 'The unit of `value`.',
+      resolve: (c) => c.unit,
+    }),
   }),
 });
 
-export const RecurringTransactionRuleType = builder.objectRef<RecurringTransactionRule>('RecurringTransactionRule').implement({
-  description: 'An automatic top-up rule. Lago rules map one to one; a Flexprice auto top-up is a THRESHOLD rule.',
-  fields: (t) => ({
-    id: t.id({ nullable: true, description: 'The provider\'s rule id; null where the rule has none (Flexprice auto top-up).', resolve: (r) => r.id }),
-    trigger: t.field({ type: RuleTrigger, description: 'What starts the top-up.', resolve: (r) => r.trigger }),
-    interval: t.field({ type: RuleInterval, nullable: true, description: 'Only for INTERVAL rules.', resolve: (r) => r.interval }),
-    method: t.field({ type: RuleMethod, description: 'How much is topped up.', resolve: (r) => r.method }),
-    thresholdCredits: t.field({ type: 'Decimal', nullable: true, description: 'Only for THRESHOLD rules: the credit balance at or under which the rule fires.', resolve: (r) => r.thresholdCredits }),
-    paidCredits: t.field({ type: 'Decimal', nullable: true, description: 'Credits bought per top-up.', resolve: (r) => r.paidCredits }),
-    grantedCredits: t.field({ type: 'Decimal', nullable: true, description: 'Credits granted for free per top-up.', resolve: (r) => r.grantedCredits }),
-    targetOngoingBalance: t.field({ type: 'Decimal', nullable: true, description: 'Only for TARGET rules: the ongoing credit balance to top up to.', resolve: (r) => r.targetOngoingBalance }),
-    status: t.field({ type: RuleStatus, description: 'Whether the rule runs.', resolve: (r) => r.status }),
-    invoiced: t.boolean({ nullable: true, description: 'Whether top-ups wait for a paid invoice (Lago invoice_requires_successful_payment, Flexprice invoicing).', resolve: (r) => r.invoiced }),
-    startedAt: t.field({ type: 'DateTime', nullable: true, description: 'When the rule starts applying.', resolve: (r) => r.startedAt }),
-    expiresAt: t.field({ type: 'DateTime', nullable: true, description: 'When the rule stops applying.', resolve: (r) => r.expiresAt }),
-    createdAt: t.field({ type: 'DateTime', nullable: true, description: 'When the rule was created.', resolve: (r) => r.createdAt }),
-    cooldown: t.field({ type: CooldownType, nullable: true, description: 'Minimum time between two top-ups (Flexprice).', resolve: (r) => r.cooldown }),
-  }),
-});
+export const RecurringTransactionRuleType = builder
+  .objectRef<RecurringTransactionRule>('RecurringTransactionRule')
+  .implement({
+    description:
+      'An automatic top-up rule. Lago rules map one to one; a Flexprice auto top-up is a THRESHOLD rule.',
+    fields: (t) => ({
+      id: t.id({
+        nullable: true,
+        description:
+          "The provider's rule id; null where the rule has none (Flexprice auto top-up).",
+        resolve: (r) => r.id,
+      }),
+      trigger: t.field({
+        type: RuleTrigger,
+        description: 'What starts the top-up.',
+        resolve: (r) => r.trigger,
+      }),
+      interval: t.field({
+        type: RuleInterval,
+        nullable: true,
+        description: 'Only for INTERVAL rules.',
+        resolve: (r) => r.interval,
+      }),
+      method: t.field({
+        type: RuleMethod,
+        description: 'How much is topped up.',
+        resolve: (r) => r.method,
+      }),
+      thresholdCredits: t.field({
+        type: 'Decimal',
+        nullable: true,
+        description:
+          'Only for THRESHOLD rules: the credit balance at or under which the rule fires.',
+        resolve: (r) => r.thresholdCredits,
+      }),
+      paidCredits: t.field({
+        type: 'Decimal',
+        nullable: true,
+        description: 'Credits bought per top-up.',
+        resolve: (r) => r.paidCredits,
+      }),
+      grantedCredits: t.field({
+        type: 'Decimal',
+        nullable: true,
+        description: 'Credits granted for free per top-up.',
+        resolve: (r) => r.grantedCredits,
+      }),
+      targetOngoingBalance: t.field({
+        type: 'Decimal',
+        nullable: true,
+        description: 'Only for TARGET rules: the ongoing credit balance to top up to.',
+        resolve: (r) => r.targetOngoingBalance,
+      }),
+      status: t.field({
+        type: RuleStatus,
+        description: 'Whether the rule runs.',
+        resolve: (r) => r.status,
+      }),
+      invoiced: t.boolean({
+        nullable: true,
+        description:
+          'Whether top-ups wait for a paid invoice (Lago invoice_requires_successful_payment, Flexprice invoicing).',
+        resolve: (r) => r.invoiced,
+      }),
+      startedAt: t.field({
+        type: 'DateTime',
+        nullable: true,
+        description: 'When the rule starts applying.',
+        resolve: (r) => r.startedAt,
+      }),
+      expiresAt: t.field({
+        type: 'DateTime',
+        nullable: true,
+        description: 'When the rule stops applying.',
+        resolve: (r) => r.expiresAt,
+      }),
+      createdAt: t.field({
+        type: 'DateTime',
+        nullable: true,
+        description: 'When the rule was created.',
+        resolve: (r) => r.createdAt,
+      }),
+      cooldown: t.field({
+        type: CooldownType,
+        nullable: true,
+        description: 'Minimum time between two top-ups (Flexprice).',
+        resolve: (r) => r.cooldown,
+      }),
+    }),
+  });

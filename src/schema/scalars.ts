@@ -1,37 +1,48 @@
 import { GraphQLError, Kind } from 'graphql';
 import { normalizeCurrency } from '../domain/currency.js';
-import { decimalString, parseDecimal, Dec } from '../domain/money.js';
+import { Dec, decimalString, parseDecimal } from '../domain/money.js';
 import { jsonSafe } from '../json.js';
 import { builder } from './builder.js';
 
 function decimalInput(value: unknown): Dec {
   // A float has already lost precision before it reaches us: refuse it rather than guess.
-  if (typeof value !== 'string') throw new GraphQLError('Decimal must be a string such as "10.50", not a number');
+  if (typeof value !== 'string')
+    throw new GraphQLError('Decimal must be a string such as "10.50", not a number');
   try {
     return parseDecimal(value);
   } catch {
-    throw new GraphQLError(`Decimal expects a plain decimal string, got ${JSON.stringify(value.slice(0, 40))}`);
+    throw new GraphQLError(
+      `Decimal expects a plain decimal string, got ${JSON.stringify(value.slice(0, 40))}`,
+    );
   }
 }
 
 builder.scalarType('Decimal', {
-  description: 'An exact decimal number, sent as a string ("28.0", "-1.25"). Never a float: numbers are refused as input.',
-  serialize: (value) => (typeof value === 'string' ? value : decimalString(value instanceof Dec ? value : new Dec(value))),
+  description:
+    'An exact decimal number, sent as a string ("28.0", "-1.25"). Never a float: numbers are refused as input.',
+  serialize: (value) =>
+    typeof value === 'string'
+      ? value
+      : decimalString(value instanceof Dec ? value : new Dec(value)),
   parseValue: decimalInput,
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('Decimal must be a string literal such as "10.50", not a number');
+    if (ast.kind !== Kind.STRING)
+      throw new GraphQLError('Decimal must be a string literal such as "10.50", not a number');
     return decimalInput(ast.value);
   },
 });
 
 function dateInput(value: unknown): Date {
-  const d = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : undefined;
-  if (!d || Number.isNaN(d.getTime())) throw new GraphQLError('DateTime expects an ISO 8601 string such as "2026-01-31T12:00:00Z"');
+  const d =
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : undefined;
+  if (!d || Number.isNaN(d.getTime()))
+    throw new GraphQLError('DateTime expects an ISO 8601 string such as "2026-01-31T12:00:00Z"');
   return d;
 }
 
 builder.scalarType('DateTime', {
-  description: 'A point in time, as an ISO 8601 string in UTC with milliseconds ("2026-01-31T12:00:00.000Z").',
+  description:
+    'A point in time, as an ISO 8601 string in UTC with milliseconds ("2026-01-31T12:00:00.000Z").',
   serialize: (value) => value.toISOString(),
   parseValue: dateInput,
   parseLiteral: (ast) => dateInput(ast.kind === Kind.STRING ? ast.value : undefined),
@@ -44,7 +55,8 @@ function currencyInput(value: unknown): string {
 }
 
 builder.scalarType('Currency', {
-  description: 'An upper-case ISO 4217 currency code ("USD", "JPY", "KWD"). Input is case-insensitive.',
+  description:
+    'An upper-case ISO 4217 currency code ("USD", "JPY", "KWD"). Input is case-insensitive.',
   serialize: (value) => value,
   parseValue: currencyInput,
   parseLiteral: (ast) => currencyInput(ast.kind === Kind.STRING ? ast.value : undefined),
@@ -70,7 +82,8 @@ function jsonLiteral(ast: import('graphql').ValueNode): unknown {
 }
 
 builder.scalarType('JSON', {
-  description: 'Any JSON value, passed through untouched (integers beyond 2^53 come out as exact digit strings).',
+  description:
+    'Any JSON value, passed through untouched (integers beyond 2^53 come out as exact digit strings).',
   serialize: jsonSafe,
   parseValue: (value) => value,
   parseLiteral: jsonLiteral,

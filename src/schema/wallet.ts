@@ -1,10 +1,15 @@
 import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { responsePathAsArray } from 'graphql';
-import { walletKey, type MetadataEntry, type Wallet, type WalletCustomer } from '../domain/wallet.js';
 import { visibleTo } from '../auth/visibility.js';
+import {
+  type MetadataEntry,
+  type Wallet,
+  type WalletCustomer,
+  walletKey,
+} from '../domain/wallet.js';
 import { loadWalletsByKeys } from '../loaders.js';
-import { builder } from './builder.js';
 import { AlertSettingsType } from './alerts.js';
+import { builder } from './builder.js';
 import { WalletCreditsType } from './credits.js';
 import { ProviderEnum, WalletKindEnum, WalletStatusEnum } from './enums.js';
 import { MoneyType } from './money.js';
@@ -14,8 +19,16 @@ import { collectWallets } from './wallet-lists.js';
 const WalletCustomerType = builder.objectRef<WalletCustomer>('WalletCustomer').implement({
   description: 'The customer a wallet belongs to, as the provider knows it.',
   fields: (t) => ({
-    externalId: t.string({ nullable: true, description: 'Your id for the customer: the join key across providers. Null where the provider has none on record.', resolve: (c) => c.externalId }),
-    providerCustomerId: t.string({ description: "The provider's own customer id.", resolve: (c) => c.providerCustomerId }),
+    externalId: t.string({
+      nullable: true,
+      description:
+        'Your id for the customer: the join key across providers. Null where the provider has none on record.',
+      resolve: (c) => c.externalId,
+    }),
+    providerCustomerId: t.string({
+      description: "The provider's own customer id.",
+      resolve: (c) => c.providerCustomerId,
+    }),
   }),
 });
 
@@ -23,46 +36,163 @@ const MetadataEntryType = builder.objectRef<MetadataEntry>('MetadataEntry').impl
   description: 'One key/value pair of wallet metadata.',
   fields: (t) => ({
     key: t.exposeString('key', { description: 'The key.' }),
-    value: t.string({ nullable: true, description: 'The value; null where the provider stores a null.', resolve: (m) => m.value }),
+    value: t.string({
+      nullable: true,
+      description: 'The value; null where the provider stores a null.',
+      resolve: (m) => m.value,
+    }),
   }),
 });
 
 export const WalletNode = builder.loadableNode('Wallet', {
-  description: 'A prepaid-credit wallet or customer balance held by one billing provider, in one currency.',
-  id: { resolve: (w: Wallet) => walletKey(w), description: 'Opaque global id; encodes provider and native id.' },
-  load: async (keys: string[], ctx) => (await loadWalletsByKeys(ctx.registry, keys)).map((r) => visibleTo(ctx.caller, r)),
+  description:
+    'A prepaid-credit wallet or customer balance held by one billing provider, in one currency.',
+  id: {
+    resolve: (w: Wallet) => walletKey(w),
+    description: 'Opaque global id; encodes provider and native id.',
+  },
+  load: async (keys: string[], ctx) =>
+    (await loadWalletsByKeys(ctx.registry, keys)).map((r) => visibleTo(ctx.caller, r)),
   cacheResolved: (w: Wallet) => walletKey(w),
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'providerWalletId' in value,
   fields: (t) => ({
-    provider: t.field({ type: ProviderEnum, description: 'The provider holding the wallet.', resolve: (w) => w.provider }),
-    providerWalletId: t.string({ description: "The provider's own wallet id.", resolve: (w) => w.providerWalletId }),
-    customer: t.field({ type: WalletCustomerType, description: 'Whose wallet it is.', resolve: (w) => w.customer }),
-    name: t.string({ nullable: true, description: 'Display name, where the provider has one (not Polar).', resolve: (w) => w.name }),
-    code: t.string({ nullable: true, description: 'Stable code (Lago), unique among a customer\'s active wallets.', resolve: (w) => w.code }),
-    status: t.field({ type: WalletStatusEnum, description: 'Lifecycle state.', resolve: (w) => w.status }),
-    kind: t.field({ type: WalletKindEnum, description: 'What the wallet holds.', resolve: (w) => w.kind }),
-    currency: t.field({ type: 'Currency', description: 'The wallet\'s currency.', resolve: (w) => w.currency }),
-    balance: t.field({ type: MoneyType, description: 'Settled balance in currency (Lago balance_cents, Flexprice balance, Polar balance). Polar balances can be negative: the customer owes money.', resolve: (w) => w.balance }),
-    ongoingBalance: t.field({ type: MoneyType, nullable: true, description: 'What is available now: the balance net of usage not yet invoiced (Lago ongoing_balance_cents, Flexprice real_time_balance). Can be negative. Null where the provider has no such figure (Polar).', resolve: (w) => w.ongoingBalance }),
-    ongoingUsage: t.field({ type: MoneyType, nullable: true, description: 'Usage not yet invoiced, in currency (Lago ongoing_usage_balance_cents, Flexprice current_period_usage).', resolve: (w) => w.ongoingUsage }),
-    ongoingBalanceIsCached: t.boolean({ nullable: true, description: 'True when the provider answered the ongoing balance from its cache after failing to compute it live (Flexprice is_cached_fallback). Null where not applicable.', resolve: (w) => w.ongoingBalanceIsCached }),
-    credits: t.field({ type: WalletCreditsType, nullable: true, description: 'The wallet in credits; null where the provider has no credit unit (Polar).', resolve: (w) => w.credits }),
-    priority: t.int({ nullable: true, description: 'Consumption order among the customer\'s wallets: lower is consumed first (Lago 1..50).', resolve: (w) => w.priority }),
-    expiresAt: t.field({ type: 'DateTime', nullable: true, description: 'When the wallet expires, if it does.', resolve: (w) => w.expiresAt }),
-    terminatedAt: t.field({ type: 'DateTime', nullable: true, description: 'When the wallet was terminated.', resolve: (w) => w.terminatedAt }),
-    lastTopUpAt: t.field({ type: 'DateTime', nullable: true, description: 'Last top-up, where the provider reports it on the wallet.', resolve: (w) => w.lastTopUpAt }),
-    lastConsumedAt: t.field({ type: 'DateTime', nullable: true, description: 'Last time credits were consumed.', resolve: (w) => w.lastConsumedAt }),
-    createdAt: t.field({ type: 'DateTime', nullable: true, description: 'When the wallet was created.', resolve: (w) => w.createdAt }),
-    updatedAt: t.field({ type: 'DateTime', nullable: true, description: 'Last change, where the provider reports it.', resolve: (w) => w.updatedAt }),
-    recurringTransactionRules: t.field({ type: [RecurringTransactionRuleType], description: 'Automatic top-up rules (active ones only on Lago).', resolve: (w) => w.recurringTransactionRules }),
+    provider: t.field({
+      type: ProviderEnum,
+      description: 'The provider holding the wallet.',
+      resolve: (w) => w.provider,
+    }),
+    providerWalletId: t.string({
+      description: "The provider's own wallet id.",
+      resolve: (w) => w.providerWalletId,
+    }),
+    customer: t.field({
+      type: WalletCustomerType,
+      description: 'Whose wallet it is.',
+      resolve: (w) => w.customer,
+    }),
+    name: t.string({
+      nullable: true,
+      description: 'Display name, where the provider has one (not Polar).',
+      resolve: (w) => w.name,
+    }),
+    code: t.string({
+      nullable: true,
+      description: "Stable code (Lago), unique among a customer's active wallets.",
+      resolve: (w) => w.code,
+    }),
+    status: t.field({
+      type: WalletStatusEnum,
+      description: 'Lifecycle state.',
+      resolve: (w) => w.status,
+    }),
+    kind: t.field({
+      type: WalletKindEnum,
+      description: 'What the wallet holds.',
+      resolve: (w) => w.kind,
+    }),
+    currency: t.field({
+      type: 'Currency',
+      description: "The wallet's currency.",
+      resolve: (w) => w.currency,
+    }),
+    balance: t.field({
+      type: MoneyType,
+      description:
+        'Settled balance in currency (Lago balance_cents, Flexprice balance, Polar balance). Polar balances can be negative: the customer owes money.',
+      resolve: (w) => w.balance,
+    }),
+    ongoingBalance: t.field({
+      type: MoneyType,
+      nullable: true,
+      description:
+        'What is available now: the balance net of usage not yet invoiced (Lago ongoing_balance_cents, Flexprice real_time_balance). Can be negative. Null where the provider has no such figure (Polar).',
+      resolve: (w) => w.ongoingBalance,
+    }),
+    ongoingUsage: t.field({
+      type: MoneyType,
+      nullable: true,
+      description:
+        'Usage not yet invoiced, in currency (Lago ongoing_usage_balance_cents, Flexprice current_period_usage).',
+      resolve: (w) => w.ongoingUsage,
+    }),
+    ongoingBalanceIsCached: t.boolean({
+      nullable: true,
+      description:
+        'True when the provider answered the ongoing balance from its cache after failing to compute it live (Flexprice is_cached_fallback). Null where not applicable.',
+      resolve: (w) => w.ongoingBalanceIsCached,
+    }),
+    credits: t.field({
+      type: WalletCreditsType,
+      nullable: true,
+      description: 'The wallet in credits; null where the provider has no credit unit (Polar).',
+      resolve: (w) => w.credits,
+    }),
+    priority: t.int({
+      nullable: true,
+      description:
+        "Consumption order among the customer's wallets: lower is consumed first (Lago 1..50).",
+      resolve: (w) => w.priority,
+    }),
+    expiresAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the wallet expires, if it does.',
+      resolve: (w) => w.expiresAt,
+    }),
+    terminatedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the wallet was terminated.',
+      resolve: (w) => w.terminatedAt,
+    }),
+    lastTopUpAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'Last top-up, where the provider reports it on the wallet.',
+      resolve: (w) => w.lastTopUpAt,
+    }),
+    lastConsumedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'Last time credits were consumed.',
+      resolve: (w) => w.lastConsumedAt,
+    }),
+    createdAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the wallet was created.',
+      resolve: (w) => w.createdAt,
+    }),
+    updatedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'Last change, where the provider reports it.',
+      resolve: (w) => w.updatedAt,
+    }),
+    recurringTransactionRules: t.field({
+      type: [RecurringTransactionRuleType],
+      description: 'Automatic top-up rules (active ones only on Lago).',
+      resolve: (w) => w.recurringTransactionRules,
+    }),
     alertSettings: t.field({
       type: AlertSettingsType,
       nullable: true,
-      description: 'Balance alerts. On Lago this costs one extra upstream call per wallet, made only when this field is selected. Null when the wallet has none.',
-      resolve: (w, _args, ctx) => (w.alertSettings !== undefined ? w.alertSettings : ctx.loaders.alertSettings.load(w)),
+      description:
+        'Balance alerts. On Lago this costs one extra upstream call per wallet, made only when this field is selected. Null when the wallet has none.',
+      resolve: (w, _args, ctx) =>
+        w.alertSettings !== undefined ? w.alertSettings : ctx.loaders.alertSettings.load(w),
     }),
-    metadata: t.field({ type: [MetadataEntryType], description: 'Key/value metadata, as the provider stores it.', resolve: (w) => w.metadata }),
-    raw: t.field({ type: 'JSON', description: 'The upstream wallet object exactly as received: the escape hatch for provider fields not in the unified model.', resolve: (w) => w.raw }),
+    metadata: t.field({
+      type: [MetadataEntryType],
+      description: 'Key/value metadata, as the provider stores it.',
+      resolve: (w) => w.metadata,
+    }),
+    raw: t.field({
+      type: 'JSON',
+      description:
+        'The upstream wallet object exactly as received: the escape hatch for provider fields not in the unified model.',
+      resolve: (w) => w.raw,
+    }),
   }),
 });
 
@@ -70,8 +200,15 @@ builder.queryField('wallet', (t) =>
   t.field({
     type: WalletNode,
     nullable: true,
-    description: 'One wallet by global id. An unknown id answers null plus a WALLET_NOT_FOUND error.',
-    args: { id: t.arg.globalID({ required: true, for: WalletNode, description: 'The wallet\'s global id.' }) },
+    description:
+      'One wallet by global id. An unknown id answers null plus a WALLET_NOT_FOUND error.',
+    args: {
+      id: t.arg.globalID({
+        required: true,
+        for: WalletNode,
+        description: "The wallet's global id.",
+      }),
+    },
     resolve: (_root, { id }) => id.id,
   }),
 );
@@ -79,23 +216,38 @@ builder.queryField('wallet', (t) =>
 export const WalletFilterInput = builder.inputType('WalletFilter', {
   description: 'Narrows a wallet list. Every field is optional; given fields must all match.',
   fields: (t) => ({
-    customerExternalId: t.string({ description: 'Only this customer\'s wallets (your external id).' }),
-    provider: t.field({ type: ProviderEnum, description: 'Only this provider\'s wallets.' }),
-    status: t.field({ type: WalletStatusEnum, description: 'Only wallets in this state. Flexprice customer lists never include TERMINATED (closed) wallets.' }),
+    customerExternalId: t.string({
+      description: "Only this customer's wallets (your external id).",
+    }),
+    provider: t.field({ type: ProviderEnum, description: "Only this provider's wallets." }),
+    status: t.field({
+      type: WalletStatusEnum,
+      description:
+        'Only wallets in this state. Flexprice customer lists never include TERMINATED (closed) wallets.',
+    }),
     currency: t.field({ type: 'Currency', description: 'Only wallets in this currency.' }),
   }),
 });
 
 builder.queryField('wallets', (t) =>
-  t.connection({
-    type: WalletNode,
-    description: 'Wallets across every configured provider, ordered by provider, then newest first. When a provider fails, its wallets are missing and the response carries one error naming it.',
-    args: { filter: t.arg({ type: WalletFilterInput, description: 'Which wallets.' }) },
-    resolve: async (_root, args, ctx, info) => {
-      const wallets = await collectWallets(ctx, args.filter ?? {}, responsePathAsArray(info.path));
-      return resolveArrayConnection({ args }, wallets);
+  t.connection(
+    {
+      type: WalletNode,
+      description:
+        'Wallets across every configured provider, ordered by provider, then newest first. When a provider fails, its wallets are missing and the response carries one error naming it.',
+      args: { filter: t.arg({ type: WalletFilterInput, description: 'Which wallets.' }) },
+      resolve: async (_root, args, ctx, info) => {
+        const wallets = await collectWallets(
+          ctx,
+          args.filter ?? {},
+          responsePathAsArray(info.path),
+        );
+        return resolveArrayConnection({ args }, wallets);
+      },
     },
-  }, { name: 'WalletConnection' }, { name: 'WalletEdge' }),
+    { name: 'WalletConnection' },
+    { name: 'WalletEdge' },
+  ),
 );
 
 export type { Wallet };

@@ -1,4 +1,9 @@
-import { createInlineSigningKeyProvider, createRemoteJwksSigningKeyProvider, extractFromHeader, useJWT } from '@graphql-yoga/plugin-jwt';
+import {
+  createInlineSigningKeyProvider,
+  createRemoteJwksSigningKeyProvider,
+  extractFromHeader,
+  useJWT,
+} from '@graphql-yoga/plugin-jwt';
 import type { Plugin } from 'graphql-yoga';
 import type { AuthSettings } from '../auth/caller.js';
 import type { GatewayConfig } from '../config.js';
@@ -8,7 +13,11 @@ export function useCustomerJwt(config: GatewayConfig): Plugin | undefined {
   const jwt = config.auth.jwt;
   if (!jwt) return undefined;
   return useJWT({
-    signingKeyProviders: [jwt.secret ? createInlineSigningKeyProvider(jwt.secret) : createRemoteJwksSigningKeyProvider({ jwksUri: jwt.jwksUrl! })],
+    signingKeyProviders: [
+      jwt.secret
+        ? createInlineSigningKeyProvider(jwt.secret)
+        : createRemoteJwksSigningKeyProvider({ jwksUri: jwt.jwksUrl! }),
+    ],
     tokenLookupLocations: [extractFromHeader({ name: 'authorization', prefix: 'Bearer' })],
     tokenVerification: {
       algorithms: jwt.secret ? ['HS256'] : ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'PS256'],
@@ -21,5 +30,9 @@ export function useCustomerJwt(config: GatewayConfig): Plugin | undefined {
 }
 
 export function authSettings(config: GatewayConfig): AuthSettings {
-  return { apiKeys: config.auth.apiKeys, jwtClaim: config.auth.jwt?.claim ?? 'sub', allowAnonymous: config.sandbox };
+  return {
+    apiKeys: config.auth.apiKeys,
+    jwtClaim: config.auth.jwt?.claim ?? 'sub',
+    allowAnonymous: config.sandbox,
+  };
 }

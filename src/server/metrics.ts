@@ -1,6 +1,6 @@
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import type { Plugin } from 'graphql-yoga';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { UpstreamObserver } from '../providers/resilience/observer.js';
 import type { SseFanoutStats } from './useSseFanout.js';
@@ -40,9 +40,16 @@ export class GatewayMetrics {
   upstreamObserver(): UpstreamObserver {
     return {
       onRequest: (e) => {
-        const labels = { provider: e.provider, method: e.method, route: e.route, outcome: e.outcome, status: e.status === undefined ? '' : String(e.status) };
+        const labels = {
+          provider: e.provider,
+          method: e.method,
+          route: e.route,
+          outcome: e.outcome,
+          status: e.status === undefined ? '' : String(e.status),
+        };
         this.upstreamDuration.observe(labels, e.durationMs / 1000);
-        if (e.outcome !== 'ok') this.upstreamErrors.inc({ provider: e.provider, outcome: e.outcome });
+        if (e.outcome !== 'ok')
+          this.upstreamErrors.inc({ provider: e.provider, outcome: e.outcome });
       },
       onCircuitChange: () => {},
     };

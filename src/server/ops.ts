@@ -6,27 +6,51 @@ import type { ProviderRegistry } from '../providers/registry.js';
 export type ProviderReadiness = 'up' | 'degraded' | 'down';
 
 const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+  });
 
 /**
  * `/healthz`: the process answers (liveness). `/readyz`: it should get traffic (readiness):
  * each provider is up, degraded (breaker half-open) or down (breaker open), and one provider
  * down only degrades the gateway; all down, Redis down, or shutting down makes it not ready.
  */
-export function useHealthEndpoints(deps: { registry: ProviderRegistry; live: LiveServices; isShuttingDown: () => boolean }): Plugin {
+export function useHealthEndpoints(deps: {
+  registry: ProviderRegistry;
+  live: LiveServices;
+  isShuttingDown: () => boolean;
+}): Plugin {
   return {
     onRequest({ url, endResponse }) {
       if (url.pathname === '/healthz') return endResponse(json(200, { status: 'ok' }));
       if (url.pathname !== '/readyz') return;
-      const providers = Object.fromEntries(deps.registry.list().map((p) => {
-        const state = p.circuitState?.() ?? 'CLOSED';
-        return [p.name, state === 'OPEN' ? 'down' : state === 'HALF_OPEN' ? 'degraded' : 'up'];
-      })) as Record<ProviderName, ProviderReadiness>;
+      const providers = Object.fromEntries(
+        deps.registry.list().map((p) => {
+          const state = p.circuitState?.() ?? 'CLOSED';
+          return [p.name, state === 'OPEN' ? 'down' : state === 'HALF_OPEN' ? 'degraded' : 'up'];
+        }),
+      ) as Record<ProviderName, ProviderReadiness>;
       const states = Object.values(providers);
       const redis = deps.live.redisStatus();
-      const notReady = deps.isShuttingDown() || redis === 'down' || states.length === 0 || states.every((s) => s === 'down');
-      const status = notReady ? 'not_ready' : states.every((s) => s === 'up') ? 'ready' : 'degraded';
-      return endResponse(json(notReady ? 503 : 200, { status, providers, redis, ...(deps.isShuttingDown() && { shuttingDown: true }) }));
+      const notReady =
+        deps.isShuttingDown() ||
+        redis === 'down' ||
+        states.length === 0 ||
+        states.every((s) => s === 'down');
+      const status = notReady
+        ? 'not_ready'
+        : states.every((s) => s === 'up')
+          ? 'ready'
+          : 'degraded';
+      return endResponse(
+        json(notReady ? 503 : 200, {
+          status,
+          providers,
+          redis,
+          ...(deps.isShuttingDown() && { shuttingDown: true }),
+        }),
+      );
     },
   };
 }

@@ -12,7 +12,11 @@ export class SseFrame {
 
   /** The frame as one HTTP/1.1 chunk (size line, bytes, CRLF), built on first use. */
   get chunked(): Buffer {
-    return (this.chunk ??= Buffer.concat([Buffer.from(`${this.raw.length.toString(16)}\r\n`), this.raw, Buffer.from('\r\n')]));
+    return (this.chunk ??= Buffer.concat([
+      Buffer.from(`${this.raw.length.toString(16)}\r\n`),
+      this.raw,
+      Buffer.from('\r\n'),
+    ]));
   }
 }
 

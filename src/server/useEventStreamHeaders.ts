@@ -4,7 +4,8 @@ import type { Plugin } from 'graphql-yoga';
 export function useEventStreamHeaders(): Plugin {
   return {
     onResponse({ response }) {
-      if (response.headers.get('content-type')?.startsWith('text/event-stream')) response.headers.set('x-accel-buffering', 'no');
+      if (response.headers.get('content-type')?.startsWith('text/event-stream'))
+        response.headers.set('x-accel-buffering', 'no');
     },
   };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GraphQLError, type ExecutionResult } from 'graphql';
+import { type ExecutionResult, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 const ids = new WeakMap<Request, string>();
@@ -21,10 +21,17 @@ function stamp(result: ExecutionResult, requestId: string): ExecutionResult {
   if (!result.errors?.length) return result;
   return {
     ...result,
-    errors: result.errors.map((e) => new GraphQLError(e.message, {
-      nodes: e.nodes, source: e.source, positions: e.positions, path: e.path, originalError: e.originalError,
-      extensions: { ...e.extensions, requestId },
-    })),
+    errors: result.errors.map(
+      (e) =>
+        new GraphQLError(e.message, {
+          nodes: e.nodes,
+          source: e.source,
+          positions: e.positions,
+          path: e.path,
+          originalError: e.originalError,
+          extensions: { ...e.extensions, requestId },
+        }),
+    ),
   };
 }
 
@@ -37,8 +44,10 @@ export function useRequestId(): Plugin {
   return {
     onResultProcess({ request, result, setResult }) {
       const requestId = requestIdOf(request);
-      if (Array.isArray(result)) setResult(result.map((r) => stamp(r as ExecutionResult, requestId)) as never);
-      else if (result && typeof result === 'object' && 'errors' in result) setResult(stamp(result as ExecutionResult, requestId) as never);
+      if (Array.isArray(result))
+        setResult(result.map((r) => stamp(r as ExecutionResult, requestId)) as never);
+      else if (result && typeof result === 'object' && 'errors' in result)
+        setResult(stamp(result as ExecutionResult, requestId) as never);
     },
     onResponse({ request, response }) {
       response.headers.set('x-request-id', requestIdOf(request));

@@ -1,5 +1,11 @@
 import type { ServerResponse } from 'node:http';
-import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import {
+  createSourceEventStream,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  execute,
+} from 'graphql';
 import { isAsyncIterable, mapAsyncIterator, maskError, type Plugin } from 'graphql-yoga';
 import type { LiveServices } from '../events/live.js';
 import type { BalanceStream } from '../events/subscribe.js';
@@ -63,7 +69,9 @@ export function createSseFanout(live: LiveServices): SseFanoutStats & { plugin: 
       for await (const message of source) {
         if (members.size === 0) continue;
         const result = (await execute({ ...args, rootValue: message })) as ExecutionResult;
-        const masked = result.errors ? { ...result, errors: result.errors.map((e) => maskError(e, 'Unexpected error.')) } : result;
+        const masked = result.errors
+          ? { ...result, errors: result.errors.map((e) => maskError(e, 'Unexpected error.')) }
+          : result;
         const frame = new SseFrame(`event: next\ndata: ${JSON.stringify(masked)}\n\n`);
         for (const m of members) {
           if (m.bufferedBytes > MAX_BUFFERED_BYTES) m.destroy();
@@ -83,7 +91,11 @@ export function createSseFanout(live: LiveServices): SseFanoutStats & { plugin: 
         const stream = await createSourceEventStream(subscribeArgs);
         if (!isBalanceStream(stream)) {
           // An error result, or a stream that never yields: yoga's own SSE path serves it.
-          return isAsyncIterable(stream) ? mapAsyncIterator(stream, (payload) => execute({ ...subscribeArgs, rootValue: payload })) : stream;
+          return isAsyncIterable(stream)
+            ? mapAsyncIterator(stream, (payload) =>
+                execute({ ...subscribeArgs, rootValue: payload }),
+              )
+            : stream;
         }
         pending.set(request, { stream, args: subscribeArgs });
         return stream;
@@ -93,35 +105,43 @@ export function createSseFanout(live: LiveServices): SseFanoutStats & { plugin: 
       const p = pending.get(request);
       if (!p) return;
       pending.delete(request);
-      setResultProcessor(((_result: unknown, fetchAPI: { Response: typeof Response }) => {
-        const key = `${p.stream.topic}\u0000${documentId(p.args.document)}\u0000${JSON.stringify(p.args.variableValues ?? {})}`;
-        const group = groups.get(key) ?? startGroup(key, p.stream.topic, p.args);
-        const member = new SseWire((serverContext as { res?: ServerResponse }).res);
-        group.members.add(member);
-        let left = false;
-        const leave = () => {
-          if (left) return;
-          left = true;
-          group.members.delete(member);
-          void p.stream.return?.();
-          if (group.members.size === 0 && groups.get(key) === group) {
-            groups.delete(key);
-            group.stop();
-          }
-        };
-        // Shutdown (or any other end of the stream) completes the SSE response normally.
-        p.stream.onEnd(() => {
-          member.end(COMPLETE);
-          leave();
-        });
-        member.body.once('close', leave);
-        // Browsers may not show the stream until the first bytes arrive.
-        member.write(PING);
-        return new fetchAPI.Response(member.body as never, {
-          status: 200,
-          headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'content-encoding': 'none' },
-        });
-      }) as never, 'text/event-stream');
+      setResultProcessor(
+        ((_result: unknown, fetchAPI: { Response: typeof Response }) => {
+          const key = `${p.stream.topic}\u0000${documentId(p.args.document)}\u0000${JSON.stringify(p.args.variableValues ?? {})}`;
+          const group = groups.get(key) ?? startGroup(key, p.stream.topic, p.args);
+          const member = new SseWire((serverContext as { res?: ServerResponse }).res);
+          group.members.add(member);
+          let left = false;
+          const leave = () => {
+            if (left) return;
+            left = true;
+            group.members.delete(member);
+            void p.stream.return?.();
+            if (group.members.size === 0 && groups.get(key) === group) {
+              groups.delete(key);
+              group.stop();
+            }
+          };
+          // Shutdown (or any other end of the stream) completes the SSE response normally.
+          p.stream.onEnd(() => {
+            member.end(COMPLETE);
+            leave();
+          });
+          member.body.once('close', leave);
+          // Browsers may not show the stream until the first bytes arrive.
+          member.write(PING);
+          return new fetchAPI.Response(member.body as never, {
+            status: 200,
+            headers: {
+              'content-type': 'text/event-stream',
+              'cache-control': 'no-cache',
+              connection: 'keep-alive',
+              'content-encoding': 'none',
+            },
+          });
+        }) as never,
+        'text/event-stream',
+      );
     },
   };
   return {
@@ -129,7 +149,8 @@ export function createSseFanout(live: LiveServices): SseFanoutStats & { plugin: 
     groupCount: () => groups.size,
     memberCount() {
       const count = { socket: 0, stream: 0 };
-      for (const group of groups.values()) for (const m of group.members) count[m.direct ? 'socket' : 'stream']++;
+      for (const group of groups.values())
+        for (const m of group.members) count[m.direct ? 'socket' : 'stream']++;
       return count;
     },
   };

@@ -25,15 +25,24 @@ export function createWebhookVerifiers(config: GatewayConfig, logger: Logger): W
   const webhookProviders = new Set<ProviderName>();
   const { webhooks } = config;
   if (config.lago) {
-    verifiers.set('LAGO', createLagoWebhookVerifier({
-      ...(webhooks.lago?.hmacKey && { hmacKey: webhooks.lago.hmacKey }),
-      jwtIssuer: webhooks.lago?.jwtIssuer ?? lagoWebhookIssuer(config.lago.apiUrl),
-      publicKey: createLagoWebhookPublicKey({ ...config.lago, ...config.upstream }, logger.child({ provider: 'LAGO' })),
-    }));
+    verifiers.set(
+      'LAGO',
+      createLagoWebhookVerifier({
+        ...(webhooks.lago?.hmacKey && { hmacKey: webhooks.lago.hmacKey }),
+        jwtIssuer: webhooks.lago?.jwtIssuer ?? lagoWebhookIssuer(config.lago.apiUrl),
+        publicKey: createLagoWebhookPublicKey(
+          { ...config.lago, ...config.upstream },
+          logger.child({ provider: 'LAGO' }),
+        ),
+      }),
+    );
     if (webhooks.lago) webhookProviders.add('LAGO');
   }
   if (config.flexprice && webhooks.flexprice) {
-    verifiers.set('FLEXPRICE', createFlexpriceWebhookVerifier({ secret: webhooks.flexprice.secret }));
+    verifiers.set(
+      'FLEXPRICE',
+      createFlexpriceWebhookVerifier({ secret: webhooks.flexprice.secret }),
+    );
     webhookProviders.add('FLEXPRICE');
   }
   if (config.polar && webhooks.polar) {

@@ -1,20 +1,27 @@
 import type { IncomingMessage, Server } from 'node:http';
+import { type ExecutionArgs, GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, type ExecutionArgs } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { GatewayContext } from '../context.js';
 
 const FORWARDED = ['authorization', 'x-api-key', 'x-request-id'];
 
-function upgradeRequest(req: IncomingMessage, connectionParams: Readonly<Record<string, unknown>> | undefined): Request {
+function upgradeRequest(
+  req: IncomingMessage,
+  connectionParams: Readonly<Record<string, unknown>> | undefined,
+): Request {
   const headers = new Headers();
   for (const name of FORWARDED) {
-    const fromParams = connectionParams?.[name] ?? connectionParams?.[name.replace(/-(.)/g, (_m, c: string) => c.toUpperCase())];
+    const fromParams =
+      connectionParams?.[name] ??
+      connectionParams?.[name.replace(/-(.)/g, (_m, c: string) => c.toUpperCase())];
     const value = typeof fromParams === 'string' ? fromParams : req.headers[name];
     if (typeof value === 'string') headers.set(name, value);
   }
-  return new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/graphql'}`, { headers });
+  return new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/graphql'}`, {
+    headers,
+  });
 }
 
 interface EnvelopedRoot {
@@ -26,9 +33,17 @@ interface EnvelopedRoot {
  * graphql-ws on the same path as HTTP/SSE, executing through yoga's envelop so plugins, context
  * and error masking are the same on every transport.
  */
-export function attachWebSocket(server: Server, yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>, maxMessageBytes: number) {
+export function attachWebSocket(
+  server: Server,
+  yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>,
+  maxMessageBytes: number,
+) {
   // The same bound as an HTTP body (ws would otherwise accept 100 MiB messages).
-  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: maxMessageBytes });
+  const wss = new WebSocketServer({
+    server,
+    path: yoga.graphqlEndpoint,
+    maxPayload: maxMessageBytes,
+  });
   const disposable = useServer(
     {
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,

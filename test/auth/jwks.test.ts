@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '../helpers/stack.js';
+import { type Stack, startStack } from '../helpers/stack.js';
 
 /** Customer tokens signed by an identity provider and checked against its JWKS (AUTH_JWKS_URL). */
 let stack: Stack;
@@ -19,7 +19,11 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
   const { port } = jwks.address() as AddressInfo;
-  stack = await startStack({ AUTH_JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json`, AUTH_JWT_CLAIM: 'customer_id', AUTH_JWT_ISSUER: 'https://id.example' });
+  stack = await startStack({
+    AUTH_JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json`,
+    AUTH_JWT_CLAIM: 'customer_id',
+    AUTH_JWT_ISSUER: 'https://id.example',
+  });
 });
 afterAll(async () => {
   await stack.close();
@@ -27,21 +31,47 @@ afterAll(async () => {
 });
 
 const sign = (claims: Record<string, unknown>, issuer = 'https://id.example', kid = 'idp-key-1') =>
-  new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid }).setIssuer(issuer).setExpirationTime('10m').sign(privateKey);
+  new SignJWT(claims)
+    .setProtectedHeader({ alg: 'RS256', kid })
+    .setIssuer(issuer)
+    .setExpirationTime('10m')
+    .sign(privateKey);
 
 describe('JWKS-verified customer tokens', () => {
   it('accepts a token signed by the JWKS key and reads the configured claim', async () => {
-    const res = await stack.execute('{ customer(externalId: "acme_42") { wallets { customer { externalId } } } }', {}, { authorization: `Bearer ${await sign({ customer_id: 'acme_42', sub: 'user-7' })}` });
+    const res = await stack.execute(
+      '{ customer(externalId: "acme_42") { wallets { customer { externalId } } } }',
+      {},
+      { authorization: `Bearer ${await sign({ customer_id: 'acme_42', sub: 'user-7' })}` },
+    );
     expect(res.status).toBe(200);
-    const wallets = (res.data as { customer: { wallets: { customer: { externalId: string } }[] } }).customer.wallets;
+    const wallets = (res.data as { customer: { wallets: { customer: { externalId: string } }[] } })
+      .customer.wallets;
     expect(wallets.length).toBeGreaterThan(0);
     expect(new Set(wallets.map((w) => w.customer.externalId))).toEqual(new Set(['acme_42']));
   });
 
   it('refuses a token from another issuer or an unknown key', async () => {
-    expect((await stack.execute('{ providers { name } }', {}, { authorization: `Bearer ${await sign({ customer_id: 'acme_42' }, 'https://evil.example')}` })).status).toBe(401);
+    expect(
+      (
+        await stack.execute(
+          '{ providers { name } }',
+          {},
+          {
+            authorization: `Bearer ${await sign({ customer_id: 'acme_42' }, 'https://evil.example')}`,
+          },
+        )
+      ).status,
+    ).toBe(401);
     const other = await generateKeyPair('RS256');
-    const foreign = await new SignJWT({ customer_id: 'acme_42' }).setProtectedHeader({ alg: 'RS256', kid: 'idp-key-1' }).setIssuer('https://id.example').setExpirationTime('10m').sign(other.privateKey);
-    expect((await stack.execute('{ providers { name } }', {}, { authorization: `Bearer ${foreign}` })).status).toBe(401);
+    const foreign = await new SignJWT({ customer_id: 'acme_42' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'idp-key-1' })
+      .setIssuer('https://id.example')
+      .setExpirationTime('10m')
+      .sign(other.privateKey);
+    expect(
+      (await stack.execute('{ providers { name } }', {}, { authorization: `Bearer ${foreign}` }))
+        .status,
+    ).toBe(401);
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '../helpers/stack.js';
+import { type Stack, startStack } from '../helpers/stack.js';
 
 /**
  * GraphiQL in a real headless Chromium (Debian's, installed by .ci/run; never a downloaded
@@ -15,13 +15,22 @@ let browser: Browser;
 let url: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does this)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does this)`);
   // As `npm start` runs it: sandbox mode, anonymous access.
   stack = await startStack({}, { sandboxMode: true });
   url = await stack.gateway.listen();
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }, 60_000);
 
@@ -40,11 +49,22 @@ describe('GraphiQL', () => {
     const run = page.locator('button.graphiql-execute-button');
     await run.waitFor({ state: 'visible', timeout: 30_000 });
     // The editor holds the default query: the sandbox customer's wallets.
-    await expect.poll(async () => page.locator('.graphiql-query-editor').innerText(), { timeout: 15_000 }).toContain('hooli_1234');
-    const answered = page.waitForResponse((r) => r.url().startsWith(url) && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('CustomerWallets'));
+    await expect
+      .poll(async () => page.locator('.graphiql-query-editor').innerText(), { timeout: 15_000 })
+      .toContain('hooli_1234');
+    const answered = page.waitForResponse(
+      (r) =>
+        r.url().startsWith(url) &&
+        r.request().method() === 'POST' &&
+        (r.request().postData() ?? '').includes('CustomerWallets'),
+    );
     await run.click();
-    const body = (await (await answered).json()) as { data: { customer: { wallets: { provider: string }[] } } };
-    expect(new Set(body.data.customer.wallets.map((w) => w.provider))).toEqual(new Set(['LAGO', 'FLEXPRICE', 'POLAR']));
+    const body = (await (await answered).json()) as {
+      data: { customer: { wallets: { provider: string }[] } };
+    };
+    expect(new Set(body.data.customer.wallets.map((w) => w.provider))).toEqual(
+      new Set(['LAGO', 'FLEXPRICE', 'POLAR']),
+    );
 
     // The pane renders what is in view: the customer and its per-currency totals come first.
     const result = page.locator('.graphiql-response');
@@ -54,9 +74,13 @@ describe('GraphiQL', () => {
     expect(text).toContain('"150050"');
 
     const origin = new URL(url).origin;
-    const outside = requested.filter((r) => !r.startsWith(origin) && !r.startsWith('blob:') && !r.startsWith('data:'));
+    const outside = requested.filter(
+      (r) => !r.startsWith(origin) && !r.startsWith('blob:') && !r.startsWith('data:'),
+    );
     expect(outside).toEqual([]);
-    expect(requested.filter((r) => r.startsWith(`${origin}/graphql`)).length).toBeGreaterThanOrEqual(2);
+    expect(
+      requested.filter((r) => r.startsWith(`${origin}/graphql`)).length,
+    ).toBeGreaterThanOrEqual(2);
     await page.close();
   }, 90_000);
 });

@@ -1,7 +1,7 @@
 import { print } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { subscribeSse, subscribeWs, until } from '../helpers/live-clients.js';
-import { startStack, TEST_API_KEY, type Stack } from '../helpers/stack.js';
+import { type Stack, startStack, TEST_API_KEY } from '../helpers/stack.js';
 import { BalanceChangedSubscription } from './operations.js';
 
 const AUTH = { 'x-api-key': TEST_API_KEY };
@@ -29,7 +29,12 @@ afterEach(async () => {
 
 describe('walletBalanceChanged fed by polling', () => {
   it('SSE: a Polar top-up arrives with source POLL, exact amounts and a re-read wallet', async () => {
-    const sub = await subscribeSse(url, QUERY, { walletId: globalId(`POLAR:${POLAR_HOOLI}`) }, AUTH);
+    const sub = await subscribeSse(
+      url,
+      QUERY,
+      { walletId: globalId(`POLAR:${POLAR_HOOLI}`) },
+      AUTH,
+    );
     expect(sub.headers?.get('content-type')).toMatch(/^text\/event-stream/);
     expect(sub.headers?.get('x-accel-buffering')).toBe('no');
     // Let the poller take its baseline before the change.
@@ -44,7 +49,11 @@ describe('walletBalanceChanged fed by polling', () => {
         previousBalance: { amount: '50.00', currency: 'USD' },
         balance: { amount: '51.25', currency: 'USD' },
         delta: { amount: '1.25', currency: 'USD' },
-        wallet: { providerWalletId: POLAR_HOOLI, balance: { amount: '51.25', currency: 'USD' }, ongoingBalance: null },
+        wallet: {
+          providerWalletId: POLAR_HOOLI,
+          balance: { amount: '51.25', currency: 'USD' },
+          ongoingBalance: null,
+        },
       },
     });
     await sub.close();
@@ -56,13 +65,25 @@ describe('walletBalanceChanged fed by polling', () => {
     await until(() => stack.sandboxes.polar.requests.length > 0);
     stack.sandboxes.polar.store.consume(POLAR_HOOLI, 1000);
     const { data } = await sub.next();
-    expect(data).toMatchObject({ walletBalanceChanged: { provider: 'POLAR', source: 'POLL', balance: { amount: '40.00' }, delta: { amount: '-10.00' } } });
+    expect(data).toMatchObject({
+      walletBalanceChanged: {
+        provider: 'POLAR',
+        source: 'POLL',
+        balance: { amount: '40.00' },
+        delta: { amount: '-10.00' },
+      },
+    });
     await sub.close();
     stack.sandboxes.polar.store.topUp(POLAR_HOOLI, 1000);
   });
 
   it('the same balance twice is one event, and nothing is emitted without a change', async () => {
-    const sub = await subscribeSse(url, QUERY, { walletId: globalId(`POLAR:${POLAR_HOOLI}`) }, AUTH);
+    const sub = await subscribeSse(
+      url,
+      QUERY,
+      { walletId: globalId(`POLAR:${POLAR_HOOLI}`) },
+      AUTH,
+    );
     await until(() => stack.sandboxes.polar.requests.length > 0);
     stack.sandboxes.polar.store.topUp(POLAR_HOOLI, 1);
     await sub.next();
@@ -91,7 +112,10 @@ describe('walletBalanceChanged fed by polling', () => {
   it('refuses a subscription without arguments (no firehose of every customer)', async () => {
     const sub = await subscribeSse(url, QUERY, {}, AUTH);
     const { errors } = await sub.next();
-    expect(errors?.[0]).toMatchObject({ message: 'walletBalanceChanged needs exactly one of walletId or customerExternalId', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(errors?.[0]).toMatchObject({
+      message: 'walletBalanceChanged needs exactly one of walletId or customerExternalId',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     await sub.close();
   });
 });

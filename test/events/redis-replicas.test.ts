@@ -1,12 +1,15 @@
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandboxes, type Sandboxes } from '../../src/sandbox/index.js';
-import { subscribeSse, subscribeWs, until } from '../helpers/live-clients.js';
-import { startRedisServer, type RedisServer } from '../helpers/redis-server.js';
-import { gatewayFor, TEST_API_KEY, type GatewayUnderTest } from '../helpers/stack.js';
-import { BalanceChangedSubscription } from './operations.js';
 import { SEEDED } from '../../src/sandbox/flexprice/seed.js';
-import { flexpriceOutgoing, FLEXPRICE_SANDBOX_WEBHOOK_SECRET } from '../../src/sandbox/flexprice/webhooks.js';
+import {
+  FLEXPRICE_SANDBOX_WEBHOOK_SECRET,
+  flexpriceOutgoing,
+} from '../../src/sandbox/flexprice/webhooks.js';
+import { type Sandboxes, startSandboxes } from '../../src/sandbox/index.js';
+import { subscribeSse, subscribeWs, until } from '../helpers/live-clients.js';
+import { type RedisServer, startRedisServer } from '../helpers/redis-server.js';
+import { type GatewayUnderTest, gatewayFor, TEST_API_KEY } from '../helpers/stack.js';
+import { BalanceChangedSubscription } from './operations.js';
 
 const AUTH = { 'x-api-key': TEST_API_KEY };
 
@@ -14,7 +17,8 @@ const AUTH = { 'x-api-key': TEST_API_KEY };
 const QUERY = print(BalanceChangedSubscription);
 const POLAR_HOOLI = '7e0b7bd0-3b6e-4a9a-9d3f-0f6a5d1c2b11';
 const walletId = Buffer.from(`Wallet:POLAR:${POLAR_HOOLI}`).toString('base64');
-const walletGets = (s: Sandboxes) => s.polar.requests.filter((r) => r.path === `/v1/wallets/${POLAR_HOOLI}`).length;
+const walletGets = (s: Sandboxes) =>
+  s.polar.requests.filter((r) => r.path === `/v1/wallets/${POLAR_HOOLI}`).length;
 
 let redis: RedisServer;
 let sandboxes: Sandboxes;
@@ -42,10 +46,13 @@ afterAll(async () => {
 });
 
 describe('replicas over Redis', () => {
-  it('one polling round across two replicas polls a target once, and both replicas\' subscribers get the change exactly once', async () => {
+  it("one polling round across two replicas polls a target once, and both replicas' subscribers get the change exactly once", async () => {
     const onA = await subscribeSse(urlA, QUERY, { walletId }, AUTH);
     const onB = await subscribeWs(urlB, QUERY, { walletId }, AUTH);
-    await until(() => a.gateway.live.poller.watchedTargets === 1 && b.gateway.live.poller.watchedTargets === 1);
+    await until(
+      () =>
+        a.gateway.live.poller.watchedTargets === 1 && b.gateway.live.poller.watchedTargets === 1,
+    );
     // Both replicas took a baseline when their first subscriber arrived.
     await until(() => walletGets(sandboxes) >= 2);
 
@@ -55,9 +62,18 @@ describe('replicas over Redis', () => {
     expect(walletGets(sandboxes) - before).toBe(1);
 
     const [eventA, eventB] = await Promise.all([onA.next(), onB.next()]);
-    expect(eventA.data).toMatchObject({ walletBalanceChanged: { source: 'POLL', balance: { amount: '57.00' }, delta: { amount: '7.00' } } });
-    expect((eventB.data as { walletBalanceChanged: { eventId: string } }).walletBalanceChanged.eventId)
-      .toBe((eventA.data as { walletBalanceChanged: { eventId: string } }).walletBalanceChanged.eventId);
+    expect(eventA.data).toMatchObject({
+      walletBalanceChanged: {
+        source: 'POLL',
+        balance: { amount: '57.00' },
+        delta: { amount: '7.00' },
+      },
+    });
+    expect(
+      (eventB.data as { walletBalanceChanged: { eventId: string } }).walletBalanceChanged.eventId,
+    ).toBe(
+      (eventA.data as { walletBalanceChanged: { eventId: string } }).walletBalanceChanged.eventId,
+    );
 
     // The next round on either replica finds nothing new: no second event anywhere.
     await new Promise((r) => setTimeout(r, 100));
@@ -76,14 +92,43 @@ describe('replicas over Redis', () => {
     await until(() => a.gateway.live.openStreams === 1 && b.gateway.live.openStreams === 1);
 
     sandboxes.flexprice.store.topUp(SEEDED.hooliUsd, '3', { reason: 'PURCHASED_CREDIT_DIRECT' });
-    const body = JSON.stringify({ event_type: 'wallet.transaction.created', transaction: { id: 'wtxn_r', wallet_id: SEEDED.hooliUsd, customer_id: 'c', type: 'credit', amount: '3', credit_amount: '3', credit_balance_before: '0', credit_balance_after: '3', transaction_status: 'completed', reference_type: 'EXTERNAL', transaction_reason: 'PURCHASED_CREDIT_DIRECT', currency: 'usd' } });
-    const delivery = flexpriceOutgoing('wallet.transaction.created', body, { url: '', secret: FLEXPRICE_SANDBOX_WEBHOOK_SECRET });
-    const post = (base: string) => fetch(`${new URL(base).origin}/webhooks/flexprice`, { method: 'POST', headers: { 'content-type': 'application/json', ...delivery.headers() as Record<string, string> }, body });
+    const body = JSON.stringify({
+      event_type: 'wallet.transaction.created',
+      transaction: {
+        id: 'wtxn_r',
+        wallet_id: SEEDED.hooliUsd,
+        customer_id: 'c',
+        type: 'credit',
+        amount: '3',
+        credit_amount: '3',
+        credit_balance_before: '0',
+        credit_balance_after: '3',
+        transaction_status: 'completed',
+        reference_type: 'EXTERNAL',
+        transaction_reason: 'PURCHASED_CREDIT_DIRECT',
+        currency: 'usd',
+      },
+    });
+    const delivery = flexpriceOutgoing('wallet.transaction.created', body, {
+      url: '',
+      secret: FLEXPRICE_SANDBOX_WEBHOOK_SECRET,
+    });
+    const post = (base: string) =>
+      fetch(`${new URL(base).origin}/webhooks/flexprice`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(delivery.headers() as Record<string, string>),
+        },
+        body,
+      });
     expect((await post(urlA)).status).toBe(202);
     expect((await post(urlB)).status).toBe(200);
 
     const [eventA, eventB] = await Promise.all([onA.next(), onB.next()]);
-    const id = (e: { data?: unknown }) => (e.data as { walletBalanceChanged: { eventId: string; source: string } }).walletBalanceChanged;
+    const id = (e: { data?: unknown }) =>
+      (e.data as { walletBalanceChanged: { eventId: string; source: string } })
+        .walletBalanceChanged;
     expect(id(eventA).source).toBe('WEBHOOK');
     expect(id(eventB).eventId).toBe(id(eventA).eventId);
     await a.gateway.live.idle();

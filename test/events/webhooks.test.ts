@@ -1,9 +1,17 @@
 import { print } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SEEDED } from '../../src/sandbox/flexprice/seed.js';
-import { flexpriceOutgoing, FLEXPRICE_SANDBOX_WEBHOOK_SECRET } from '../../src/sandbox/flexprice/webhooks.js';
-import { subscribeSse, subscribeWs, until, type LiveSubscription } from '../helpers/live-clients.js';
-import { startStack, type Stack } from '../helpers/stack.js';
+import {
+  FLEXPRICE_SANDBOX_WEBHOOK_SECRET,
+  flexpriceOutgoing,
+} from '../../src/sandbox/flexprice/webhooks.js';
+import {
+  type LiveSubscription,
+  subscribeSse,
+  subscribeWs,
+  until,
+} from '../helpers/live-clients.js';
+import { type Stack, startStack } from '../helpers/stack.js';
 import { BalanceChangedSubscription } from './operations.js';
 
 /**
@@ -14,7 +22,17 @@ const QUERY = print(BalanceChangedSubscription);
 const LAGO_PREPAID = '1a901a90-1a90-4a90-8a90-000000000001';
 const POLAR_HOOLI = '7e0b7bd0-3b6e-4a9a-9d3f-0f6a5d1c2b11';
 
-type Change = { walletBalanceChanged: { eventId: string; provider: string; source: string; previousBalance: { amount: string } | null; balance: { amount: string; currency: string }; delta: { amount: string } | null; wallet: { providerWalletId: string } | null } };
+type Change = {
+  walletBalanceChanged: {
+    eventId: string;
+    provider: string;
+    source: string;
+    previousBalance: { amount: string } | null;
+    balance: { amount: string; currency: string };
+    delta: { amount: string } | null;
+    wallet: { providerWalletId: string } | null;
+  };
+};
 
 let stack: Stack;
 let url: string;
@@ -34,7 +52,9 @@ afterEach(async () => {
   await until(() => stack.gateway.live.openStreams === 0);
 });
 
-async function both(variables: Record<string, unknown>): Promise<[LiveSubscription<{ data?: Change }>, LiveSubscription<{ data?: Change }>]> {
+async function both(
+  variables: Record<string, unknown>,
+): Promise<[LiveSubscription<{ data?: Change }>, LiveSubscription<{ data?: Change }>]> {
   const sse = await subscribeSse<Change>(url, QUERY, variables);
   const ws = await subscribeWs<Change>(url, QUERY, variables);
   await until(() => stack.gateway.live.openStreams === 2);
@@ -42,7 +62,11 @@ async function both(variables: Record<string, unknown>): Promise<[LiveSubscripti
 }
 
 const postFlexprice = (body: string, headers: Record<string, string>) =>
-  fetch(`${origin}/webhooks/flexprice`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  fetch(`${origin}/webhooks/flexprice`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
 
 describe('webhook-fed subscriptions, per provider, over SSE and WebSocket', () => {
   it('Lago: a top-up reaches both subscribers once, with source WEBHOOK and exact amounts', async () => {
@@ -51,7 +75,8 @@ describe('webhook-fed subscriptions, per provider, over SSE and WebSocket', () =
     const [a, b] = await Promise.all([sse.next(), ws.next()]);
     expect(a.data).toMatchObject({
       walletBalanceChanged: {
-        provider: 'LAGO', source: 'WEBHOOK',
+        provider: 'LAGO',
+        source: 'WEBHOOK',
         // The spendable (ongoing) balance: 26.0 credits at 1.5 -> 29.0 credits, 39.00 -> 42.00 USD.
         balance: { amount: '42.00', currency: 'USD' },
         wallet: { providerWalletId: LAGO_PREPAID },
@@ -65,11 +90,21 @@ describe('webhook-fed subscriptions, per provider, over SSE and WebSocket', () =
   });
 
   it('Flexprice: a top-up reaches both subscribers', async () => {
-    const [sse, ws] = await both({ walletId: Buffer.from(`Wallet:FLEXPRICE:${SEEDED.hooliUsd}`).toString('base64') });
-    stack.sandboxes.flexprice.store.topUp(SEEDED.hooliUsd, '5', { reason: 'PURCHASED_CREDIT_DIRECT' });
+    const [sse, ws] = await both({
+      walletId: Buffer.from(`Wallet:FLEXPRICE:${SEEDED.hooliUsd}`).toString('base64'),
+    });
+    stack.sandboxes.flexprice.store.topUp(SEEDED.hooliUsd, '5', {
+      reason: 'PURCHASED_CREDIT_DIRECT',
+    });
     const [a, b] = await Promise.all([sse.next(), ws.next()]);
     for (const event of [a, b]) {
-      expect(event.data).toMatchObject({ walletBalanceChanged: { provider: 'FLEXPRICE', source: 'WEBHOOK', wallet: { providerWalletId: SEEDED.hooliUsd } } });
+      expect(event.data).toMatchObject({
+        walletBalanceChanged: {
+          provider: 'FLEXPRICE',
+          source: 'WEBHOOK',
+          wallet: { providerWalletId: SEEDED.hooliUsd },
+        },
+      });
     }
     await Promise.all([sse.close(), ws.close()]);
   });
@@ -80,7 +115,14 @@ describe('webhook-fed subscriptions, per provider, over SSE and WebSocket', () =
     stack.sandboxes.polar.store.topUp(POLAR_HOOLI, 250);
     const [a, b] = await Promise.all([sse.next(), ws.next()]);
     for (const event of [a, b]) {
-      expect(event.data).toMatchObject({ walletBalanceChanged: { provider: 'POLAR', source: 'WEBHOOK', balance: { amount: '52.50' }, wallet: { providerWalletId: POLAR_HOOLI } } });
+      expect(event.data).toMatchObject({
+        walletBalanceChanged: {
+          provider: 'POLAR',
+          source: 'WEBHOOK',
+          balance: { amount: '52.50' },
+          wallet: { providerWalletId: POLAR_HOOLI },
+        },
+      });
     }
     await Promise.all([sse.close(), ws.close()]);
   });
@@ -88,26 +130,63 @@ describe('webhook-fed subscriptions, per provider, over SSE and WebSocket', () =
 
 describe('delivery checks', () => {
   const realDelivery = () => {
-    const body = JSON.stringify({ event_type: 'wallet.transaction.created', transaction: { id: 'wtxn_1', wallet_id: SEEDED.hooliUsd, customer_id: 'cust_x', type: 'credit', amount: '1', credit_amount: '1', credit_balance_before: '1', credit_balance_after: '2', transaction_status: 'completed', reference_type: 'EXTERNAL', transaction_reason: 'PURCHASED_CREDIT_DIRECT', currency: 'usd' } });
-    return { body, webhook: flexpriceOutgoing('wallet.transaction.created', body, { url: '', secret: FLEXPRICE_SANDBOX_WEBHOOK_SECRET }) };
+    const body = JSON.stringify({
+      event_type: 'wallet.transaction.created',
+      transaction: {
+        id: 'wtxn_1',
+        wallet_id: SEEDED.hooliUsd,
+        customer_id: 'cust_x',
+        type: 'credit',
+        amount: '1',
+        credit_amount: '1',
+        credit_balance_before: '1',
+        credit_balance_after: '2',
+        transaction_status: 'completed',
+        reference_type: 'EXTERNAL',
+        transaction_reason: 'PURCHASED_CREDIT_DIRECT',
+        currency: 'usd',
+      },
+    });
+    return {
+      body,
+      webhook: flexpriceOutgoing('wallet.transaction.created', body, {
+        url: '',
+        secret: FLEXPRICE_SANDBOX_WEBHOOK_SECRET,
+      }),
+    };
   };
-  const flexReads = () => stack.sandboxes.flexprice.requests.filter((r) => !r.path.startsWith('/__sandbox')).length;
+  const flexReads = () =>
+    stack.sandboxes.flexprice.requests.filter((r) => !r.path.startsWith('/__sandbox')).length;
 
   it('forged, stale and unsigned deliveries are refused and publish nothing (no re-read either)', async () => {
     const sub = await subscribeSse(url, QUERY, { customerExternalId: 'hooli_1234' });
     const reads = flexReads();
     const { body, webhook } = realDelivery();
     const headers = await webhook.headers();
-    const forged = await postFlexprice(body, { ...headers, 'svix-signature': 'v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=' });
+    const forged = await postFlexprice(body, {
+      ...headers,
+      'svix-signature': 'v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+    });
     expect(forged.status).toBe(401);
     const tampered = await postFlexprice(body.replace('"1"', '"1000"'), headers);
     expect(tampered.status).toBe(401);
-    const stale = flexpriceOutgoing('wallet.transaction.created', body, { url: '', secret: FLEXPRICE_SANDBOX_WEBHOOK_SECRET });
+    const stale = flexpriceOutgoing('wallet.transaction.created', body, {
+      url: '',
+      secret: FLEXPRICE_SANDBOX_WEBHOOK_SECRET,
+    });
     const staleHeaders = await stale.headers();
     // Re-signed with a timestamp 10 minutes old: a replay outside the 5-minute tolerance.
     const old = new Date(Date.now() - 10 * 60_000);
     const { Webhook } = await import('standardwebhooks');
-    const resigned = { ...staleHeaders, 'svix-timestamp': String(Math.floor(old.getTime() / 1000)), 'svix-signature': new Webhook(FLEXPRICE_SANDBOX_WEBHOOK_SECRET).sign(staleHeaders['svix-id']!, old, body) };
+    const resigned = {
+      ...staleHeaders,
+      'svix-timestamp': String(Math.floor(old.getTime() / 1000)),
+      'svix-signature': new Webhook(FLEXPRICE_SANDBOX_WEBHOOK_SECRET).sign(
+        staleHeaders['svix-id']!,
+        old,
+        body,
+      ),
+    };
     expect((await postFlexprice(body, resigned)).status).toBe(400);
     expect((await postFlexprice(body, {})).status).toBe(401);
     await stack.gateway.live.idle();
@@ -121,14 +200,19 @@ describe('delivery checks', () => {
     stack.sandboxes.flexprice.setWebhookTarget(undefined);
     const sub = await subscribeSse<Change>(url, QUERY, { customerExternalId: 'hooli_1234' });
     try {
-      stack.sandboxes.flexprice.store.topUp(SEEDED.hooliUsd, '1', { reason: 'PURCHASED_CREDIT_DIRECT' });
+      stack.sandboxes.flexprice.store.topUp(SEEDED.hooliUsd, '1', {
+        reason: 'PURCHASED_CREDIT_DIRECT',
+      });
       const { body, webhook } = realDelivery();
       const first = await postFlexprice(body, await webhook.headers());
       const second = await postFlexprice(body, await webhook.headers());
       expect([first.status, second.status]).toEqual([202, 200]);
       expect(await second.json()).toEqual({ status: 'duplicate' });
       const event = await sub.next();
-      expect(event.data!.walletBalanceChanged).toMatchObject({ provider: 'FLEXPRICE', source: 'WEBHOOK' });
+      expect(event.data!.walletBalanceChanged).toMatchObject({
+        provider: 'FLEXPRICE',
+        source: 'WEBHOOK',
+      });
       // A new delivery for a balance that did not move publishes nothing either.
       const again = realDelivery();
       expect((await postFlexprice(again.body, await again.webhook.headers())).status).toBe(202);
@@ -145,8 +229,14 @@ describe('delivery checks', () => {
     stack.sandboxes.flexprice.setWebhookTarget(undefined);
     const sub = await subscribeSse<Change>(url, QUERY, { customerExternalId: 'hooli_1234' });
     try {
-      stack.sandboxes.flexprice.store.topUp(SEEDED.hooliUsd, '1', { reason: 'PURCHASED_CREDIT_DIRECT' });
-      stack.sandboxes.flexprice.injectFault({ path: /^\/v1\/wallets\/search$/, delayMs: 3000, times: 1 });
+      stack.sandboxes.flexprice.store.topUp(SEEDED.hooliUsd, '1', {
+        reason: 'PURCHASED_CREDIT_DIRECT',
+      });
+      stack.sandboxes.flexprice.injectFault({
+        path: /^\/v1\/wallets\/search$/,
+        delayMs: 3000,
+        times: 1,
+      });
       const { body, webhook } = realDelivery();
       const started = Date.now();
       const res = await postFlexprice(body, await webhook.headers());
@@ -162,15 +252,36 @@ describe('delivery checks', () => {
   });
 
   it('webhooks for an unknown provider path or with the wrong method are refused', async () => {
-    expect((await fetch(`${origin}/webhooks/stripe`, { method: 'POST', body: '{}' })).status).toBe(404);
+    expect((await fetch(`${origin}/webhooks/stripe`, { method: 'POST', body: '{}' })).status).toBe(
+      404,
+    );
     expect((await fetch(`${origin}/webhooks/lago`)).status).toBe(405);
   });
 });
 
 describe('re-reads after a webhook', () => {
   const delivery = () => {
-    const body = JSON.stringify({ event_type: 'wallet.transaction.created', transaction: { id: 'wtxn_f', wallet_id: SEEDED.hooliUsd, customer_id: 'c', type: 'credit', amount: '1', credit_amount: '1', credit_balance_before: '0', credit_balance_after: '1', transaction_status: 'completed', reference_type: 'EXTERNAL', transaction_reason: 'PURCHASED_CREDIT_DIRECT', currency: 'usd' } });
-    const webhook = flexpriceOutgoing('wallet.transaction.created', body, { url: '', secret: FLEXPRICE_SANDBOX_WEBHOOK_SECRET });
+    const body = JSON.stringify({
+      event_type: 'wallet.transaction.created',
+      transaction: {
+        id: 'wtxn_f',
+        wallet_id: SEEDED.hooliUsd,
+        customer_id: 'c',
+        type: 'credit',
+        amount: '1',
+        credit_amount: '1',
+        credit_balance_before: '0',
+        credit_balance_after: '1',
+        transaction_status: 'completed',
+        reference_type: 'EXTERNAL',
+        transaction_reason: 'PURCHASED_CREDIT_DIRECT',
+        currency: 'usd',
+      },
+    });
+    const webhook = flexpriceOutgoing('wallet.transaction.created', body, {
+      url: '',
+      secret: FLEXPRICE_SANDBOX_WEBHOOK_SECRET,
+    });
     return { body, webhook };
   };
 
@@ -183,16 +294,29 @@ describe('re-reads after a webhook', () => {
       const before = baseline.data!.walletBalanceChanged.balance.amount;
       await stack.gateway.live.idle();
       // A query's read of the wallet is in flight, holding the balance from before the next change...
-      stack.sandboxes.lago.injectFault({ path: new RegExp(`^/api/v1/wallets/${LAGO_PREPAID}$`), lagMs: 800, times: 1 });
+      stack.sandboxes.lago.injectFault({
+        path: new RegExp(`^/api/v1/wallets/${LAGO_PREPAID}$`),
+        lagMs: 800,
+        times: 1,
+      });
       const walletId = Buffer.from(`Wallet:LAGO:${LAGO_PREPAID}`).toString('base64');
-      const slowRead = stack.execute('query($id: ID!) { wallet(id: $id) { balance { amount } } }', { id: walletId });
+      const slowRead = stack.execute('query($id: ID!) { wallet(id: $id) { balance { amount } } }', {
+        id: walletId,
+      });
       await new Promise((r) => setTimeout(r, 100));
       // ...when the balance changes and Lago's signed webhook arrives: the re-read must not share it.
       stack.sandboxes.lago.store.grantCredits(LAGO_PREPAID, '4.0');
       const event = await sub.next(5000);
-      expect(event.data!.walletBalanceChanged).toMatchObject({ provider: 'LAGO', source: 'WEBHOOK', wallet: { providerWalletId: LAGO_PREPAID } });
+      expect(event.data!.walletBalanceChanged).toMatchObject({
+        provider: 'LAGO',
+        source: 'WEBHOOK',
+        wallet: { providerWalletId: LAGO_PREPAID },
+      });
       // 4.0 credits at 1.5 USD each.
-      expect(Number(event.data!.walletBalanceChanged.balance.amount) - Number(before)).toBeCloseTo(6, 5);
+      expect(Number(event.data!.walletBalanceChanged.balance.amount) - Number(before)).toBeCloseTo(
+        6,
+        5,
+      );
       await slowRead;
     } finally {
       await sub.close();
@@ -203,12 +327,21 @@ describe('re-reads after a webhook', () => {
     stack.sandboxes.flexprice.setWebhookTarget(undefined);
     const sub = await subscribeSse<Change>(url, QUERY, { customerExternalId: 'hooli_1234' });
     try {
-      stack.sandboxes.flexprice.store.topUp(SEEDED.hooliUsd, '2', { reason: 'PURCHASED_CREDIT_DIRECT' });
-      stack.sandboxes.flexprice.injectFault({ path: /^\/v1\/wallets\/search$/, status: 503, times: 1 });
+      stack.sandboxes.flexprice.store.topUp(SEEDED.hooliUsd, '2', {
+        reason: 'PURCHASED_CREDIT_DIRECT',
+      });
+      stack.sandboxes.flexprice.injectFault({
+        path: /^\/v1\/wallets\/search$/,
+        status: 503,
+        times: 1,
+      });
       const { body, webhook } = delivery();
       expect((await postFlexprice(body, await webhook.headers())).status).toBe(202);
       const event = await sub.next(8000);
-      expect(event.data!.walletBalanceChanged).toMatchObject({ provider: 'FLEXPRICE', source: 'WEBHOOK' });
+      expect(event.data!.walletBalanceChanged).toMatchObject({
+        provider: 'FLEXPRICE',
+        source: 'WEBHOOK',
+      });
     } finally {
       await sub.close();
       stack.sandboxes.sendWebhooksTo(url);

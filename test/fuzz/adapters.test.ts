@@ -7,7 +7,7 @@ import { preview, toJsonText } from './support/json-text.js';
 import { FUZZ_SEED, triage } from './support/known-bugs.js';
 import { applyMutations, mutationsArb } from './support/mutate.js';
 import { Tally } from './support/tally.js';
-import { TARGETS, type FuzzTarget } from './support/targets.js';
+import { type FuzzTarget, TARGETS } from './support/targets.js';
 
 /**
  * Unit-level fuzz: every adapter's validate + translate path (translateItem with the provider's
@@ -30,21 +30,40 @@ interface Case {
   readonly externalId: string | null;
 }
 
-const externalIdArb = fc.oneof(fc.constant(null), fc.constantFrom('hooli_1234', 'ext-1'), fc.string({ maxLength: 12 }));
+const externalIdArb = fc.oneof(
+  fc.constant(null),
+  fc.constantFrom('hooli_1234', 'ext-1'),
+  fc.string({ maxLength: 12 }),
+);
 
 function validCases(target: FuzzTarget): fc.Arbitrary<Case> {
-  return fc.record({
-    // Two wire-like payloads for one spec-literal payload: most translate, many do not.
-    tagged: fc.oneof(
-      { weight: 1, arbitrary: target.spec.arbitrary.map((payload) => ({ population: 'spec' as const, payload })) },
-      { weight: 2, arbitrary: target.wire.arbitrary.map((payload) => ({ population: 'wire' as const, payload })) },
-    ),
-    externalId: externalIdArb,
-  }).map(({ tagged, externalId }) => ({ ...tagged, externalId }));
+  return fc
+    .record({
+      // Two wire-like payloads for one spec-literal payload: most translate, many do not.
+      tagged: fc.oneof(
+        {
+          weight: 1,
+          arbitrary: target.spec.arbitrary.map((payload) => ({
+            population: 'spec' as const,
+            payload,
+          })),
+        },
+        {
+          weight: 2,
+          arbitrary: target.wire.arbitrary.map((payload) => ({
+            population: 'wire' as const,
+            payload,
+          })),
+        },
+      ),
+      externalId: externalIdArb,
+    })
+    .map(({ tagged, externalId }) => ({ ...tagged, externalId }));
 }
 
 function mutatedCases(target: FuzzTarget): fc.Arbitrary<Case> {
-  return fc.tuple(validCases(target), mutationsArb(target.fields))
+  return fc
+    .tuple(validCases(target), mutationsArb(target.fields))
     .map(([c, mutations]) => ({ ...c, payload: applyMutations(c.payload, mutations) }));
 }
 
@@ -52,8 +71,14 @@ function mutatedCases(target: FuzzTarget): fc.Arbitrary<Case> {
 function feed(target: FuzzTarget, c: Case, tally: Tally, kind: 'valid' | 'mutated'): void {
   const text = toJsonText(c.payload);
   if (kind === 'valid') {
-    const errors = c.population === 'spec' ? target.spec.validate(JSON.parse(text)) : target.wire.validate(JSON.parse(text));
-    if (errors.length > 0) throw new Error(`generator bug: a ${c.population} payload is not valid for its schema: ${JSON.stringify(errors.slice(0, 3))}\n${preview(c.payload)}`);
+    const errors =
+      c.population === 'spec'
+        ? target.spec.validate(JSON.parse(text))
+        : target.wire.validate(JSON.parse(text));
+    if (errors.length > 0)
+      throw new Error(
+        `generator bug: a ${c.population} payload is not valid for its schema: ${JSON.stringify(errors.slice(0, 3))}\n${preview(c.payload)}`,
+      );
   }
   let input: unknown;
   try {
@@ -70,50 +95,68 @@ function feed(target: FuzzTarget, c: Case, tally: Tally, kind: 'valid' | 'mutate
   } catch (e) {
     problems.add('THREW', '', `${(e as Error)?.constructor?.name}: ${(e as Error)?.message}`);
   }
-  const outcome = problems.list.length > 0 ? 'broken' : checkAdapterResult(problems, result, input, target.provider);
+  const outcome =
+    problems.list.length > 0
+      ? 'broken'
+      : checkAdapterResult(problems, result, input, target.provider);
   if (outcome === 'translated') target.checkMapping(problems, input, result as never, c.externalId);
   const { unknown, known } = triage(target.provider, problems.list);
   tally.knownBug(known);
   if (unknown.length > 0 || outcome === 'broken') {
-    throw new Error([
-      `${target.label} (${c.population}${kind === 'mutated' ? ', mutated' : ''}, externalId ${JSON.stringify(c.externalId)}): ${unknown.length} problem(s)`,
-      ...unknown.map((p) => `  ${p.code} ${p.path}: ${p.detail}`),
-      `  payload: ${preview(c.payload)}`,
-      `  (FUZZ_SEED=${FUZZ_SEED})`,
-    ].join('\n'));
+    throw new Error(
+      [
+        `${target.label} (${c.population}${kind === 'mutated' ? ', mutated' : ''}, externalId ${JSON.stringify(c.externalId)}): ${unknown.length} problem(s)`,
+        ...unknown.map((p) => `  ${p.code} ${p.path}: ${p.detail}`),
+        `  payload: ${preview(c.payload)}`,
+        `  (FUZZ_SEED=${FUZZ_SEED})`,
+      ].join('\n'),
+    );
   }
   tally.record(outcome, c.population);
 }
 
 const PROVIDER_ORDER: readonly ProviderName[] = ['LAGO', 'FLEXPRICE', 'POLAR'];
 
-describe.each(PROVIDER_ORDER)('%s adapter: validate + translate over generated payloads', (provider) => {
-  const targets = TARGETS[provider];
-  const seedOffset = PROVIDER_ORDER.indexOf(provider) * 100;
-  const share = (total: number) => Math.ceil(total / targets.length);
+describe.each(PROVIDER_ORDER)(
+  '%s adapter: validate + translate over generated payloads',
+  (provider) => {
+    const targets = TARGETS[provider];
+    const seedOffset = PROVIDER_ORDER.indexOf(provider) * 100;
+    const share = (total: number) => Math.ceil(total / targets.length);
 
-  it(`${VALID_PER_PROVIDER} schema-valid payloads: each translated with well-typed fields or a typed UPSTREAM_BAD_RESPONSE (seed ${FUZZ_SEED})`, () => {
-    const tally = new Tally();
-    targets.forEach((target, i) => {
-      fc.assert(fc.property(validCases(target), (c) => feed(target, c, tally, 'valid')), { seed: FUZZ_SEED + seedOffset + i, numRuns: share(VALID_PER_PROVIDER) });
+    it(`${VALID_PER_PROVIDER} schema-valid payloads: each translated with well-typed fields or a typed UPSTREAM_BAD_RESPONSE (seed ${FUZZ_SEED})`, () => {
+      const tally = new Tally();
+      targets.forEach((target, i) => {
+        fc.assert(
+          fc.property(validCases(target), (c) => feed(target, c, tally, 'valid')),
+          { seed: FUZZ_SEED + seedOffset + i, numRuns: share(VALID_PER_PROVIDER) },
+        );
+      });
+      console.log(
+        tally.summary(
+          `${provider} unit, schema-valid (${targets.map((t) => t.label).join(' + ')})`,
+        ),
+      );
+      expect(tally.payloads).toBeGreaterThanOrEqual(VALID_PER_PROVIDER);
+      // The generator makes real wallets, not only garbage, and the spec's own oddities are refused.
+      expect(tally.translated).toBeGreaterThan(0);
+      expect(tally.typedErrors).toBeGreaterThan(0);
     });
-    console.log(tally.summary(`${provider} unit, schema-valid (${targets.map((t) => t.label).join(' + ')})`));
-    expect(tally.payloads).toBeGreaterThanOrEqual(VALID_PER_PROVIDER);
-    // The generator makes real wallets, not only garbage, and the spec's own oddities are refused.
-    expect(tally.translated).toBeGreaterThan(0);
-    expect(tally.typedErrors).toBeGreaterThan(0);
-  });
 
-  it(`${MUTATED_PER_PROVIDER} mutated payloads: nothing throws, nothing wrong-typed gets through (seed ${FUZZ_SEED})`, () => {
-    const tally = new Tally();
-    targets.forEach((target, i) => {
-      fc.assert(fc.property(mutatedCases(target), (c) => feed(target, c, tally, 'mutated')), { seed: FUZZ_SEED + seedOffset + 50 + i, numRuns: share(MUTATED_PER_PROVIDER) });
+    it(`${MUTATED_PER_PROVIDER} mutated payloads: nothing throws, nothing wrong-typed gets through (seed ${FUZZ_SEED})`, () => {
+      const tally = new Tally();
+      targets.forEach((target, i) => {
+        fc.assert(
+          fc.property(mutatedCases(target), (c) => feed(target, c, tally, 'mutated')),
+          { seed: FUZZ_SEED + seedOffset + 50 + i, numRuns: share(MUTATED_PER_PROVIDER) },
+        );
+      });
+      console.log(tally.summary(`${provider} unit, mutated`));
+      expect(tally.payloads).toBeGreaterThanOrEqual(MUTATED_PER_PROVIDER);
+      expect(tally.typedErrors).toBeGreaterThan(0);
     });
-    console.log(tally.summary(`${provider} unit, mutated`));
-    expect(tally.payloads).toBeGreaterThanOrEqual(MUTATED_PER_PROVIDER);
-    expect(tally.typedErrors).toBeGreaterThan(0);
-  });
-});
+  },
+);
 
 afterAll(() => {
   // No payload (`__proto__`, `constructor.prototype` keys included) reached a shared prototype.

@@ -1,4 +1,4 @@
-import { createClient, type Client } from 'graphql-ws';
+import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
 /** A queue of payloads that a test can await one at a time. */
@@ -45,7 +45,17 @@ export interface LiveSubscription<T> {
  * A subscription over SSE exactly as a browser EventSource-style client does it: POST with
  * `Accept: text/event-stream`, then `event: next` / `data:` frames read off the raw stream.
  */
-export async function subscribeSse<T = unknown>(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}): Promise<LiveSubscription<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>> {
+export async function subscribeSse<T = unknown>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<
+  LiveSubscription<{
+    data?: T;
+    errors?: { message: string; extensions?: Record<string, unknown> }[];
+  }>
+> {
   const controller = new AbortController();
   const response = await fetch(url, {
     method: 'POST',
@@ -53,7 +63,8 @@ export async function subscribeSse<T = unknown>(url: string, query: string, vari
     body: JSON.stringify({ query, variables }),
     signal: controller.signal,
   });
-  if (!response.ok || !response.body) throw new Error(`SSE subscribe failed: HTTP ${response.status}`);
+  if (!response.ok || !response.body)
+    throw new Error(`SSE subscribe failed: HTTP ${response.status}`);
   const inbox = new Inbox<{ data?: T; errors?: { message: string }[] }>();
   let ended = false;
   const reading = (async () => {
@@ -67,7 +78,11 @@ export async function subscribeSse<T = unknown>(url: string, query: string, vari
           const frame = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
           const event = /^event: (.+)$/m.exec(frame)?.[1];
-          const data = frame.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n');
+          const data = frame
+            .split('\n')
+            .filter((l) => l.startsWith('data:'))
+            .map((l) => l.slice(5).trimStart())
+            .join('\n');
           if (event === 'next' && data) inbox.push(JSON.parse(data));
         }
       }
@@ -93,8 +108,19 @@ export async function subscribeSse<T = unknown>(url: string, query: string, vari
 }
 
 /** A subscription over WebSocket with the graphql-ws client (the protocol Apollo/urql use). */
-export async function subscribeWs<T = unknown>(url: string, query: string, variables: Record<string, unknown>, connectionParams: Record<string, string> = {}): Promise<LiveSubscription<{ data?: T; errors?: readonly { message: string }[] }>> {
-  const client: Client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, connectionParams });
+export async function subscribeWs<T = unknown>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  connectionParams: Record<string, string> = {},
+): Promise<LiveSubscription<{ data?: T; errors?: readonly { message: string }[] }>> {
+  const client: Client = createClient({
+    url: url.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    lazy: false,
+    connectionParams,
+  });
   const inbox = new Inbox<{ data?: T; errors?: readonly { message: string }[] }>();
   let completed = false;
   await new Promise<void>((resolve, reject) => {
@@ -104,11 +130,15 @@ export async function subscribeWs<T = unknown>(url: string, query: string, varia
     });
     client.on('error', reject);
   });
-  const dispose = client.subscribe<T>({ query, variables }, {
-    next: (value) => inbox.push(value as never),
-    error: (e) => inbox.push({ errors: [{ message: e instanceof Error ? e.message : JSON.stringify(e) }] }),
-    complete: () => void (completed = true),
-  });
+  const dispose = client.subscribe<T>(
+    { query, variables },
+    {
+      next: (value) => inbox.push(value as never),
+      error: (e) =>
+        inbox.push({ errors: [{ message: e instanceof Error ? e.message : JSON.stringify(e) }] }),
+      complete: () => void (completed = true),
+    },
+  );
   return {
     next: (timeoutMs) => inbox.next(timeoutMs),
     get count() {
@@ -124,7 +154,11 @@ export async function subscribeWs<T = unknown>(url: string, query: string, varia
   };
 }
 
-export const until = async (check: () => boolean | Promise<boolean>, timeoutMs = 5000, stepMs = 20): Promise<void> => {
+export const until = async (
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 5000,
+  stepMs = 20,
+): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');

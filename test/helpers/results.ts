@@ -9,7 +9,10 @@ export function withoutRequestIds<T extends ExecutionResult<unknown>>(result: T)
   return {
     ...result,
     errors: result.errors.map((e) => {
-      const { requestId: _dropped, ...extensions } = (e.extensions ?? {}) as Record<string, unknown>;
+      const { requestId: _dropped, ...extensions } = (e.extensions ?? {}) as Record<
+        string,
+        unknown
+      >;
       return { ...e, extensions } as never;
     }),
   };

@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print, type DocumentNode, type ExecutionResult } from 'graphql';
-import { loadConfig, type GatewayConfig } from '../../src/config.js';
+import { type DocumentNode, type ExecutionResult, print } from 'graphql';
+import { type GatewayConfig, loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { startSandboxes, type Sandboxes } from '../../src/sandbox/index.js';
+import { type Sandboxes, startSandboxes } from '../../src/sandbox/index.js';
 import { createGateway, type Gateway } from '../../src/server.js';
 import { withoutRequestIds } from './results.js';
 
@@ -30,15 +30,27 @@ export interface Stack {
   /** Headers that authenticate as a server caller (sent by `execute` unless overridden). */
   readonly authHeaders: Record<string, string>;
   /** Runs an operation in-process through yoga.fetch (the real HTTP handling, no socket). */
-  execute<R, V>(document: TypedDocumentNode<R, V> | string, variables?: V, headers?: Record<string, string>): Promise<ExecutionResult<R> & { status: number }>;
+  execute<R, V>(
+    document: TypedDocumentNode<R, V> | string,
+    variables?: V,
+    headers?: Record<string, string>,
+  ): Promise<ExecutionResult<R> & { status: number }>;
   close(): Promise<void>;
 }
 
-const PROVIDER_KEYS = { LAGO: 'LAGO_API_KEY', FLEXPRICE: 'FLEXPRICE_API_KEY', POLAR: 'POLAR_ACCESS_TOKEN' } as const;
+const PROVIDER_KEYS = {
+  LAGO: 'LAGO_API_KEY',
+  FLEXPRICE: 'FLEXPRICE_API_KEY',
+  POLAR: 'POLAR_ACCESS_TOKEN',
+} as const;
 
 /** Env that leaves only these providers configured (the sandboxes share customer ids). */
 export function onlyProviders(...names: (keyof typeof PROVIDER_KEYS)[]): Record<string, string> {
-  return Object.fromEntries(Object.entries(PROVIDER_KEYS).filter(([name]) => !names.includes(name as never)).map(([, key]) => [key, '']));
+  return Object.fromEntries(
+    Object.entries(PROVIDER_KEYS)
+      .filter(([name]) => !names.includes(name as never))
+      .map(([, key]) => [key, '']),
+  );
 }
 
 export type GatewayUnderTest = Omit<Stack, 'sandboxes'>;
@@ -60,11 +72,19 @@ export async function postOperation<R = never, V = Record<string, unknown>>(
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.text();
-  return { status: response.status, text, result: withoutRequestIds(JSON.parse(text) as ExecutionResult<R>) };
+  return {
+    status: response.status,
+    text,
+    result: withoutRequestIds(JSON.parse(text) as ExecutionResult<R>),
+  };
 }
 
 /** A gateway configured against running sandboxes (two of these make two replicas). */
-export function gatewayFor(sandboxes: Sandboxes, env: Record<string, string> = {}, options: { sandboxMode?: boolean } = {}): GatewayUnderTest {
+export function gatewayFor(
+  sandboxes: Sandboxes,
+  env: Record<string, string> = {},
+  options: { sandboxMode?: boolean } = {},
+): GatewayUnderTest {
   const { lines, logger } = captureLogs();
   const loaded = loadConfig({
     LAGO_API_URL: sandboxes.lago.url,
@@ -81,7 +101,9 @@ export function gatewayFor(sandboxes: Sandboxes, env: Record<string, string> = {
     ...env,
   });
   // Sandbox mode as `npm start` runs it: anonymous callers, the sandboxes' webhook secrets.
-  const config: GatewayConfig = options.sandboxMode ? { ...loaded, ...sandboxes.providerConfig, sandbox: true } : loaded;
+  const config: GatewayConfig = options.sandboxMode
+    ? { ...loaded, ...sandboxes.providerConfig, sandbox: true }
+    : loaded;
   const gateway = createGateway(config, { logger });
   const authHeaders = { 'x-api-key': TEST_API_KEY };
   return {
@@ -98,7 +120,10 @@ export function gatewayFor(sandboxes: Sandboxes, env: Record<string, string> = {
 }
 
 /** Sandboxes on free ports plus a gateway configured against them, as `npm start` does. */
-export async function startStack(env: Record<string, string> = {}, options: { sandboxMode?: boolean } = {}): Promise<Stack> {
+export async function startStack(
+  env: Record<string, string> = {},
+  options: { sandboxMode?: boolean } = {},
+): Promise<Stack> {
   const sandboxes = await startSandboxes();
   const gateway = gatewayFor(sandboxes, env, options);
   return {
@@ -112,6 +137,10 @@ export async function startStack(env: Record<string, string> = {}, options: { sa
 }
 
 /** Upstream requests a sandbox received whose path matches. */
-export function countRequests(requests: readonly { method: string; path: string }[], method: string, path: RegExp): number {
+export function countRequests(
+  requests: readonly { method: string; path: string }[],
+  method: string,
+  path: RegExp,
+): number {
   return requests.filter((r) => r.method === method && path.test(r.path)).length;
 }

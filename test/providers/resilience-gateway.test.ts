@@ -6,7 +6,7 @@ import { createLagoProvider } from '../../src/providers/lago/index.js';
 import { createPolarProvider } from '../../src/providers/polar/index.js';
 import type { WalletProvider } from '../../src/providers/provider.js';
 import type { UpstreamSettings } from '../../src/providers/resilience/index.js';
-import { startSandboxes, type Sandboxes } from '../../src/sandbox/index.js';
+import { type Sandboxes, startSandboxes } from '../../src/sandbox/index.js';
 import { createGateway, type Gateway } from '../../src/server.js';
 import { captureLogs, postOperation } from '../helpers/stack.js';
 
@@ -24,7 +24,13 @@ const BUDGET_MS = 2 * TIMEOUT_MS;
 const HUNG_MS = 6000;
 const HALF_OPEN_MS = 1000;
 // Each failing query costs 2 attempts (retries: 1): the breaker opens on the second query.
-const SETTINGS: UpstreamSettings = { timeoutMs: TIMEOUT_MS, budgetMs: BUDGET_MS, retries: 1, breakerThreshold: 4, halfOpenAfterMs: HALF_OPEN_MS };
+const SETTINGS: UpstreamSettings = {
+  timeoutMs: TIMEOUT_MS,
+  budgetMs: BUDGET_MS,
+  retries: 1,
+  breakerThreshold: 4,
+  halfOpenAfterMs: HALF_OPEN_MS,
+};
 const QUERY = '{ customer(externalId: "hooli_1234") { wallets { provider } } }';
 const ALL = ['LAGO', 'FLEXPRICE', 'POLAR'] as const;
 
@@ -38,29 +44,56 @@ beforeAll(async () => {
   const captured = captureLogs();
   logs = captured.lines;
   providers = [
-    createLagoProvider({ apiUrl: sandboxes.lago.url, apiKey: sandboxes.lago.apiKey, ...SETTINGS }, captured.logger),
-    createFlexpriceProvider({ apiUrl: sandboxes.flexprice.url, apiKey: sandboxes.flexprice.apiKey, ...SETTINGS }, captured.logger),
-    createPolarProvider({ apiUrl: sandboxes.polar.url, accessToken: sandboxes.polar.accessToken, ...SETTINGS }, captured.logger),
+    createLagoProvider(
+      { apiUrl: sandboxes.lago.url, apiKey: sandboxes.lago.apiKey, ...SETTINGS },
+      captured.logger,
+    ),
+    createFlexpriceProvider(
+      { apiUrl: sandboxes.flexprice.url, apiKey: sandboxes.flexprice.apiKey, ...SETTINGS },
+      captured.logger,
+    ),
+    createPolarProvider(
+      { apiUrl: sandboxes.polar.url, accessToken: sandboxes.polar.accessToken, ...SETTINGS },
+      captured.logger,
+    ),
   ];
-  gateway = createGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1' }), { providers, logger: captured.logger });
+  gateway = createGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1' }), {
+    providers,
+    logger: captured.logger,
+  });
 });
 afterAll(async () => {
   await gateway?.close();
   await sandboxes?.close();
 });
 
-async function run(): Promise<{ providers: string[]; errors: { code: unknown; provider: unknown; message: string }[]; ms: number }> {
+async function run(): Promise<{
+  providers: string[];
+  errors: { code: unknown; provider: unknown; message: string }[];
+  ms: number;
+}> {
   const started = performance.now();
-  const { result: body } = await postOperation<{ customer: { wallets: { provider: string }[] } }>(gateway, QUERY);
+  const { result: body } = await postOperation<{ customer: { wallets: { provider: string }[] } }>(
+    gateway,
+    QUERY,
+  );
   const ms = performance.now() - started;
   return {
     providers: [...new Set(body.data!.customer.wallets.map((w) => w.provider))].sort(),
-    errors: (body.errors ?? []).map((e) => ({ code: e.extensions?.code, provider: e.extensions?.provider, message: e.message })),
+    errors: (body.errors ?? []).map((e) => ({
+      code: e.extensions?.code,
+      provider: e.extensions?.provider,
+      message: e.message,
+    })),
     ms,
   };
 }
 
-describe.each([['LAGO', 'lago'], ['FLEXPRICE', 'flexprice'], ['POLAR', 'polar']] as const)('%s timing out', (name, key) => {
+describe.each([
+  ['LAGO', 'lago'],
+  ['FLEXPRICE', 'flexprice'],
+  ['POLAR', 'polar'],
+] as const)('%s timing out', (name, key) => {
   it('the others answer within the budget plus one typed error; the open breaker costs no call until the half-open probe', async () => {
     const sandbox = sandboxes[key];
     const provider = providers.find((p) => p.name === name)!;
@@ -73,7 +106,13 @@ describe.each([['LAGO', 'lago'], ['FLEXPRICE', 'flexprice'], ['POLAR', 'polar']]
     for (let i = 0; i < 2; i++) {
       const r = await run();
       expect(r.providers).toEqual(others);
-      expect(r.errors).toEqual([{ code: 'UPSTREAM_UNAVAILABLE', provider: name, message: expect.stringMatching(/did not answer within/) }]);
+      expect(r.errors).toEqual([
+        {
+          code: 'UPSTREAM_UNAVAILABLE',
+          provider: name,
+          message: expect.stringMatching(/did not answer within/),
+        },
+      ]);
       expect(r.ms).toBeLessThan(BUDGET_MS + 1500);
     }
     expect(sandbox.requests).toHaveLength(4);
@@ -83,7 +122,13 @@ describe.each([['LAGO', 'lago'], ['FLEXPRICE', 'flexprice'], ['POLAR', 'polar']]
     for (let i = 0; i < 3; i++) {
       const r = await run();
       expect(r.providers).toEqual(others);
-      expect(r.errors).toEqual([{ code: 'UPSTREAM_UNAVAILABLE', provider: name, message: expect.stringMatching(/circuit breaker is open/) }]);
+      expect(r.errors).toEqual([
+        {
+          code: 'UPSTREAM_UNAVAILABLE',
+          provider: name,
+          message: expect.stringMatching(/circuit breaker is open/),
+        },
+      ]);
       expect(r.ms).toBeLessThan(TIMEOUT_MS);
     }
     expect(sandbox.requests).toHaveLength(4);
@@ -91,7 +136,13 @@ describe.each([['LAGO', 'lago'], ['FLEXPRICE', 'flexprice'], ['POLAR', 'polar']]
     // Half-open while still failing: exactly one probe, which re-opens the circuit.
     await sleep(HALF_OPEN_MS + 100);
     const probe = await run();
-    expect(probe.errors).toEqual([{ code: 'UPSTREAM_UNAVAILABLE', provider: name, message: expect.stringMatching(/did not answer within/) }]);
+    expect(probe.errors).toEqual([
+      {
+        code: 'UPSTREAM_UNAVAILABLE',
+        provider: name,
+        message: expect.stringMatching(/did not answer within/),
+      },
+    ]);
     expect(sandbox.requests).toHaveLength(5);
     expect(provider.circuitState?.()).toBe('OPEN');
     await run();

@@ -3,12 +3,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { GatewayError } from '../../src/errors.js';
 import { createLogger } from '../../src/logger.js';
-import { UpstreamClient, type ErrorMapper } from '../../src/providers/http.js';
-import {
-  ProviderResilience, routeOf, type UpstreamObserver, type UpstreamRequestEvent, type UpstreamSettings,
-} from '../../src/providers/resilience/index.js';
+import { type ErrorMapper, UpstreamClient } from '../../src/providers/http.js';
 import type { BreakerState } from '../../src/providers/provider.js';
-import { SandboxRouter, startSandboxServer, type RunningSandbox } from '../../src/sandbox/http.js';
+import {
+  ProviderResilience,
+  routeOf,
+  type UpstreamObserver,
+  type UpstreamRequestEvent,
+  type UpstreamSettings,
+} from '../../src/providers/resilience/index.js';
+import { type RunningSandbox, SandboxRouter, startSandboxServer } from '../../src/sandbox/http.js';
 
 /**
  * The provider-wide policies over real HTTP: a tiny sandbox server, its request log as the count
@@ -44,7 +48,9 @@ interface Recorder extends UpstreamObserver {
 
 function recorder(): Recorder {
   const r: Recorder = {
-    requests: [], states: [], retries: [],
+    requests: [],
+    states: [],
+    retries: [],
     onRequest: (e) => void r.requests.push(e),
     onCircuitChange: (_p, s) => void r.states.push(s),
     onRetry: (e) => void r.retries.push(e.delayMs),
@@ -56,15 +62,25 @@ function resilience(settings: Partial<UpstreamSettings> = {}): ProviderResilienc
   return new ProviderResilience('LAGO', { timeoutMs: 2000, retries: 2, ...settings }, silent);
 }
 
-function client(res: ProviderResilience, options: { fetch?: typeof fetch; mapError?: ErrorMapper; headers?: Record<string, string> } = {}): UpstreamClient {
+function client(
+  res: ProviderResilience,
+  options: { fetch?: typeof fetch; mapError?: ErrorMapper; headers?: Record<string, string> } = {},
+): UpstreamClient {
   return new UpstreamClient({
-    baseUrl: upstream.url, headers: options.headers ?? { authorization: 'Bearer secret' }, resilience: res, logger: silent,
-    ...(options.fetch && { fetch: options.fetch }), ...(options.mapError && { mapError: options.mapError }),
+    baseUrl: upstream.url,
+    headers: options.headers ?? { authorization: 'Bearer secret' },
+    resilience: res,
+    logger: silent,
+    ...(options.fetch && { fetch: options.fetch }),
+    ...(options.mapError && { mapError: options.mapError }),
   });
 }
 
 async function failure(p: Promise<unknown>): Promise<GatewayError> {
-  const e = await p.then(() => undefined, (error: unknown) => error);
+  const e = await p.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
   if (!(e instanceof GatewayError)) throw new Error(`expected a GatewayError, got ${String(e)}`);
   return e;
 }
@@ -72,7 +88,13 @@ async function failure(p: Promise<unknown>): Promise<GatewayError> {
 /** A fetch that notes when each attempt left (performance.now()). */
 function timedFetch(): { fetch: typeof fetch; sent: number[] } {
   const sent: number[] = [];
-  return { sent, fetch: (input, init) => (sent.push(performance.now()), fetch(input, init)) };
+  return {
+    sent,
+    fetch: (input, init) => {
+      sent.push(performance.now());
+      return fetch(input, init);
+    },
+  };
 }
 
 const get = (c: UpstreamClient, path = '/ok') => c.request({ path, schema: okSchema });
@@ -89,13 +111,21 @@ describe('429 and Retry-After', () => {
     expect(requests(/^\/ok$/)).toBe(3);
     expect(sent).toHaveLength(3);
     // 5 ms of slack for timer granularity (timers may fire a hair before the wall clock agrees).
-    for (let i = 1; i < sent.length; i++) expect(sent[i]! - sent[i - 1]!).toBeGreaterThanOrEqual(995);
+    for (let i = 1; i < sent.length; i++)
+      expect(sent[i]! - sent[i - 1]!).toBeGreaterThanOrEqual(995);
   });
 
   it('after one 429 with Retry-After: 1 the retry answers', async () => {
-    upstream.injectFault({ path: /^\/ok$/, status: 429, headers: { 'retry-after': '1' }, times: 1 });
+    upstream.injectFault({
+      path: /^\/ok$/,
+      status: 429,
+      headers: { 'retry-after': '1' },
+      times: 1,
+    });
     const { fetch: f, sent } = timedFetch();
-    await expect(get(client(resilience({ retries: 1 }), { fetch: f }))).resolves.toEqual({ ok: true });
+    await expect(get(client(resilience({ retries: 1 }), { fetch: f }))).resolves.toEqual({
+      ok: true,
+    });
     expect(requests(/^\/ok$/)).toBe(2);
     expect(sent[1]! - sent[0]!).toBeGreaterThanOrEqual(995);
   });
@@ -106,14 +136,18 @@ describe('429 and Retry-After', () => {
     const e = await failure(get(client(resilience({ retries: 2, retryAfterCapMs: 10_000 }))));
     expect(performance.now() - started).toBeLessThan(1000);
     expect(e.code).toBe('UPSTREAM_RATE_LIMITED');
-    expect(e.message).toBe('LAGO answered HTTP 429 and asked to wait 30 s, longer than the gateway waits');
+    expect(e.message).toBe(
+      'LAGO answered HTTP 429 and asked to wait 30 s, longer than the gateway waits',
+    );
     expect(requests(/^\/ok$/)).toBe(1);
   });
 
   it('a Retry-After longer than what is left of the call budget fails fast too', async () => {
     upstream.injectFault({ path: /^\/ok$/, status: 429, headers: { 'retry-after': '3' } });
     const started = performance.now();
-    const e = await failure(get(client(resilience({ retries: 2, timeoutMs: 1000, budgetMs: 2000 }))));
+    const e = await failure(
+      get(client(resilience({ retries: 2, timeoutMs: 1000, budgetMs: 2000 }))),
+    );
     expect(performance.now() - started).toBeLessThan(1000);
     expect(e.code).toBe('UPSTREAM_RATE_LIMITED');
     expect(requests(/^\/ok$/)).toBe(1);
@@ -124,12 +158,26 @@ describe('what is retried', () => {
   it('GETs and idempotent POSTs on 5xx; a plain POST never', async () => {
     upstream.injectFault({ method: 'POST', path: /^\/search$/, status: 502, times: 1 });
     const c = client(resilience({ retries: 2 }));
-    await expect(c.request({ method: 'POST', idempotent: true, path: '/search', body: { q: 1 }, schema: okSchema })).resolves.toEqual({ ok: true });
+    await expect(
+      c.request({
+        method: 'POST',
+        idempotent: true,
+        path: '/search',
+        body: { q: 1 },
+        schema: okSchema,
+      }),
+    ).resolves.toEqual({ ok: true });
     expect(requests(/^\/search$/)).toBe(2);
 
     upstream.requests.length = 0;
     upstream.injectFault({ method: 'POST', path: /^\/search$/, status: 503, times: 1 });
-    expect((await failure(c.request({ method: 'POST', path: '/search', body: { q: 1 }, schema: okSchema }))).code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(
+      (
+        await failure(
+          c.request({ method: 'POST', path: '/search', body: { q: 1 }, schema: okSchema }),
+        )
+      ).code,
+    ).toBe('UPSTREAM_UNAVAILABLE');
     expect(requests(/^\/search$/)).toBe(1);
   });
 
@@ -144,14 +192,19 @@ describe('what is retried', () => {
 
   it('network errors and timeouts are retried', async () => {
     let calls = 0;
-    const flaky: typeof fetch = (input, init) => (++calls === 1 ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init));
-    await expect(get(client(resilience({ retries: 1 }), { fetch: flaky }))).resolves.toEqual({ ok: true });
+    const flaky: typeof fetch = (input, init) =>
+      ++calls === 1 ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init);
+    await expect(get(client(resilience({ retries: 1 }), { fetch: flaky }))).resolves.toEqual({
+      ok: true,
+    });
     expect(calls).toBe(2);
 
     upstream.requests.length = 0;
     // No status: the real answer, late. The first attempt times out, the retry is answered.
     upstream.injectFault({ path: /^\/ok$/, delayMs: 1000, times: 1 });
-    await expect(get(client(resilience({ retries: 1, timeoutMs: 200, budgetMs: 2000 })))).resolves.toEqual({ ok: true });
+    await expect(
+      get(client(resilience({ retries: 1, timeoutMs: 200, budgetMs: 2000 }))),
+    ).resolves.toEqual({ ok: true });
     expect(requests(/^\/ok$/)).toBe(2);
   });
 
@@ -177,19 +230,27 @@ describe('circuit breaker (one per provider)', () => {
     const res = resilience({ ...settings, observer: obs });
     const c = client(res);
     upstream.injectFault({ path: /^\/wallets\//, status: 500 });
-    for (let i = 0; i < 3; i++) expect((await failure(get(c, `/wallets/${i}`))).extensions.upstreamStatus).toBe(500);
+    for (let i = 0; i < 3; i++)
+      expect((await failure(get(c, `/wallets/${i}`))).extensions.upstreamStatus).toBe(500);
     expect(res.circuitState()).toBe('OPEN');
     expect(requests(/^\/wallets\//)).toBe(3);
 
     for (let i = 0; i < 5; i++) {
       const e = await failure(get(c, `/wallets/${i}`));
       expect(e.code).toBe('UPSTREAM_UNAVAILABLE');
-      expect(e.message).toBe('LAGO is failing: its circuit breaker is open, so no request was sent');
+      expect(e.message).toBe(
+        'LAGO is failing: its circuit breaker is open, so no request was sent',
+      );
       expect(e.extensions.upstreamStatus).toBeUndefined();
     }
     expect(requests(/^\/wallets\//)).toBe(3);
     expect(res.stats()).toMatchObject({ requests: 3, shortCircuits: 5 });
-    expect(obs.requests.map((r) => r.outcome)).toEqual(['error', 'error', 'error', ...Array(5).fill('short_circuit')]);
+    expect(obs.requests.map((r) => r.outcome)).toEqual([
+      'error',
+      'error',
+      'error',
+      ...Array(5).fill('short_circuit'),
+    ]);
     expect(obs.states).toEqual(['OPEN']);
   });
 
@@ -243,7 +304,8 @@ describe('circuit breaker (one per provider)', () => {
     const wallets = client(res);
     const customers = client(res);
     upstream.injectFault({ path: /^\/wallets\//, status: 503 });
-    for (let i = 0; i < 3; i++) await failure(wallets.request({ path: `/wallets/${i}`, schema: okSchema }));
+    for (let i = 0; i < 3; i++)
+      await failure(wallets.request({ path: `/wallets/${i}`, schema: okSchema }));
     const e = await failure(customers.request({ path: '/ok', schema: okSchema }));
     expect(e.message).toMatch(/circuit breaker is open/);
     expect(requests(/^\/ok$/)).toBe(0);
@@ -268,12 +330,17 @@ describe('in-flight de-duplication of GETs', () => {
     expect(res.stats()).toMatchObject({ requests: 1, deduped: 7 });
   });
 
-  it('across the provider\'s clients too, each caller mapping a shared failure with its own mapper', async () => {
+  it("across the provider's clients too, each caller mapping a shared failure with its own mapper", async () => {
     const res = resilience();
-    const asWallet: ErrorMapper = (status) => (status === 404 ? { code: 'WALLET_NOT_FOUND', message: 'Wallet not found' } : undefined);
-    const asCustomer: ErrorMapper = (status) => (status === 404 ? { code: 'CUSTOMER_NOT_FOUND', message: 'Customer not found' } : undefined);
+    const asWallet: ErrorMapper = (status) =>
+      status === 404 ? { code: 'WALLET_NOT_FOUND', message: 'Wallet not found' } : undefined;
+    const asCustomer: ErrorMapper = (status) =>
+      status === 404 ? { code: 'CUSTOMER_NOT_FOUND', message: 'Customer not found' } : undefined;
     upstream.injectFault({ path: /^\/wallets\/x$/, status: 404, delayMs: 100, times: 1 });
-    const [a, b] = await Promise.all([failure(get(client(res, { mapError: asWallet }), '/wallets/x')), failure(get(client(res, { mapError: asCustomer }), '/wallets/x'))]);
+    const [a, b] = await Promise.all([
+      failure(get(client(res, { mapError: asWallet }), '/wallets/x')),
+      failure(get(client(res, { mapError: asCustomer }), '/wallets/x')),
+    ]);
     expect([a.code, b.code]).toEqual(['WALLET_NOT_FOUND', 'CUSTOMER_NOT_FOUND']);
     expect(requests(/^\/wallets\/x$/)).toBe(1);
   });
@@ -291,7 +358,11 @@ describe('in-flight de-duplication of GETs', () => {
     await Promise.all([
       get(client(res)),
       client(res).request({ path: '/ok', query: { page: 2 }, schema: okSchema }),
-      client(res).request({ path: '/ok', headers: { authorization: 'Bearer customer-session' }, schema: okSchema }),
+      client(res).request({
+        path: '/ok',
+        headers: { authorization: 'Bearer customer-session' },
+        schema: okSchema,
+      }),
     ]);
     expect(requests(/^\/ok$/)).toBe(3);
   });
@@ -299,7 +370,17 @@ describe('in-flight de-duplication of GETs', () => {
   it('POSTs are never shared, idempotent or not', async () => {
     const c = client(resilience());
     upstream.injectFault({ method: 'POST', path: /^\/search$/, delayMs: 100, times: 3 });
-    await Promise.all([1, 2, 3].map(() => c.request({ method: 'POST', idempotent: true, path: '/search', body: { q: 1 }, schema: okSchema })));
+    await Promise.all(
+      [1, 2, 3].map(() =>
+        c.request({
+          method: 'POST',
+          idempotent: true,
+          path: '/search',
+          body: { q: 1 },
+          schema: okSchema,
+        }),
+      ),
+    );
     expect(requests(/^\/search$/)).toBe(3);
   });
 });
@@ -308,8 +389,19 @@ describe('observer', () => {
   it('sees each attempt with a low-cardinality route, and each retry', async () => {
     const obs = recorder();
     upstream.injectFault({ path: /^\/wallets\//, status: 503, times: 1 });
-    await get(client(resilience({ observer: obs })), '/wallets/4f9d1c2e-6d0b-4c55-9a4b-0f3e2a1b7c9d');
-    expect(obs.requests.map(({ provider, method, route, status, outcome }) => ({ provider, method, route, status, outcome }))).toEqual([
+    await get(
+      client(resilience({ observer: obs })),
+      '/wallets/4f9d1c2e-6d0b-4c55-9a4b-0f3e2a1b7c9d',
+    );
+    expect(
+      obs.requests.map(({ provider, method, route, status, outcome }) => ({
+        provider,
+        method,
+        route,
+        status,
+        outcome,
+      })),
+    ).toEqual([
       { provider: 'LAGO', method: 'GET', route: '/wallets/:id', status: 503, outcome: 'error' },
       { provider: 'LAGO', method: 'GET', route: '/wallets/:id', status: 200, outcome: 'ok' },
     ]);
@@ -318,14 +410,25 @@ describe('observer', () => {
   });
 
   it('a throwing observer never fails a call', async () => {
-    const broken: UpstreamObserver = { onRequest: () => { throw new Error('metrics bug'); }, onCircuitChange: () => { throw new Error('metrics bug'); } };
+    const broken: UpstreamObserver = {
+      onRequest: () => {
+        throw new Error('metrics bug');
+      },
+      onCircuitChange: () => {
+        throw new Error('metrics bug');
+      },
+    };
     await expect(get(client(resilience({ observer: broken })))).resolves.toEqual({ ok: true });
   });
 
   it('routes keep resource words and turn every id into :id', () => {
     expect(routeOf('/wallets/0b9f4c8e-2a57-4a7e-9d1e-3f2b6c7d8e9f')).toBe('/wallets/:id');
-    expect(routeOf('/customers/hooli_1234/wallets/main/alerts')).toBe('/customers/:id/wallets/:id/alerts');
-    expect(routeOf('/wallets/wallet_01HZX3/balance/real-time')).toBe('/wallets/:id/balance/real-time');
+    expect(routeOf('/customers/hooli_1234/wallets/main/alerts')).toBe(
+      '/customers/:id/wallets/:id/alerts',
+    );
+    expect(routeOf('/wallets/wallet_01HZX3/balance/real-time')).toBe(
+      '/wallets/:id/balance/real-time',
+    );
     expect(routeOf('/customers/external/acme')).toBe('/customers/external/:id');
     expect(routeOf('/customers/cust_9f8e')).toBe('/customers/:id');
     expect(routeOf('/wallets/12345')).toBe('/wallets/:id');

@@ -1,14 +1,19 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { faultPreset, parseFaultSpecs } from '../../src/sandbox/faults.js';
-import { onlyProviders, startStack, type Stack } from '../helpers/stack.js';
+import { onlyProviders, type Stack, startStack } from '../helpers/stack.js';
 import { CustomerWalletsQuery } from '../operations.js';
 
 /** The sandboxes' fault presets, as tests and SANDBOX_FAULTS demos use them, seen through the gateway. */
 let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startStack({ ...onlyProviders('LAGO', 'POLAR'), UPSTREAM_TIMEOUT_MS: '800', UPSTREAM_RETRIES: '1', UPSTREAM_BREAKER_THRESHOLD: '1000' });
+  stack = await startStack({
+    ...onlyProviders('LAGO', 'POLAR'),
+    UPSTREAM_TIMEOUT_MS: '800',
+    UPSTREAM_RETRIES: '1',
+    UPSTREAM_BREAKER_THRESHOLD: '1000',
+  });
 });
 afterAll(() => stack.close());
 afterEach(() => {
@@ -20,7 +25,12 @@ afterEach(() => {
 
 const lagoErrors = async () => {
   const res = await stack.execute(CustomerWalletsQuery, { externalId: 'hooli_1234' });
-  return { res, codes: (res.errors ?? []).filter((e) => e.extensions?.provider === 'LAGO').map((e) => e.extensions?.code) };
+  return {
+    res,
+    codes: (res.errors ?? [])
+      .filter((e) => e.extensions?.provider === 'LAGO')
+      .map((e) => e.extensions?.code),
+  };
 };
 
 describe('fault presets', () => {
@@ -36,7 +46,9 @@ describe('fault presets', () => {
     stack.sandboxes.polar.injectFault(faultPreset('429', 1));
     const started = Date.now();
     const res = await stack.execute(CustomerWalletsQuery, { externalId: 'acme_42' });
-    expect(res.errors?.filter((e) => e.extensions?.provider === 'POLAR').map((e) => e.extensions?.code)).toContain('UPSTREAM_RATE_LIMITED');
+    expect(
+      res.errors?.filter((e) => e.extensions?.provider === 'POLAR').map((e) => e.extensions?.code),
+    ).toContain('UPSTREAM_RATE_LIMITED');
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     expect(stack.sandboxes.polar.requests.length).toBe(2);
   });
@@ -66,11 +78,23 @@ describe('fault presets', () => {
     stack.sandboxes.lago.injectFault(faultPreset('odd'));
     const odd = await stack.execute(CustomerWalletsQuery, { externalId: 'hooli_1234' });
     expect(odd.errors).toBeUndefined();
-    const numbers = (r: typeof plain) => r.data!.customer.wallets.filter((w) => w.provider === 'LAGO')
-      .map((w) => [w.providerWalletId, w.balance.minorUnits, Number(w.credits!.balance), Number(w.credits!.rate)] as const)
-      .sort((a, b) => a[0].localeCompare(b[0]));
+    const numbers = (r: typeof plain) =>
+      r
+        .data!.customer.wallets.filter((w) => w.provider === 'LAGO')
+        .map(
+          (w) =>
+            [
+              w.providerWalletId,
+              w.balance.minorUnits,
+              Number(w.credits!.balance),
+              Number(w.credits!.rate),
+            ] as const,
+        )
+        .sort((a, b) => a[0].localeCompare(b[0]));
     expect(numbers(odd)).toEqual(numbers(plain));
-    const prepaid = odd.data!.customer.wallets.find((w) => w.providerWalletId === '1a901a90-1a90-4a90-8a90-000000000001')!;
+    const prepaid = odd.data!.customer.wallets.find(
+      (w) => w.providerWalletId === '1a901a90-1a90-4a90-8a90-000000000001',
+    )!;
     expect(prepaid.credits!.balance).toBe('28.0000000');
     expect((prepaid.raw as Record<string, unknown>).x_sandbox_unexpected).toBe('odd');
   });
@@ -83,10 +107,14 @@ describe('SANDBOX_FAULTS', () => {
       { sandbox: 'polar', mode: '429', arg: 2 },
       { sandbox: 'flexprice', mode: 'odd' },
     ]);
-    expect(loadConfig({ SANDBOX_FAULTS: 'lago=500' }).sandboxFaults).toEqual([{ sandbox: 'lago', mode: '500' }]);
+    expect(loadConfig({ SANDBOX_FAULTS: 'lago=500' }).sandboxFaults).toEqual([
+      { sandbox: 'lago', mode: '500' },
+    ]);
   });
 
   it('refuses a bad entry at boot, naming the variable', () => {
-    expect(() => loadConfig({ SANDBOX_FAULTS: 'stripe=500' })).toThrow(/^Invalid configuration: SANDBOX_FAULTS: "stripe=500" is not/);
+    expect(() => loadConfig({ SANDBOX_FAULTS: 'stripe=500' })).toThrow(
+      /^Invalid configuration: SANDBOX_FAULTS: "stripe=500" is not/,
+    );
   });
 });

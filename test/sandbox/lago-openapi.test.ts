@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLagoSandbox, type LagoSandbox } from '../../src/sandbox/lago/server.js';
+import { type LagoSandbox, startLagoSandbox } from '../../src/sandbox/lago/server.js';
 import { loadSpec } from '../helpers/openapi.js';
 
 /**
@@ -7,7 +7,14 @@ import { loadSpec } from '../helpers/openapi.js';
  * NOTES.md lists (each adjustment names its section).
  */
 const spec = loadSpec('lago/openapi/openapi.yaml', (doc) => {
-  const schemas = (doc.components as { schemas: Record<string, { required?: string[]; properties?: Record<string, { type?: unknown }> }> }).schemas;
+  const schemas = (
+    doc.components as {
+      schemas: Record<
+        string,
+        { required?: string[]; properties?: Record<string, { type?: unknown }> }
+      >;
+    }
+  ).schemas;
   // NOTES §9.1: WalletObject.required lists `balance`, which the serializer dropped in 2023.
   schemas.WalletObject!.required = schemas.WalletObject!.required!.filter((f) => f !== 'balance');
   // NOTES §3/§7: `payment_method` is always present with `payment_method_id: null` by default;
@@ -41,25 +48,50 @@ describe('Lago sandbox against openapi.yaml', () => {
     const { status, body } = await get('/wallets?external_customer_id=hooli_1234&per_page=2');
     expect(status).toBe(200);
     expect(spec.validate(spec.responseSchema('/wallets', 'get', 200), body)).toEqual([]);
-    expect(body.meta).toEqual({ current_page: 1, next_page: 2, prev_page: null, total_pages: 2, total_count: 3 });
+    expect(body.meta).toEqual({
+      current_page: 1,
+      next_page: 2,
+      prev_page: null,
+      total_pages: 2,
+      total_count: 3,
+    });
   });
 
   it('GET /customers/{id}/wallets/{code}/alerts matches WalletAlerts', async () => {
     const { status, body } = await get('/customers/hooli_1234/wallets/prepaid/alerts');
     expect(status).toBe(200);
-    expect(spec.validate(spec.responseSchema('/customers/{external_customer_id}/wallets/{wallet_code}/alerts', 'get', 200), body)).toEqual([]);
+    expect(
+      spec.validate(
+        spec.responseSchema(
+          '/customers/{external_customer_id}/wallets/{wallet_code}/alerts',
+          'get',
+          200,
+        ),
+        body,
+      ),
+    ).toEqual([]);
   });
 
   it('errors use the documented bodies: 401, 404 wallet_not_found, 404 customer_not_found, 422', async () => {
     const unauthorized = await get('/wallets/x', { authorization: 'Bearer wrong' });
     expect(unauthorized).toEqual({ status: 401, body: { status: 401, error: 'Unauthorized' } });
-    expect(spec.validate(spec.responseSchema('/wallets/{lago_id}', 'get', 401), unauthorized.body)).toEqual([]);
+    expect(
+      spec.validate(spec.responseSchema('/wallets/{lago_id}', 'get', 401), unauthorized.body),
+    ).toEqual([]);
 
     const missing = await get('/wallets/00000000-0000-4000-8000-000000000000');
-    expect(missing).toEqual({ status: 404, body: { status: 404, error: 'Not Found', code: 'wallet_not_found' } });
-    expect(spec.validate(spec.responseSchema('/wallets/{lago_id}', 'get', 404), missing.body)).toEqual([]);
+    expect(missing).toEqual({
+      status: 404,
+      body: { status: 404, error: 'Not Found', code: 'wallet_not_found' },
+    });
+    expect(
+      spec.validate(spec.responseSchema('/wallets/{lago_id}', 'get', 404), missing.body),
+    ).toEqual([]);
 
-    expect(await get('/wallets?external_customer_id=nobody')).toEqual({ status: 404, body: { status: 404, error: 'Not Found', code: 'customer_not_found' } });
+    expect(await get('/wallets?external_customer_id=nobody')).toEqual({
+      status: 404,
+      body: { status: 404, error: 'Not Found', code: 'customer_not_found' },
+    });
 
     const res = await fetch(`${lago.url}/api/v1/wallet_transactions`, {
       method: 'POST',
@@ -69,17 +101,28 @@ describe('Lago sandbox against openapi.yaml', () => {
     // NOTES §9.6: an unknown wallet on top-up is a 422, not a 404.
     expect(res.status).toBe(422);
     const body = await res.json();
-    expect(body).toEqual({ status: 422, error: 'Unprocessable Entity', code: 'validation_errors', error_details: { wallet_id: ['wallet_not_found'] } });
-    expect(spec.validate(spec.responseSchema('/wallet_transactions', 'post', 422), body)).toEqual([]);
+    expect(body).toEqual({
+      status: 422,
+      error: 'Unprocessable Entity',
+      code: 'validation_errors',
+      error_details: { wallet_id: ['wallet_not_found'] },
+    });
+    expect(spec.validate(spec.responseSchema('/wallet_transactions', 'post', 422), body)).toEqual(
+      [],
+    );
   });
 
   it('an empty list reports current_page 0 and total_pages 0 (pagination.rb)', async () => {
     const { body } = await get('/wallets?external_customer_id=acme_42&currency=JPY');
-    expect(body).toEqual({ wallets: [], meta: { current_page: 0, next_page: null, prev_page: null, total_pages: 0, total_count: 0 } });
+    expect(body).toEqual({
+      wallets: [],
+      meta: { current_page: 0, next_page: null, prev_page: null, total_pages: 0, total_count: 0 },
+    });
   });
 
   it('omits metadata when empty and keeps milliseconds on terminated_at (NOTES §3)', async () => {
-    const terminated = (await get('/wallets/1a901a90-1a90-4a90-8a90-000000000003')).body.wallet as Record<string, unknown>;
+    const terminated = (await get('/wallets/1a901a90-1a90-4a90-8a90-000000000003')).body
+      .wallet as Record<string, unknown>;
     expect(terminated).not.toHaveProperty('metadata');
     expect(terminated).not.toHaveProperty('balance');
     expect(terminated.terminated_at).toBe('2025-01-05T16:35:31.123Z');

@@ -1,12 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger.js';
 import { createFlexpriceWebhookVerifier } from '../../src/providers/flexprice/webhooks.js';
 import { createLagoClient } from '../../src/providers/lago/index.js';
 import { cachePublicKey } from '../../src/providers/lago/webhook-key.js';
 import { createLagoWebhookVerifier } from '../../src/providers/lago/webhooks.js';
 import { createPolarWebhookVerifier } from '../../src/providers/polar/webhooks.js';
-import { createLogger } from '../../src/logger.js';
 import { startFlexpriceSandbox } from '../../src/sandbox/flexprice/server.js';
 import { FLEXPRICE_SANDBOX_WEBHOOK_SECRET } from '../../src/sandbox/flexprice/webhooks.js';
 import { startLagoSandbox } from '../../src/sandbox/lago/server.js';
@@ -26,7 +26,14 @@ const POLAR_WALLET = '7e0b7bd0-3b6e-4a9a-9d3f-0f6a5d1c2b11';
 const POLAR_ANONYMOUS_WALLET = 'e4b5a6f7-d8c9-4fa0-b1c2-3d4e5f6a7b84';
 
 const lagoSpec = loadSpec('lago/openapi/openapi.yaml', (doc) => {
-  const schemas = (doc.components as { schemas: Record<string, { required?: string[]; properties?: Record<string, { type?: unknown }> }> }).schemas;
+  const schemas = (
+    doc.components as {
+      schemas: Record<
+        string,
+        { required?: string[]; properties?: Record<string, { type?: unknown }> }
+      >;
+    }
+  ).schemas;
   // NOTES §9.1: `balance` is required by the spec but no longer sent.
   schemas.WalletObject!.required = schemas.WalletObject!.required!.filter((f) => f !== 'balance');
   // NOTES §3/§7: `payment_method_id` is null by default; the spec types it as a string.
@@ -48,7 +55,8 @@ async function startReceiver(statuses: number[] = []) {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+      for (const [k, v] of Object.entries(req.headers))
+        if (typeof v === 'string') headers.set(k, v);
       received.push({ headers, body: Buffer.concat(chunks).toString('utf8') });
       res.writeHead(statuses.shift() ?? 200).end();
       waiters.splice(0).forEach((w) => w());
@@ -62,7 +70,8 @@ async function startReceiver(statuses: number[] = []) {
     async waitFor(count: number): Promise<Received[]> {
       const deadline = Date.now() + 5000;
       while (received.length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} deliveries, got ${received.length}`);
+        if (Date.now() > deadline)
+          throw new Error(`expected ${count} deliveries, got ${received.length}`);
         await new Promise<void>((r) => {
           waiters.push(r);
           setTimeout(r, 100);
@@ -84,7 +93,11 @@ async function receiver(statuses?: number[]) {
   return r;
 }
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe('Lago sandbox webhooks', () => {
   it('HMAC: a grant sends wallet_transaction.created and wallet.updated, verified and hinting the wallet', async () => {
@@ -94,22 +107,52 @@ describe('Lago sandbox webhooks', () => {
 
     lago.store.grantCredits(LAGO_WALLET, '5');
     const deliveries = await target.waitFor(2);
-    const verifier = createLagoWebhookVerifier({ hmacKey: LAGO_SANDBOX_HMAC_KEY, jwtIssuer: lago.webhookIssuer, publicKey: async () => { throw new Error('not used'); } });
+    const verifier = createLagoWebhookVerifier({
+      hmacKey: LAGO_SANDBOX_HMAC_KEY,
+      jwtIssuer: lago.webhookIssuer,
+      publicKey: async () => {
+        throw new Error('not used');
+      },
+    });
     const verified = await Promise.all(deliveries.map((d) => verifier.verify(d.body, d.headers)));
-    expect(verified.map((v) => v.eventType).sort()).toEqual(['wallet.updated', 'wallet_transaction.created']);
-    for (const v of verified) expect(v.hints).toEqual([{ kind: 'wallet', provider: 'LAGO', walletId: LAGO_WALLET }]);
+    expect(verified.map((v) => v.eventType).sort()).toEqual([
+      'wallet.updated',
+      'wallet_transaction.created',
+    ]);
+    for (const v of verified)
+      expect(v.hints).toEqual([{ kind: 'wallet', provider: 'LAGO', walletId: LAGO_WALLET }]);
     expect(new Set(verified.map((v) => v.deliveryId)).size).toBe(2);
 
     // Shapes (NOTES §8): the transaction event matches Lago's own webhook schema; the nested
     // wallet carries the new balance but no rules; wallet.updated keeps its rules, never applies_to.
-    const transaction = JSON.parse(deliveries.find((d) => d.body.includes('"wallet_transaction.created"'))!.body);
-    const schema = (lagoSpec.document.webhooks as Record<string, { post: { requestBody: { content: Record<string, { schema: Record<string, unknown> }> } } }>)
-      .wallet_transaction_created!.post.requestBody.content['application/json']!.schema;
-    expect(lagoSpec.validate(JSON.parse(JSON.stringify(schema).replace(/"\$ref":"#\//g, '"$ref":"spec#/')), transaction)).toEqual([]);
-    expect(transaction.wallet_transaction).toMatchObject({ lago_wallet_id: LAGO_WALLET, transaction_status: 'granted', credit_amount: '5.0', wallet: { credits_balance: lago.store.wallet(LAGO_WALLET)!.credits_balance } });
+    const transaction = JSON.parse(
+      deliveries.find((d) => d.body.includes('"wallet_transaction.created"'))!.body,
+    );
+    const schema = (
+      lagoSpec.document.webhooks as Record<
+        string,
+        { post: { requestBody: { content: Record<string, { schema: Record<string, unknown> }> } } }
+      >
+    ).wallet_transaction_created!.post.requestBody.content['application/json']!.schema;
+    expect(
+      lagoSpec.validate(
+        JSON.parse(JSON.stringify(schema).replace(/"\$ref":"#\//g, '"$ref":"spec#/')),
+        transaction,
+      ),
+    ).toEqual([]);
+    expect(transaction.wallet_transaction).toMatchObject({
+      lago_wallet_id: LAGO_WALLET,
+      transaction_status: 'granted',
+      credit_amount: '5.0',
+      wallet: { credits_balance: lago.store.wallet(LAGO_WALLET)!.credits_balance },
+    });
     expect(transaction.wallet_transaction.wallet).not.toHaveProperty('recurring_transaction_rules');
     const wallet = JSON.parse(deliveries.find((d) => d.body.includes('"wallet.updated"'))!.body);
-    expect(wallet).toMatchObject({ webhook_type: 'wallet.updated', object_type: 'wallet', wallet: { lago_id: LAGO_WALLET } });
+    expect(wallet).toMatchObject({
+      webhook_type: 'wallet.updated',
+      object_type: 'wallet',
+      wallet: { lago_id: LAGO_WALLET },
+    });
     expect(wallet.wallet).toHaveProperty('recurring_transaction_rules');
     expect(wallet.wallet).not.toHaveProperty('applies_to');
   });
@@ -121,43 +164,76 @@ describe('Lago sandbox webhooks', () => {
     lago.setWebhookTarget({ url: target.url, algorithm: 'jwt' });
 
     // The control surface needs no API key...
-    const res = await post(`${lago.url}/__sandbox/consume`, { wallet_id: LAGO_WALLET, amount: '2.5' });
+    const res = await post(`${lago.url}/__sandbox/consume`, {
+      wallet_id: LAGO_WALLET,
+      amount: '2.5',
+    });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { wallet: { lago_id: string } }).wallet.lago_id).toBe(LAGO_WALLET);
+    expect(((await res.json()) as { wallet: { lago_id: string } }).wallet.lago_id).toBe(
+      LAGO_WALLET,
+    );
     const deliveries = await target.waitFor(2);
     expect(deliveries[0]!.headers.get('x-lago-signature-algorithm')).toBe('jwt');
 
     // ...the public key does: fetched the adapter's way, Base64.encode64 with newlines.
-    const raw = await fetch(`${lago.url}/api/v1/webhooks/json_public_key`, { headers: { authorization: `Bearer ${lago.apiKey}` } });
+    const raw = await fetch(`${lago.url}/api/v1/webhooks/json_public_key`, {
+      headers: { authorization: `Bearer ${lago.apiKey}` },
+    });
     const keyBody = (await raw.json()) as { webhook: { public_key: string } };
-    expect(lagoSpec.validate(lagoSpec.responseSchema('/webhooks/json_public_key', 'get', 200), keyBody)).toEqual([]);
+    expect(
+      lagoSpec.validate(lagoSpec.responseSchema('/webhooks/json_public_key', 'get', 200), keyBody),
+    ).toEqual([]);
     expect(keyBody.webhook.public_key).toMatch(/\n/);
-    const client = createLagoClient({ apiUrl: lago.url, apiKey: lago.apiKey, timeoutMs: 5000, retries: 0 }, createLogger({ level: 'silent' }));
-    const verifier = createLagoWebhookVerifier({ jwtIssuer: lago.webhookIssuer, publicKey: cachePublicKey(() => client.webhookPublicKey()) });
+    const client = createLagoClient(
+      { apiUrl: lago.url, apiKey: lago.apiKey, timeoutMs: 5000, retries: 0 },
+      createLogger({ level: 'silent' }),
+    );
+    const verifier = createLagoWebhookVerifier({
+      jwtIssuer: lago.webhookIssuer,
+      publicKey: cachePublicKey(() => client.webhookPublicKey()),
+    });
     for (const d of deliveries) {
       const v = await verifier.verify(d.body, d.headers);
       expect(v.hints).toEqual([{ kind: 'wallet', provider: 'LAGO', walletId: LAGO_WALLET }]);
     }
-    const transaction = JSON.parse(deliveries.find((d) => d.body.includes('"wallet_transaction.created"'))!.body);
-    expect(transaction.wallet_transaction).toMatchObject({ transaction_status: 'invoiced', transaction_type: 'outbound', credit_amount: '2.5' });
+    const transaction = JSON.parse(
+      deliveries.find((d) => d.body.includes('"wallet_transaction.created"'))!.body,
+    );
+    expect(transaction.wallet_transaction).toMatchObject({
+      transaction_status: 'invoiced',
+      transaction_type: 'outbound',
+      credit_amount: '2.5',
+    });
     // A verifier configured for another issuer refuses the same delivery.
-    const otherIssuer = createLagoWebhookVerifier({ jwtIssuer: 'https://api.getlago.com', publicKey: cachePublicKey(() => client.webhookPublicKey()) });
-    await expect(otherIssuer.verify(deliveries[0]!.body, deliveries[0]!.headers)).rejects.toMatchObject({ status: 401 });
+    const otherIssuer = createLagoWebhookVerifier({
+      jwtIssuer: 'https://api.getlago.com',
+      publicKey: cachePublicKey(() => client.webhookPublicKey()),
+    });
+    await expect(
+      otherIssuer.verify(deliveries[0]!.body, deliveries[0]!.headers),
+    ).rejects.toMatchObject({ status: 401 });
   });
 
   it('retries a failed delivery with the same unique key, body and signature; stops when the target is removed', async () => {
     const target = await receiver([500]);
-    const lago = await startLagoSandbox({ webhooks: { url: target.url, algorithm: 'hmac' }, webhookRetryDelaysMs: [20, 20] });
+    const lago = await startLagoSandbox({
+      webhooks: { url: target.url, algorithm: 'hmac' },
+      webhookRetryDelaysMs: [20, 20],
+    });
     cleanups.push(lago.close);
     lago.store.grantCredits(LAGO_WALLET, '1');
     await lago.webhooksIdle();
     expect(target.received).toHaveLength(3);
     const keys = target.received.map((d) => d.headers.get('x-lago-unique-key'));
     const retriedKey = keys.find((k, i) => keys.indexOf(k) !== i);
-    const retried = target.received.filter((d) => d.headers.get('x-lago-unique-key') === retriedKey);
+    const retried = target.received.filter(
+      (d) => d.headers.get('x-lago-unique-key') === retriedKey,
+    );
     expect(retried).toHaveLength(2);
     expect(retried[0]!.body).toBe(retried[1]!.body);
-    expect(retried[0]!.headers.get('x-lago-signature')).toBe(retried[1]!.headers.get('x-lago-signature'));
+    expect(retried[0]!.headers.get('x-lago-signature')).toBe(
+      retried[1]!.headers.get('x-lago-signature'),
+    );
     expect(lago.webhookDeliveries.map((d) => d.state)).toEqual(['delivered', 'delivered']);
     expect(lago.webhookDeliveries.map((d) => d.attempts).sort()).toEqual([1, 2]);
 
@@ -168,12 +244,17 @@ describe('Lago sandbox webhooks', () => {
   });
 
   it('a dead target never breaks the sandbox', async () => {
-    const lago = await startLagoSandbox({ webhooks: { url: 'http://127.0.0.1:1/nowhere', algorithm: 'hmac' }, webhookRetryDelaysMs: [] });
+    const lago = await startLagoSandbox({
+      webhooks: { url: 'http://127.0.0.1:1/nowhere', algorithm: 'hmac' },
+      webhookRetryDelaysMs: [],
+    });
     cleanups.push(lago.close);
     expect(() => lago.store.grantCredits(LAGO_WALLET, '1')).not.toThrow();
     await lago.webhooksIdle();
     expect(lago.webhookDeliveries.map((d) => d.state)).toEqual(['failed', 'failed']);
-    const res = await fetch(`${lago.url}/api/v1/wallets/${LAGO_WALLET}`, { headers: { authorization: `Bearer ${lago.apiKey}` } });
+    const res = await fetch(`${lago.url}/api/v1/wallets/${LAGO_WALLET}`, {
+      headers: { authorization: `Bearer ${lago.apiKey}` },
+    });
     expect(res.status).toBe(200);
   });
 
@@ -182,11 +263,19 @@ describe('Lago sandbox webhooks', () => {
     cleanups.push(lago.close);
     expect((await fetch(`${lago.url}/api/v1/wallets/${LAGO_WALLET}`)).status).toBe(401);
     expect((await fetch(`${lago.url}/api/v1/webhooks/json_public_key`)).status).toBe(401);
-    expect((await post(`${lago.url}/__sandbox/top-up`, { wallet_id: 'nope', amount: '1' })).status).toBe(404);
-    expect((await post(`${lago.url}/__sandbox/top-up`, { wallet_id: LAGO_WALLET, amount: '-1' })).status).toBe(400);
-    expect((await post(`${lago.url}/__sandbox/top-up`, { wallet_id: LAGO_WALLET })).status).toBe(400);
+    expect(
+      (await post(`${lago.url}/__sandbox/top-up`, { wallet_id: 'nope', amount: '1' })).status,
+    ).toBe(404);
+    expect(
+      (await post(`${lago.url}/__sandbox/top-up`, { wallet_id: LAGO_WALLET, amount: '-1' })).status,
+    ).toBe(400);
+    expect((await post(`${lago.url}/__sandbox/top-up`, { wallet_id: LAGO_WALLET })).status).toBe(
+      400,
+    );
     const before = lago.store.wallet(LAGO_WALLET)!.credits_balance;
-    expect((await post(`${lago.url}/__sandbox/top-up`, { wallet_id: LAGO_WALLET, amount: '10' })).status).toBe(200);
+    expect(
+      (await post(`${lago.url}/__sandbox/top-up`, { wallet_id: LAGO_WALLET, amount: '10' })).status,
+    ).toBe(200);
     expect(Number(lago.store.wallet(LAGO_WALLET)!.credits_balance)).toBe(Number(before) + 10);
   });
 });
@@ -203,10 +292,20 @@ describe('Flexprice sandbox webhooks', () => {
     const [delivery] = await target.waitFor(1);
     expect(delivery!.headers.get('svix-id')).toMatch(/^msg_/);
     const v = await verifier.verify(delivery!.body, delivery!.headers);
-    expect(v).toEqual({ deliveryId: delivery!.headers.get('svix-id'), eventType: 'wallet.transaction.created', hints: hint });
+    expect(v).toEqual({
+      deliveryId: delivery!.headers.get('svix-id'),
+      eventType: 'wallet.transaction.created',
+      hints: hint,
+    });
     const body = JSON.parse(delivery!.body);
     expect(Object.keys(body)).toEqual(['event_type', 'transaction']);
-    expect(body.transaction).toMatchObject({ id: transaction.id, wallet_id: FLEX_WALLET, credit_amount: '25', credit_balance_after: transaction.credit_balance_after, transaction_status: 'completed' });
+    expect(body.transaction).toMatchObject({
+      id: transaction.id,
+      wallet_id: FLEX_WALLET,
+      credit_amount: '25',
+      credit_balance_after: transaction.credit_balance_after,
+      transaction_status: 'completed',
+    });
     expect(body.transaction).not.toHaveProperty('tenant_id');
   });
 
@@ -215,13 +314,30 @@ describe('Flexprice sandbox webhooks', () => {
     const flex = await startFlexpriceSandbox();
     cleanups.push(flex.close);
     flex.setWebhookTarget({ url: target.url, headerPrefix: 'webhook' });
-    const res = await post(`${flex.url}/__sandbox/consume`, { wallet_id: FLEX_WALLET, amount: '3.5' });
+    const res = await post(`${flex.url}/__sandbox/consume`, {
+      wallet_id: FLEX_WALLET,
+      amount: '3.5',
+    });
     expect(res.status).toBe(200);
     const [delivery] = await target.waitFor(1);
     expect(delivery!.headers.get('svix-id')).toBeNull();
     const v = await verifier.verify(delivery!.body, delivery!.headers);
-    expect(v).toMatchObject({ deliveryId: delivery!.headers.get('webhook-id'), eventType: 'wallet.ongoing_balance.updated', hints: hint });
-    expect(Object.keys(JSON.parse(delivery!.body).wallet)).toEqual(['id', 'customer_id', 'currency', 'balance', 'credit_balance', 'wallet_status', 'name', 'wallet_type', 'conversion_rate']);
+    expect(v).toMatchObject({
+      deliveryId: delivery!.headers.get('webhook-id'),
+      eventType: 'wallet.ongoing_balance.updated',
+      hints: hint,
+    });
+    expect(Object.keys(JSON.parse(delivery!.body).wallet)).toEqual([
+      'id',
+      'customer_id',
+      'currency',
+      'balance',
+      'credit_balance',
+      'wallet_status',
+      'name',
+      'wallet_type',
+      'conversion_rate',
+    ]);
   });
 
   it('a pending invoiced purchase sends nothing (no credit yet); a control top-up sends one event', async () => {
@@ -231,7 +347,9 @@ describe('Flexprice sandbox webhooks', () => {
     flex.store.topUp(FLEX_WALLET, '10', { reason: 'PURCHASED_CREDIT_INVOICED' });
     await flex.webhooksIdle();
     expect(target.received).toHaveLength(0);
-    expect((await post(`${flex.url}/__sandbox/top-up`, { wallet_id: FLEX_WALLET, amount: '10' })).status).toBe(200);
+    expect(
+      (await post(`${flex.url}/__sandbox/top-up`, { wallet_id: FLEX_WALLET, amount: '10' })).status,
+    ).toBe(200);
     await flex.webhooksIdle();
     expect(target.received).toHaveLength(1);
     expect((await fetch(`${flex.url}/v1/wallets/${FLEX_WALLET}`)).status).toBe(401);
@@ -240,7 +358,9 @@ describe('Flexprice sandbox webhooks', () => {
   it('a bad secret is refused where the target is set', async () => {
     const flex = await startFlexpriceSandbox();
     cleanups.push(flex.close);
-    expect(() => flex.setWebhookTarget({ url: 'http://127.0.0.1:1', secret: 'whsec_***' })).toThrow();
+    expect(() =>
+      flex.setWebhookTarget({ url: 'http://127.0.0.1:1', secret: 'whsec_***' }),
+    ).toThrow();
   });
 });
 
@@ -255,10 +375,19 @@ describe('Polar sandbox webhooks', () => {
     polar.store.topUp(POLAR_WALLET, 2000);
     const [delivery] = await target.waitFor(1);
     const v = await verifier.verify(delivery!.body, delivery!.headers);
-    expect(v).toEqual({ deliveryId: delivery!.headers.get('webhook-id'), eventType: 'order.paid', hints: [{ kind: 'customer', provider: 'POLAR', externalId: 'hooli_1234' }] });
+    expect(v).toEqual({
+      deliveryId: delivery!.headers.get('webhook-id'),
+      eventType: 'order.paid',
+      hints: [{ kind: 'customer', provider: 'POLAR', externalId: 'hooli_1234' }],
+    });
     const body = JSON.parse(delivery!.body);
     expect(polarSpec.validate(orderPaid, body)).toEqual([]);
-    expect(body.data).toMatchObject({ billing_reason: 'purchase', product: null, total_amount: 2000, applied_balance_amount: 0 });
+    expect(body.data).toMatchObject({
+      billing_reason: 'purchase',
+      product: null,
+      total_amount: 2000,
+      applied_balance_amount: 0,
+    });
     expect(delivery!.headers.get('user-agent')).toBe('polar.sh webhooks');
   });
 
@@ -267,10 +396,18 @@ describe('Polar sandbox webhooks', () => {
     const polar = await startPolarSandbox();
     cleanups.push(polar.close);
     polar.setWebhookTarget({ url: target.url });
-    expect((await post(`${polar.url}/__sandbox/consume`, { wallet_id: POLAR_WALLET, amount: 750 })).status).toBe(200);
-    expect((await post(`${polar.url}/__sandbox/consume`, { wallet_id: POLAR_WALLET, amount: 7.5 })).status).toBe(400);
+    expect(
+      (await post(`${polar.url}/__sandbox/consume`, { wallet_id: POLAR_WALLET, amount: 750 }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await post(`${polar.url}/__sandbox/consume`, { wallet_id: POLAR_WALLET, amount: 7.5 }))
+        .status,
+    ).toBe(400);
     const [delivery] = await target.waitFor(1);
-    expect((await verifier.verify(delivery!.body, delivery!.headers)).hints).toEqual([{ kind: 'customer', provider: 'POLAR', externalId: 'hooli_1234' }]);
+    expect((await verifier.verify(delivery!.body, delivery!.headers)).hints).toEqual([
+      { kind: 'customer', provider: 'POLAR', externalId: 'hooli_1234' },
+    ]);
     const body = JSON.parse(delivery!.body);
     expect(polarSpec.validate(orderPaid, body)).toEqual([]);
     expect(body.data.applied_balance_amount).toBe(-750);
@@ -290,6 +427,8 @@ describe('Polar sandbox webhooks', () => {
     const polar = await startPolarSandbox();
     cleanups.push(polar.close);
     expect((await fetch(`${polar.url}/v1/wallets/`)).status).toBe(401);
-    expect((await post(`${polar.url}/__sandbox/top-up`, { wallet_id: POLAR_WALLET, amount: 1 })).status).toBe(200);
+    expect(
+      (await post(`${polar.url}/__sandbox/top-up`, { wallet_id: POLAR_WALLET, amount: 1 })).status,
+    ).toBe(200);
   });
 });

@@ -1,4 +1,11 @@
-import { isEnumType, isInputObjectType, isInterfaceType, isIntrospectionType, isObjectType, isSpecifiedScalarType } from 'graphql';
+import {
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isIntrospectionType,
+  isObjectType,
+  isSpecifiedScalarType,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../../src/schema/index.js';
 
@@ -12,7 +19,8 @@ describe('schema documentation', () => {
       if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
         for (const field of Object.values(type.getFields())) {
           if (!field.description) missing.push(`${type.name}.${field.name}`);
-          for (const arg of 'args' in field ? field.args : []) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+          for (const arg of 'args' in field ? field.args : [])
+            if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
         }
       }
     }
@@ -23,7 +31,12 @@ describe('schema documentation', () => {
     for (const name of ['Provider', 'WalletStatus', 'WalletKind', 'AlertMetric', 'RuleMethod']) {
       const type = schema.getType(name);
       if (!isEnumType(type)) throw new Error(`${name} is not an enum`);
-      expect(type.getValues().filter((v) => !v.description).map((v) => v.name)).toEqual([]);
+      expect(
+        type
+          .getValues()
+          .filter((v) => !v.description)
+          .map((v) => v.name),
+      ).toEqual([]);
     }
   });
 });

@@ -4,6 +4,8 @@ import { printedSchema } from '../../scripts/print-schema.js';
 
 describe('schema.graphql', () => {
   it('is the printed Pothos schema (run `npm run print-schema` when this fails)', () => {
-    expect(readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8')).toBe(printedSchema());
+    expect(readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8')).toBe(
+      printedSchema(),
+    );
   });
 });

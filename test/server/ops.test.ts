@@ -5,7 +5,7 @@ import type { WalletProvider } from '../../src/providers/provider.js';
 import { createGateway } from '../../src/server.js';
 import { BalanceChangedSubscription } from '../events/operations.js';
 import { subscribeSse, subscribeWs, until } from '../helpers/live-clients.js';
-import { captureLogs, startStack, TEST_API_KEY, type Stack } from '../helpers/stack.js';
+import { captureLogs, type Stack, startStack, TEST_API_KEY } from '../helpers/stack.js';
 
 /** Operations: liveness, readiness per provider, Prometheus metrics, request ids, shutdown. */
 let stack: Stack;
@@ -13,14 +13,22 @@ let url: string;
 let origin: string;
 
 beforeAll(async () => {
-  stack = await startStack({ UPSTREAM_BREAKER_THRESHOLD: '2', UPSTREAM_BREAKER_HALF_OPEN_MS: '60000', UPSTREAM_TIMEOUT_MS: '500' });
+  stack = await startStack({
+    UPSTREAM_BREAKER_THRESHOLD: '2',
+    UPSTREAM_BREAKER_HALF_OPEN_MS: '60000',
+    UPSTREAM_TIMEOUT_MS: '500',
+  });
   url = await stack.gateway.listen();
   origin = new URL(url).origin;
 });
 afterAll(() => stack.close());
 
 const gql = (query: string, headers: Record<string, string> = { 'x-api-key': TEST_API_KEY }) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
 
 describe('health and readiness', () => {
   it('/healthz answers while the process runs', async () => {
@@ -30,14 +38,35 @@ describe('health and readiness', () => {
 
   it('/readyz: ready with every provider up; a provider whose breaker opened makes it degraded, not down', async () => {
     const ready = await fetch(`${origin}/readyz`);
-    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready', providers: { LAGO: 'up', FLEXPRICE: 'up', POLAR: 'up' }, redis: 'not_configured' }]);
+    expect([ready.status, await ready.json()]).toEqual([
+      200,
+      {
+        status: 'ready',
+        providers: { LAGO: 'up', FLEXPRICE: 'up', POLAR: 'up' },
+        redis: 'not_configured',
+      },
+    ]);
 
     stack.sandboxes.polar.injectFault({ status: 503 });
-    for (let i = 0; i < 3; i++) await (await gql('{ customer(externalId: "hooli_1234") { wallets { id } } }')).text();
-    const states = await (await gql('{ providers { name circuitState } }')).json() as { data: { providers: { name: string; circuitState: string }[] } };
-    expect(states.data.providers).toEqual([{ name: 'LAGO', circuitState: 'CLOSED' }, { name: 'FLEXPRICE', circuitState: 'CLOSED' }, { name: 'POLAR', circuitState: 'OPEN' }]);
+    for (let i = 0; i < 3; i++)
+      await (await gql('{ customer(externalId: "hooli_1234") { wallets { id } } }')).text();
+    const states = (await (await gql('{ providers { name circuitState } }')).json()) as {
+      data: { providers: { name: string; circuitState: string }[] };
+    };
+    expect(states.data.providers).toEqual([
+      { name: 'LAGO', circuitState: 'CLOSED' },
+      { name: 'FLEXPRICE', circuitState: 'CLOSED' },
+      { name: 'POLAR', circuitState: 'OPEN' },
+    ]);
     const degraded = await fetch(`${origin}/readyz`);
-    expect([degraded.status, await degraded.json()]).toEqual([200, { status: 'degraded', providers: { LAGO: 'up', FLEXPRICE: 'up', POLAR: 'down' }, redis: 'not_configured' }]);
+    expect([degraded.status, await degraded.json()]).toEqual([
+      200,
+      {
+        status: 'degraded',
+        providers: { LAGO: 'up', FLEXPRICE: 'up', POLAR: 'down' },
+        redis: 'not_configured',
+      },
+    ]);
     stack.sandboxes.polar.clearFaults();
   });
 });
@@ -47,8 +76,12 @@ describe('metrics', () => {
     await (await gql('{ customer(externalId: "hooli_1234") { wallets { id } } }')).text();
     const text = await (await fetch(`${origin}/metrics`)).text();
     expect(text).toMatch(/graphql_yoga_http_duration_bucket/);
-    expect(text).toMatch(/walletgate_upstream_request_duration_seconds_bucket\{[^}]*provider="LAGO"[^}]*route="\/wallets"/);
-    expect(text).toMatch(/walletgate_upstream_errors_total\{provider="POLAR",outcome="error"\} \d+/);
+    expect(text).toMatch(
+      /walletgate_upstream_request_duration_seconds_bucket\{[^}]*provider="LAGO"[^}]*route="\/wallets"/,
+    );
+    expect(text).toMatch(
+      /walletgate_upstream_errors_total\{provider="POLAR",outcome="error"\} \d+/,
+    );
     expect(text).toMatch(/walletgate_upstream_circuit_state\{provider="POLAR"\} 2/);
     expect(text).toMatch(/walletgate_upstream_circuit_state\{provider="LAGO"\} 0/);
     expect(text).toMatch(/walletgate_live_subscriptions 0/);
@@ -59,7 +92,7 @@ describe('request ids and masked errors', () => {
   it('every response has x-request-id, every error carries it; a caller-supplied id is kept', async () => {
     const res = await gql('{ nope }', { 'x-api-key': TEST_API_KEY, 'x-request-id': 'trace-123' });
     expect(res.headers.get('x-request-id')).toBe('trace-123');
-    const body = await res.json() as { errors: { extensions: { requestId: string } }[] };
+    const body = (await res.json()) as { errors: { extensions: { requestId: string } }[] };
     expect(body.errors[0]!.extensions.requestId).toBe('trace-123');
     const generated = await gql('{ providers { name } }');
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
@@ -69,7 +102,15 @@ describe('request ids and masked errors', () => {
     const { lines, logger } = captureLogs();
     const broken: WalletProvider = {
       name: 'LAGO',
-      capabilities: { credits: true, ongoingBalance: true, recurringRules: true, alerts: true, webhooks: true, batchWalletsById: false, batchWalletsByCustomer: false },
+      capabilities: {
+        credits: true,
+        ongoingBalance: true,
+        recurringRules: true,
+        alerts: true,
+        webhooks: true,
+        batchWalletsById: false,
+        batchWalletsByCustomer: false,
+      },
       walletsByIds: async () => [],
       walletsByCustomers: async () => [],
       listWallets: async () => ({ wallets: [], errors: [] }),
@@ -77,9 +118,18 @@ describe('request ids and masked errors', () => {
         throw new TypeError('secret internals at /srv/app.js:42');
       },
     };
-    const gateway = createGateway({ ...loadConfig({}), port: 0, host: '127.0.0.1' }, { providers: [broken], logger });
-    const res = await gateway.yoga.fetch('http://gateway/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ providers { health { status } } }' }) });
-    const body = await res.json() as { errors: { message: string; extensions: Record<string, unknown> }[] };
+    const gateway = createGateway(
+      { ...loadConfig({}), port: 0, host: '127.0.0.1' },
+      { providers: [broken], logger },
+    );
+    const res = await gateway.yoga.fetch('http://gateway/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ providers { health { status } } }' }),
+    });
+    const body = (await res.json()) as {
+      errors: { message: string; extensions: Record<string, unknown> }[];
+    };
     expect(body.errors[0]!.message).toBe('Unexpected error.');
     expect(body.errors[0]!.extensions.code).toBe('INTERNAL_SERVER_ERROR');
     expect(JSON.stringify(body)).not.toContain('secret internals');
@@ -94,16 +144,35 @@ describe('graceful shutdown', () => {
   it('completes subscriptions cleanly, finishes in-flight requests, then stops', async () => {
     const own = await startStack();
     const ownUrl = await own.gateway.listen();
-    const sub = await subscribeSse(ownUrl, print(BalanceChangedSubscription), { customerExternalId: 'hooli_1234' }, own.authHeaders);
-    const ws = await subscribeWs(ownUrl, print(BalanceChangedSubscription), { customerExternalId: 'hooli_1234' }, own.authHeaders);
+    const sub = await subscribeSse(
+      ownUrl,
+      print(BalanceChangedSubscription),
+      { customerExternalId: 'hooli_1234' },
+      own.authHeaders,
+    );
+    const ws = await subscribeWs(
+      ownUrl,
+      print(BalanceChangedSubscription),
+      { customerExternalId: 'hooli_1234' },
+      own.authHeaders,
+    );
     await until(() => own.gateway.live.openStreams === 2);
     own.sandboxes.lago.injectFault({ path: /^\/api\/v1\/wallets$/, delayMs: 400, times: 1 });
-    const slow = fetch(ownUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...own.authHeaders }, body: JSON.stringify({ query: '{ customer(externalId: "globex_7") { wallets { provider } } }' }) });
+    const slow = fetch(ownUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...own.authHeaders },
+      body: JSON.stringify({
+        query: '{ customer(externalId: "globex_7") { wallets { provider } } }',
+      }),
+    });
     await new Promise((r) => setTimeout(r, 100));
     const closing = own.gateway.close();
     const answered = await slow;
     expect(answered.status).toBe(200);
-    expect(((await answered.json()) as { data: { customer: { wallets: unknown[] } } }).data.customer.wallets.length).toBeGreaterThan(0);
+    expect(
+      ((await answered.json()) as { data: { customer: { wallets: unknown[] } } }).data.customer
+        .wallets.length,
+    ).toBeGreaterThan(0);
     await closing;
     expect(own.gateway.live.openStreams).toBe(0);
     await until(() => sub.ended && ws.ended);

@@ -6,7 +6,7 @@ import { LAGO_SANDBOX_HMAC_KEY } from '../../src/sandbox/lago/webhooks.js';
 import { POLAR_SANDBOX_WEBHOOK_SECRET } from '../../src/sandbox/polar/webhooks.js';
 import { BalanceChangedSubscription } from '../events/operations.js';
 import { subscribeSse } from '../helpers/live-clients.js';
-import { startStack, TEST_API_KEY, type Stack } from '../helpers/stack.js';
+import { type Stack, startStack, TEST_API_KEY } from '../helpers/stack.js';
 import { CustomerWalletsQuery } from '../operations.js';
 
 /**
@@ -44,10 +44,23 @@ afterAll(() => stack.close());
 describe('no configured secret reaches a response or a log line', () => {
   it('holds across successes, refusals, upstream failures and forged webhooks', async () => {
     const origin = new URL(url).origin;
-    const token = await new SignJWT({ sub: 'hooli_1234' }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(new TextEncoder().encode(JWT_SECRET));
-    const forgedToken = await new SignJWT({ sub: 'hooli_1234' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('not-the-secret-not-the-secret-00'));
-    const post = (query: string, headers: Record<string, string>, variables: Record<string, unknown> = {}) =>
-      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) }).then(record);
+    const token = await new SignJWT({ sub: 'hooli_1234' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(JWT_SECRET));
+    const forgedToken = await new SignJWT({ sub: 'hooli_1234' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(new TextEncoder().encode('not-the-secret-not-the-secret-00'));
+    const post = (
+      query: string,
+      headers: Record<string, string>,
+      variables: Record<string, unknown> = {},
+    ) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      }).then(record);
     const all = print(CustomerWalletsQuery);
 
     await post(all, { 'x-api-key': TEST_API_KEY }, { externalId: 'hooli_1234' });
@@ -55,15 +68,22 @@ describe('no configured secret reaches a response or a log line', () => {
     await post(all, { authorization: `Bearer ${token}` }, { externalId: 'hooli_1234' });
     await post(all, { authorization: `Bearer ${forgedToken}` }, { externalId: 'hooli_1234' });
     await post(all, { 'x-api-key': `${TEST_API_KEY}x` }, { externalId: 'hooli_1234' });
-    await post('{ providers { name health { status errorCode message } } }', { 'x-api-key': TEST_API_KEY });
+    await post('{ providers { name health { status errorCode message } } }', {
+      'x-api-key': TEST_API_KEY,
+    });
 
     // Upstream errors whose bodies echo the credentials the gateway sent.
     const { lago, flexprice, polar } = stack.sandboxes;
     lago.injectFault({ status: 500, body: { status: 500, error: `boom ${lago.apiKey}` } });
     flexprice.injectFault({ status: 401, body: { error: `bad key ${flexprice.apiKey}` } });
-    polar.injectFault({ status: 422, body: { error: 'RequestValidationError', detail: [{ msg: `token ${polar.accessToken}` }] } });
+    polar.injectFault({
+      status: 422,
+      body: { error: 'RequestValidationError', detail: [{ msg: `token ${polar.accessToken}` }] },
+    });
     await post(all, { 'x-api-key': TEST_API_KEY }, { externalId: 'hooli_1234' });
-    await post('{ providers { name health { status errorCode message } } }', { 'x-api-key': TEST_API_KEY });
+    await post('{ providers { name health { status errorCode message } } }', {
+      'x-api-key': TEST_API_KEY,
+    });
     lago.clearFaults();
     flexprice.clearFaults();
     polar.clearFaults();
@@ -72,19 +92,41 @@ describe('no configured secret reaches a response or a log line', () => {
     for (const provider of ['lago', 'flexprice', 'polar']) {
       await fetch(`${origin}/webhooks/${provider}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-lago-signature': 'forged', 'x-lago-signature-algorithm': 'hmac', 'x-lago-unique-key': 'k', 'svix-id': 'msg_1', 'svix-timestamp': '1', 'svix-signature': 'v1,forged', 'webhook-id': 'w', 'webhook-timestamp': '1', 'webhook-signature': 'v1,forged' },
-        body: JSON.stringify({ webhook_type: 'wallet.updated', secret_echo: LAGO_SANDBOX_HMAC_KEY.slice(0, 4) }),
+        headers: {
+          'content-type': 'application/json',
+          'x-lago-signature': 'forged',
+          'x-lago-signature-algorithm': 'hmac',
+          'x-lago-unique-key': 'k',
+          'svix-id': 'msg_1',
+          'svix-timestamp': '1',
+          'svix-signature': 'v1,forged',
+          'webhook-id': 'w',
+          'webhook-timestamp': '1',
+          'webhook-signature': 'v1,forged',
+        },
+        body: JSON.stringify({
+          webhook_type: 'wallet.updated',
+          secret_echo: LAGO_SANDBOX_HMAC_KEY.slice(0, 4),
+        }),
       }).then(record);
     }
     // A real signed delivery from the sandboxes, and a subscription stream.
     stack.sandboxes.sendWebhooksTo(url);
-    const sub = await subscribeSse(url, print(BalanceChangedSubscription), { customerExternalId: 'hooli_1234' }, { authorization: `Bearer ${token}` });
+    const sub = await subscribeSse(
+      url,
+      print(BalanceChangedSubscription),
+      { customerExternalId: 'hooli_1234' },
+      { authorization: `Bearer ${token}` },
+    );
     stack.sandboxes.lago.store.grantCredits('1a901a90-1a90-4a90-8a90-000000000001', '1.0');
     seen.push(JSON.stringify(await sub.next()));
     await sub.close();
     await stack.gateway.live.idle();
     await Promise.all([lago.webhooksIdle(), flexprice.webhooksIdle(), polar.webhooksIdle()]);
-    seen.push(await (await fetch(`${origin}/metrics`)).text(), await (await fetch(`${origin}/readyz`)).text());
+    seen.push(
+      await (await fetch(`${origin}/metrics`)).text(),
+      await (await fetch(`${origin}/readyz`)).text(),
+    );
 
     const secrets = {
       'server API key': TEST_API_KEY,
@@ -103,8 +145,10 @@ describe('no configured secret reaches a response or a log line', () => {
     expect(seen.length).toBeGreaterThan(20);
     const leaks: string[] = [];
     for (const [name, secret] of Object.entries(secrets)) {
-      for (const line of stack.logs) if (line.includes(secret)) leaks.push(`${name} in log: ${line.slice(0, 200)}`);
-      for (const body of seen) if (body.includes(secret)) leaks.push(`${name} in response: ${body.slice(0, 200)}`);
+      for (const line of stack.logs)
+        if (line.includes(secret)) leaks.push(`${name} in log: ${line.slice(0, 200)}`);
+      for (const body of seen)
+        if (body.includes(secret)) leaks.push(`${name} in response: ${body.slice(0, 200)}`);
     }
     expect(leaks).toEqual([]);
   });

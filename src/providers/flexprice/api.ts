@@ -38,7 +38,10 @@ export const flexpriceAutoTopup = z.object({
 export type FlexpriceAutoTopup = z.infer<typeof flexpriceAutoTopup>;
 
 /** `credits_available_breakdown` (NOTES §3.1), only with `expand=credits_available_breakdown`. */
-export const flexpriceCreditsBreakdown = z.object({ purchased: decimalString, free: decimalString });
+export const flexpriceCreditsBreakdown = z.object({
+  purchased: decimalString,
+  free: decimalString,
+});
 
 /** `WalletResponse` (NOTES §3.1), in the order Flexprice emits it. */
 export const flexpriceWallet = z.object({
@@ -86,7 +89,10 @@ export type FlexpriceWalletBalance = z.infer<typeof flexpriceWalletBalance>;
 
 /** `{items, pagination}` (NOTES §1). Items stay `unknown`: each is validated on its own so one bad wallet costs only itself. */
 export const flexpricePagination = z.object({ total: integer, limit: integer, offset: integer });
-export const flexpriceWalletList = z.object({ items: z.array(z.unknown()), pagination: flexpricePagination.nullish() });
+export const flexpriceWalletList = z.object({
+  items: z.array(z.unknown()),
+  pagination: flexpricePagination.nullish(),
+});
 
 /** `GET /customers/wallets` answers a bare array of `WalletBalanceResponse` (NOTES §2, §8.2). */
 export const flexpriceCustomerWallets = z.array(z.unknown());
@@ -97,7 +103,10 @@ export const flexpriceCustomer = z.object({
   external_id: z.string().nullish(),
 });
 export type FlexpriceCustomer = z.infer<typeof flexpriceCustomer>;
-export const flexpriceCustomerList = z.object({ items: z.array(z.unknown()), pagination: flexpricePagination.nullish() });
+export const flexpriceCustomerList = z.object({
+  items: z.array(z.unknown()),
+  pagination: flexpricePagination.nullish(),
+});
 
 /** The standard error body (NOTES §1): `details` is real though the spec leaves it out. */
 export const flexpriceErrorBody = z.object({
@@ -112,7 +121,10 @@ export const flexpriceErrorBody = z.object({
  * `{"error":"Unauthorized"}`, `{"error":"Invalid token"}`, `{"error":"Access denied","message":…}`,
  * and the RBAC `{"message":"insufficient permissions"}`.
  */
-export const flexpriceAuthErrorBody = z.object({ error: z.string().optional(), message: z.string().optional() });
+export const flexpriceAuthErrorBody = z.object({
+  error: z.string().optional(),
+  message: z.string().optional(),
+});
 
 /**
  * Webhook bodies (NOTES §5.3): a bare `{event_type, ...}` with no id or timestamp of its own.

@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import type { ErrorMapper, UpstreamClient } from '../http.js';
 import {
-  flexpriceCustomer, flexpriceCustomerList, flexpriceCustomerWallets, flexpriceErrorBody, flexpriceWalletList,
   type FlexpriceCustomer,
+  flexpriceCustomer,
+  flexpriceCustomerList,
+  flexpriceCustomerWallets,
+  flexpriceErrorBody,
+  flexpriceWalletList,
 } from './api.js';
 
 const BREAKDOWN = 'credits_available_breakdown';
@@ -51,7 +55,13 @@ export class FlexpriceClient {
    * wallet upstream for closed wallets only.
    */
   async searchWallets(walletIds: readonly string[]): Promise<unknown[]> {
-    const body = await this.walletHttp.request({ method: 'POST', idempotent: true, path: '/wallets/search', body: { wallet_ids: walletIds }, schema: flexpriceWalletList });
+    const body = await this.walletHttp.request({
+      method: 'POST',
+      idempotent: true,
+      path: '/wallets/search',
+      body: { wallet_ids: walletIds },
+      schema: flexpriceWalletList,
+    });
     return body.items;
   }
 
@@ -75,11 +85,15 @@ export class FlexpriceClient {
    * only (NOTES §2, §8.2). `lookup_key` is the customer's external_id. An unknown customer is a
    * 404, i.e. CUSTOMER_NOT_FOUND.
    */
-  async customerWallets(customer: { lookupKey: string } | { customerId: string }): Promise<unknown[]> {
+  async customerWallets(
+    customer: { lookupKey: string } | { customerId: string },
+  ): Promise<unknown[]> {
     return this.customerHttp.request({
       path: '/customers/wallets',
       query: {
-        ...('lookupKey' in customer ? { lookup_key: customer.lookupKey } : { id: customer.customerId }),
+        ...('lookupKey' in customer
+          ? { lookup_key: customer.lookupKey }
+          : { id: customer.customerId }),
         include_real_time_balance: true,
         // Applied only together with include_real_time_balance (NOTES §2).
         expand: BREAKDOWN,
@@ -114,6 +128,12 @@ export class FlexpriceClient {
 
   /** The cheapest authenticated read: one customer, paginated and index-backed. */
   async ping(): Promise<void> {
-    await this.customerHttp.request({ method: 'POST', idempotent: true, path: '/customers/search', body: { limit: 1, offset: 0 }, schema: flexpriceCustomerList });
+    await this.customerHttp.request({
+      method: 'POST',
+      idempotent: true,
+      path: '/customers/search',
+      body: { limit: 1, offset: 0 },
+      schema: flexpriceCustomerList,
+    });
   }
 }

@@ -3,13 +3,20 @@ import { normalizeCurrency } from '../../domain/currency.js';
 import type { Wallet } from '../../domain/wallet.js';
 import { GatewayError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
+import { mapWithConcurrency } from '../concurrency.js';
 import { UpstreamClient, withApiPrefix } from '../http.js';
 import { probe, settle, toWalletList, translateItem } from '../items.js';
-import type { BreakerState, ProviderHealth, Result, WalletFilter, WalletList, WalletProvider } from '../provider.js';
+import type {
+  BreakerState,
+  ProviderHealth,
+  Result,
+  WalletFilter,
+  WalletList,
+  WalletProvider,
+} from '../provider.js';
 import { ProviderResilience, type UpstreamSettings } from '../resilience/index.js';
 import { flexpriceWallet, flexpriceWalletBalance } from './api.js';
 import { FlexpriceClient, mapFlexpriceError } from './client.js';
-import { mapWithConcurrency } from '../concurrency.js';
 import { translateWallet } from './translate.js';
 
 /** Timeouts, retries, breaker knobs and metrics hooks come with UpstreamSettings. */
@@ -23,23 +30,40 @@ export interface FlexpriceConfig extends UpstreamSettings {
 // Real-time reads in flight at once: a 100-id batch or an org-wide list must not burst 100 calls.
 const REAL_TIME_CONCURRENCY = 10;
 
-export function createFlexpriceProvider(config: FlexpriceConfig, logger: Logger, fetchImpl?: typeof fetch): WalletProvider {
+export function createFlexpriceProvider(
+  config: FlexpriceConfig,
+  logger: Logger,
+  fetchImpl?: typeof fetch,
+): WalletProvider {
   // One per provider: both clients share its breaker, budget and in-flight GETs.
   const resilience = new ProviderResilience('FLEXPRICE', config, logger);
-  const http = (resource: 'wallet' | 'customer') => new UpstreamClient({
-    baseUrl: withApiPrefix(config.apiUrl, '/v1'),
-    // Never `Authorization: Bearer`: Flexprice reads that header as a dashboard JWT (NOTES §0.1, §8.13).
-    headers: { 'x-api-key': config.apiKey, ...(config.environmentId && { 'x-environment-id': config.environmentId }) },
+  const http = (resource: 'wallet' | 'customer') =>
+    new UpstreamClient({
+      baseUrl: withApiPrefix(config.apiUrl, '/v1'),
+      // Never `Authorization: Bearer`: Flexprice reads that header as a dashboard JWT (NOTES §0.1, §8.13).
+      headers: {
+        'x-api-key': config.apiKey,
+        ...(config.environmentId && { 'x-environment-id': config.environmentId }),
+      },
+      resilience,
+      mapError: mapFlexpriceError(resource),
+      logger,
+      ...(fetchImpl && { fetch: fetchImpl }),
+    });
+  return new FlexpriceProvider(
+    new FlexpriceClient(http('wallet'), http('customer')),
     resilience,
-    mapError: mapFlexpriceError(resource),
     logger,
-    ...(fetchImpl && { fetch: fetchImpl }),
-  });
-  return new FlexpriceProvider(new FlexpriceClient(http('wallet'), http('customer')), resilience, logger);
+  );
 }
 
 /** Just enough of a wallet to route it before the full validation in translateItem. */
-const walletPeek = z.object({ id: z.string(), customer_id: z.string(), wallet_status: z.string(), currency: z.string() });
+const walletPeek = z.object({
+  id: z.string(),
+  customer_id: z.string(),
+  wallet_status: z.string(),
+  currency: z.string(),
+});
 type WalletPeek = z.infer<typeof walletPeek>;
 
 class FlexpriceProvider implements WalletProvider {
@@ -54,7 +78,11 @@ class FlexpriceProvider implements WalletProvider {
     batchWalletsByCustomer: false,
   };
 
-  constructor(private readonly client: FlexpriceClient, private readonly resilience: ProviderResilience, private readonly logger: Logger) {}
+  constructor(
+    private readonly client: FlexpriceClient,
+    private readonly resilience: ProviderResilience,
+    private readonly logger: Logger,
+  ) {}
 
   circuitState(): BreakerState {
     return this.resilience.circuitState();
@@ -83,31 +111,57 @@ class FlexpriceProvider implements WalletProvider {
     const active = [...found.values()].filter((f) => f.peek.wallet_status === 'active');
     const [externalIds, balances] = await Promise.all([
       this.externalIds([...found.values()].map((f) => f.peek.customer_id)),
-      mapWithConcurrency(active, REAL_TIME_CONCURRENCY, async (f) => [f.peek.id, await settle('FLEXPRICE', () => this.client.walletBalance(f.peek.id))] as const),
+      mapWithConcurrency(
+        active,
+        REAL_TIME_CONCURRENCY,
+        async (f) =>
+          [
+            f.peek.id,
+            await settle('FLEXPRICE', () => this.client.walletBalance(f.peek.id)),
+          ] as const,
+      ),
     ]);
     const live = new Map(balances);
 
-    const answers = new Map<string, Result<Wallet>>(unique.map((id) => {
-      const hit = found.get(id);
-      if (!hit) {
-        // Search answers only the ids it knows; an item we could not read might have been this one.
-        return [id, unreadable > 0
-          ? new GatewayError('UPSTREAM_BAD_RESPONSE', 'FLEXPRICE sent a wallet that does not match its wire format', { provider: 'FLEXPRICE' })
-          : new GatewayError('WALLET_NOT_FOUND', 'Wallet not found', { provider: 'FLEXPRICE' })];
-      }
-      const balance = live.get(id);
-      // A failed real-time read fails the wallet: showing the stored balance as if it were
-      // spendable now would be a wrong number.
-      if (balance instanceof GatewayError) return [id, balance];
-      return [id, balance === undefined ? this.translate(hit.raw, externalIds) : this.translateBalance(balance, externalIds)];
-    }));
+    const answers = new Map<string, Result<Wallet>>(
+      unique.map((id) => {
+        const hit = found.get(id);
+        if (!hit) {
+          // Search answers only the ids it knows; an item we could not read might have been this one.
+          return [
+            id,
+            unreadable > 0
+              ? new GatewayError(
+                  'UPSTREAM_BAD_RESPONSE',
+                  'FLEXPRICE sent a wallet that does not match its wire format',
+                  { provider: 'FLEXPRICE' },
+                )
+              : new GatewayError('WALLET_NOT_FOUND', 'Wallet not found', { provider: 'FLEXPRICE' }),
+          ];
+        }
+        const balance = live.get(id);
+        // A failed real-time read fails the wallet: showing the stored balance as if it were
+        // spendable now would be a wrong number.
+        if (balance instanceof GatewayError) return [id, balance];
+        return [
+          id,
+          balance === undefined
+            ? this.translate(hit.raw, externalIds)
+            : this.translateBalance(balance, externalIds),
+        ];
+      }),
+    );
     return ids.map((id) => answers.get(id)!);
   }
 
   // Flexprice lists wallets for one customer per call (`id` or `lookup_key`, never several):
   // one call per customer, in parallel.
   walletsByCustomers(externalIds: readonly string[]): Promise<Result<WalletList>[]> {
-    return Promise.all(externalIds.map((externalId) => settle('FLEXPRICE', () => this.customerWalletList(externalId))));
+    return Promise.all(
+      externalIds.map((externalId) =>
+        settle('FLEXPRICE', () => this.customerWalletList(externalId)),
+      ),
+    );
   }
 
   /**
@@ -123,24 +177,43 @@ class FlexpriceProvider implements WalletProvider {
     const raws = await this.client.listWallets();
     // Status and currency are filtered here: GET /wallets has no currency filter, and its `status`
     // query is ambiguous between entity and wallet status. Filtering before enrichment saves calls.
-    const kept = raws.map((raw) => ({ raw, peek: walletPeek.safeParse(raw).data })).filter(({ peek }) =>
-      !peek || ((!filter.status || statusOf(peek.wallet_status) === filter.status) && (!filter.currency || normalizeCurrency(peek.currency) === filter.currency)));
+    const kept = raws
+      .map((raw) => ({ raw, peek: walletPeek.safeParse(raw).data }))
+      .filter(
+        ({ peek }) =>
+          !peek ||
+          ((!filter.status || statusOf(peek.wallet_status) === filter.status) &&
+            (!filter.currency || normalizeCurrency(peek.currency) === filter.currency)),
+      );
 
-    const activeCustomers = [...new Set(kept.flatMap(({ peek }) => (peek?.wallet_status === 'active' ? [peek.customer_id] : [])))];
+    const activeCustomers = [
+      ...new Set(
+        kept.flatMap(({ peek }) => (peek?.wallet_status === 'active' ? [peek.customer_id] : [])),
+      ),
+    ];
     const [externalIds, liveLists] = await Promise.all([
       this.externalIds(kept.flatMap(({ peek }) => (peek ? [peek.customer_id] : []))),
-      mapWithConcurrency(activeCustomers, REAL_TIME_CONCURRENCY, async (customerId) =>
-        [customerId, await settle('FLEXPRICE', () => this.client.customerWallets({ customerId }))] as const),
+      mapWithConcurrency(
+        activeCustomers,
+        REAL_TIME_CONCURRENCY,
+        async (customerId) =>
+          [
+            customerId,
+            await settle('FLEXPRICE', () => this.client.customerWallets({ customerId })),
+          ] as const,
+      ),
     ]);
     const liveByCustomer = new Map(liveLists);
 
     const results = kept.map(({ raw, peek }): Result<Wallet> => {
-      if (!peek || peek.wallet_status !== 'active') return this.translate(raw, externalIds);
+      if (peek?.wallet_status !== 'active') return this.translate(raw, externalIds);
       const live = liveByCustomer.get(peek.customer_id);
       if (live instanceof GatewayError) return live;
       const balance = live?.find((item) => walletPeek.safeParse(item).data?.id === peek.id);
       // Closed between the two calls: customer lists hide closed wallets, so keep the stored view.
-      return balance === undefined ? this.translate(raw, externalIds) : this.translateBalance(balance, externalIds);
+      return balance === undefined
+        ? this.translate(raw, externalIds)
+        : this.translateBalance(balance, externalIds);
     });
     return toWalletList(results);
   }
@@ -156,11 +229,21 @@ class FlexpriceProvider implements WalletProvider {
       raws = await this.client.customerWallets({ lookupKey: externalId });
     } catch (e) {
       // A customer Flexprice does not know simply has no Flexprice wallets.
-      if (e instanceof GatewayError && e.code === 'CUSTOMER_NOT_FOUND') return { wallets: [], errors: [] };
+      if (e instanceof GatewayError && e.code === 'CUSTOMER_NOT_FOUND')
+        return { wallets: [], errors: [] };
       throw e;
     }
-    return toWalletList(raws.map((raw) =>
-      translateItem('FLEXPRICE', flexpriceWalletBalance, (w, r) => translateWallet(w, r, { externalId }), raw, this.logger)));
+    return toWalletList(
+      raws.map((raw) =>
+        translateItem(
+          'FLEXPRICE',
+          flexpriceWalletBalance,
+          (w, r) => translateWallet(w, r, { externalId }),
+          raw,
+          this.logger,
+        ),
+      ),
+    );
   }
 
   /**
@@ -172,25 +255,51 @@ class FlexpriceProvider implements WalletProvider {
     if (unique.length === 0) return new Map();
     const customers = await settle('FLEXPRICE', () => this.client.customersByIds(unique));
     if (customers instanceof GatewayError) {
-      this.logger.warn({ provider: 'FLEXPRICE', code: customers.code }, 'customer lookup failed: external ids unknown');
+      this.logger.warn(
+        { provider: 'FLEXPRICE', code: customers.code },
+        'customer lookup failed: external ids unknown',
+      );
       return new Map();
     }
-    return new Map(customers.flatMap((c) => (c.external_id ? [[c.id, c.external_id] as const] : [])));
+    return new Map(
+      customers.flatMap((c) => (c.external_id ? [[c.id, c.external_id] as const] : [])),
+    );
   }
 
   private translate(raw: unknown, externalIds: ReadonlyMap<string, string>): Result<Wallet> {
-    return translateItem('FLEXPRICE', flexpriceWallet, (w, r) => translateWallet(w, r, { externalId: externalIds.get(w.customer_id) ?? null }), raw, this.logger);
+    return translateItem(
+      'FLEXPRICE',
+      flexpriceWallet,
+      (w, r) => translateWallet(w, r, { externalId: externalIds.get(w.customer_id) ?? null }),
+      raw,
+      this.logger,
+    );
   }
 
   private translateBalance(raw: unknown, externalIds: ReadonlyMap<string, string>): Result<Wallet> {
-    return translateItem('FLEXPRICE', flexpriceWalletBalance, (w, r) => translateWallet(w, r, { externalId: externalIds.get(w.customer_id) ?? null }), raw, this.logger);
+    return translateItem(
+      'FLEXPRICE',
+      flexpriceWalletBalance,
+      (w, r) => translateWallet(w, r, { externalId: externalIds.get(w.customer_id) ?? null }),
+      raw,
+      this.logger,
+    );
   }
 }
 
 function statusOf(wireStatus: string): Wallet['status'] | undefined {
-  return wireStatus === 'active' ? 'ACTIVE' : wireStatus === 'frozen' ? 'FROZEN' : wireStatus === 'closed' ? 'TERMINATED' : undefined;
+  return wireStatus === 'active'
+    ? 'ACTIVE'
+    : wireStatus === 'frozen'
+      ? 'FROZEN'
+      : wireStatus === 'closed'
+        ? 'TERMINATED'
+        : undefined;
 }
 
 function matches(w: Wallet, filter: WalletFilter): boolean {
-  return (!filter.status || w.status === filter.status) && (!filter.currency || w.currency === filter.currency);
+  return (
+    (!filter.status || w.status === filter.status) &&
+    (!filter.currency || w.currency === filter.currency)
+  );
 }

@@ -1,9 +1,21 @@
 import { Dec, money } from '../../domain/money.js';
 import type {
-  AlertLevel, AlertSettings, AlertState, AlertThreshold, Cooldown, RecurringTransactionRule, Wallet, WalletCredits,
+  AlertLevel,
+  AlertSettings,
+  AlertState,
+  AlertThreshold,
+  Cooldown,
+  RecurringTransactionRule,
+  Wallet,
+  WalletCredits,
 } from '../../domain/wallet.js';
 import { currency, date, dec, metadataEntries } from '../translate-helpers.js';
-import type { FlexpriceAlertSettings, FlexpriceAutoTopup, FlexpriceWallet, FlexpriceWalletBalance } from './api.js';
+import type {
+  FlexpriceAlertSettings,
+  FlexpriceAutoTopup,
+  FlexpriceWallet,
+  FlexpriceWalletBalance,
+} from './api.js';
 
 /**
  * Flexprice wire -> domain. Pure functions over payloads already validated by api.ts.
@@ -26,7 +38,11 @@ export interface FlexpriceCustomerContext {
   readonly externalId: string | null;
 }
 
-export function translateWallet(w: FlexpriceWallet | FlexpriceWalletBalance, raw: unknown, customer: FlexpriceCustomerContext): Wallet {
+export function translateWallet(
+  w: FlexpriceWallet | FlexpriceWalletBalance,
+  raw: unknown,
+  customer: FlexpriceCustomerContext,
+): Wallet {
   const cur = currency(w.currency);
   const rate = dec(w.conversion_rate);
   if (!rate.gt(0)) throw new Error(`conversion_rate must be positive, got ${w.conversion_rate}`);
@@ -37,7 +53,12 @@ export function translateWallet(w: FlexpriceWallet | FlexpriceWalletBalance, raw
     customer: { externalId: customer.externalId, providerCustomerId: w.customer_id },
     name: w.name || null,
     code: null,
-    status: w.wallet_status === 'active' ? 'ACTIVE' : w.wallet_status === 'frozen' ? 'FROZEN' : 'TERMINATED',
+    status:
+      w.wallet_status === 'active'
+        ? 'ACTIVE'
+        : w.wallet_status === 'frozen'
+          ? 'FROZEN'
+          : 'TERMINATED',
     kind: w.wallet_type === 'PRE_PAID' ? 'PREPAID' : 'POSTPAID',
     currency: cur,
     // The stored ledger (NOTES §0.3): usage is not debited until invoices are paid.
@@ -56,7 +77,9 @@ export function translateWallet(w: FlexpriceWallet | FlexpriceWalletBalance, raw
     recurringTransactionRules: w.auto_topup ? [translateAutoTopup(w.auto_topup)] : [],
     // Flexprice keeps alerts on the wallet itself: null (not undefined) when it has none, so the
     // schema never asks for a separate alert call.
-    alertSettings: w.alert_settings ? translateAlertSettings(w.alert_settings, w.alert_state) : null,
+    alertSettings: w.alert_settings
+      ? translateAlertSettings(w.alert_settings, w.alert_state)
+      : null,
     metadata: metadataEntries(w.metadata),
     raw,
   };
@@ -77,7 +100,8 @@ function liveFigures(w: FlexpriceWallet | FlexpriceWalletBalance): LiveFigures {
   const balance = w.real_time_balance ?? null;
   // The spec (WalletBalanceResponse.is_cached_fallback) says to treat a missing flag as "cached":
   // freshness is trusted only when Flexprice says false.
-  if (!('is_cached_fallback' in w)) return { balance, usage: null, cached: balance === null ? null : true };
+  if (!('is_cached_fallback' in w))
+    return { balance, usage: null, cached: balance === null ? null : true };
   // `is_cached_fallback` is false even when no real-time data was asked for (NOTES §3.2): it only
   // means something next to a real-time balance.
   if (balance === null) return { balance: null, usage: null, cached: null };
@@ -99,7 +123,9 @@ function translateCredits(w: FlexpriceWallet, rate: Dec, usage: string | null): 
     rate,
     // Defaults to conversion_rate upstream (NOTES §3.1).
     topUpRate: w.topup_conversion_rate ? dec(w.topup_conversion_rate) : rate,
-    breakdown: breakdown ? { free: dec(breakdown.free), purchased: dec(breakdown.purchased) } : null,
+    breakdown: breakdown
+      ? { free: dec(breakdown.free), purchased: dec(breakdown.purchased) }
+      : null,
   };
 }
 
@@ -112,7 +138,9 @@ const FLEXPRICE_DIVISION_SCALE = 16;
  */
 export function creditsOf(amount: Dec, rate: Dec): Dec {
   const quotient = amount.div(rate);
-  return terminates(amount, rate) ? quotient : quotient.toDecimalPlaces(FLEXPRICE_DIVISION_SCALE, Dec.ROUND_HALF_UP);
+  return terminates(amount, rate)
+    ? quotient
+    : quotient.toDecimalPlaces(FLEXPRICE_DIVISION_SCALE, Dec.ROUND_HALF_UP);
 }
 
 /** a ÷ b has a finite decimal expansion iff the reduced denominator has no prime factor but 2 and 5. */
@@ -161,20 +189,46 @@ function translateCooldown(c: FlexpriceAutoTopup['cooldown']): Cooldown | null {
   return { value: c.value, unit: c.unit.toUpperCase() as Cooldown['unit'] };
 }
 
-const ALERT_STATES: Record<string, AlertState> = { ok: 'OK', info: 'INFO', warning: 'WARNING', in_alarm: 'IN_ALARM' };
-const LEVELS: readonly [AlertLevel, 'critical' | 'warning' | 'info'][] = [['CRITICAL', 'critical'], ['WARNING', 'warning'], ['INFO', 'info']];
+const ALERT_STATES: Record<string, AlertState> = {
+  ok: 'OK',
+  info: 'INFO',
+  warning: 'WARNING',
+  in_alarm: 'IN_ALARM',
+};
+const LEVELS: readonly [AlertLevel, 'critical' | 'warning' | 'info'][] = [
+  ['CRITICAL', 'critical'],
+  ['WARNING', 'warning'],
+  ['INFO', 'info'],
+];
 
 /**
  * One settings object with up to three levels. `alert_state` belongs to the stream that watches
  * `real_time_credit_balance` (NOTES §6), hence the ONGOING_CREDITS metric. Flexprice alerts on
  * state changes and has no per-threshold `recurring` flag or code: recurring false, codes null.
  */
-export function translateAlertSettings(s: FlexpriceAlertSettings, state: string | null | undefined): AlertSettings {
+export function translateAlertSettings(
+  s: FlexpriceAlertSettings,
+  state: string | null | undefined,
+): AlertSettings {
   const thresholds: AlertThreshold[] = LEVELS.flatMap(([level, key]) => {
     const t = s[key];
     return t
-      ? [{ level, value: dec(t.threshold), condition: t.condition === 'above' ? 'ABOVE' : 'BELOW', metric: 'ONGOING_CREDITS', recurring: false, code: null, alertCode: null } as const]
+      ? [
+          {
+            level,
+            value: dec(t.threshold),
+            condition: t.condition === 'above' ? 'ABOVE' : 'BELOW',
+            metric: 'ONGOING_CREDITS',
+            recurring: false,
+            code: null,
+            alertCode: null,
+          } as const,
+        ]
       : [];
   });
-  return { enabled: s.alert_enabled ?? false, state: state ? (ALERT_STATES[state] ?? null) : null, thresholds };
+  return {
+    enabled: s.alert_enabled ?? false,
+    state: state ? (ALERT_STATES[state] ?? null) : null,
+    thresholds,
+  };
 }

@@ -1,8 +1,22 @@
 import { Webhook } from 'standardwebhooks';
-import { DEFAULT_TOLERANCE_SECONDS, verifyStandardSignature, type SignatureCheck } from '../signed-webhooks.js';
+import {
+  DEFAULT_TOLERANCE_SECONDS,
+  type SignatureCheck,
+  verifyStandardSignature,
+} from '../signed-webhooks.js';
+import {
+  type BalanceHint,
+  type VerifiedDelivery,
+  WebhookRejected,
+  type WebhookVerifier,
+} from '../webhook.js';
 import { parseWebhookJson, uniqueHints, validateWebhook } from '../webhook-payload.js';
-import { WebhookRejected, type BalanceHint, type VerifiedDelivery, type WebhookVerifier } from '../webhook.js';
-import { flexpriceFeatureAlertWebhook, flexpriceTransactionWebhook, flexpriceWalletWebhook, flexpriceWebhookEnvelope } from './api.js';
+import {
+  flexpriceFeatureAlertWebhook,
+  flexpriceTransactionWebhook,
+  flexpriceWalletWebhook,
+  flexpriceWebhookEnvelope,
+} from './api.js';
 
 /**
  * Flexprice Cloud webhooks are delivered and signed by Svix (NOTES §5.1): HMAC-SHA256 over
@@ -19,15 +33,21 @@ export interface FlexpriceWebhookVerifierOptions {
 }
 
 const WALLET_EVENTS = new Set([
-  'wallet.created', 'wallet.updated', 'wallet.terminated',
+  'wallet.created',
+  'wallet.updated',
+  'wallet.terminated',
   // The payload holds only the stored balance, not the real-time one the event is about (NOTES
   // §5.3): the hint makes the gateway re-read the real-time balance.
   'wallet.ongoing_balance.updated',
-  'wallet.ongoing_balance.dropped', 'wallet.ongoing_balance.recovered',
-  'wallet.credit_balance.dropped', 'wallet.credit_balance.recovered',
+  'wallet.ongoing_balance.dropped',
+  'wallet.ongoing_balance.recovered',
+  'wallet.credit_balance.dropped',
+  'wallet.credit_balance.recovered',
 ]);
 
-export function createFlexpriceWebhookVerifier(options: FlexpriceWebhookVerifierOptions): WebhookVerifier {
+export function createFlexpriceWebhookVerifier(
+  options: FlexpriceWebhookVerifierOptions,
+): WebhookVerifier {
   let signer: Webhook;
   try {
     // The library strips `whsec_` and base64-decodes the rest: exactly Svix's key derivation.
@@ -52,18 +72,29 @@ export function createFlexpriceWebhookVerifier(options: FlexpriceWebhookVerifier
   };
 }
 
-const walletHint = (walletId: string): BalanceHint => ({ kind: 'wallet', provider: 'FLEXPRICE', walletId });
+const walletHint = (walletId: string): BalanceHint => ({
+  kind: 'wallet',
+  provider: 'FLEXPRICE',
+  walletId,
+});
 
 /** A verified body -> its event type and the wallets it names (NOTES §5.2-§5.4). */
-export function parseFlexpriceWebhook(rawBody: string): { eventType: string; hints: BalanceHint[] } {
+export function parseFlexpriceWebhook(rawBody: string): {
+  eventType: string;
+  hints: BalanceHint[];
+} {
   const json = parseWebhookJson(rawBody);
   const eventType = validateWebhook(json, flexpriceWebhookEnvelope).event_type;
   if (WALLET_EVENTS.has(eventType)) {
-    return { eventType, hints: [walletHint(validateWebhook(json, flexpriceWalletWebhook).wallet.id)] };
+    return {
+      eventType,
+      hints: [walletHint(validateWebhook(json, flexpriceWalletWebhook).wallet.id)],
+    };
   }
   if (eventType === 'wallet.transaction.created' || eventType === 'wallet.transaction.updated') {
     const body = validateWebhook(json, flexpriceTransactionWebhook);
-    const transaction = eventType === 'wallet.transaction.created' ? body.transaction : body.updated_transaction;
+    const transaction =
+      eventType === 'wallet.transaction.created' ? body.transaction : body.updated_transaction;
     const ids = [transaction?.wallet_id, body.wallet?.id].filter((id): id is string => !!id);
     if (ids.length === 0) throw new WebhookRejected(400, 'the webhook body names no wallet');
     return { eventType, hints: uniqueHints(ids.map(walletHint)) };

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { decimalString, integer, minorUnitsInteger, nullableStringMapEntries, timestamp } from '../wire.js';
+import {
+  decimalString,
+  integer,
+  minorUnitsInteger,
+  nullableStringMapEntries,
+  timestamp,
+} from '../wire.js';
 
 /**
  * Lago's wire format, as NOTES.md §3-§4 documents it (the serializer, not the spec):
@@ -23,7 +29,9 @@ export const lagoRecurringRule = z.object({
   expiration_at: timestamp.nullish(),
   created_at: timestamp,
   invoice_requires_successful_payment: z.boolean().nullish(),
-  transaction_metadata: z.array(z.object({ key: z.string(), value: z.string().nullable() })).nullish(),
+  transaction_metadata: z
+    .array(z.object({ key: z.string(), value: z.string().nullable() }))
+    .nullish(),
   transaction_name: z.string().nullish(),
 });
 export type LagoRecurringRule = z.infer<typeof lagoRecurringRule>;
@@ -83,7 +91,12 @@ export const lagoWalletAlert = z.object({
   lago_id: z.string(),
   lago_wallet_id: z.string().nullish(),
   wallet_code: z.string().nullish(),
-  alert_type: z.enum(['wallet_balance_amount', 'wallet_credits_balance', 'wallet_ongoing_balance_amount', 'wallet_credits_ongoing_balance']),
+  alert_type: z.enum([
+    'wallet_balance_amount',
+    'wallet_credits_balance',
+    'wallet_ongoing_balance_amount',
+    'wallet_credits_ongoing_balance',
+  ]),
   code: z.string(),
   name: z.string().nullish(),
   direction: z.enum(['increasing', 'decreasing']).nullish(),
@@ -94,7 +107,10 @@ export const lagoWalletAlert = z.object({
 });
 export type LagoWalletAlert = z.infer<typeof lagoWalletAlert>;
 
-export const lagoWalletAlertList = z.object({ alerts: z.array(lagoWalletAlert), meta: lagoPaginationMeta.nullish() });
+export const lagoWalletAlertList = z.object({
+  alerts: z.array(lagoWalletAlert),
+  meta: lagoPaginationMeta.nullish(),
+});
 
 /** Lago's error body (NOTES §1 "Error bodies"): 401 has no `code`. */
 export const lagoErrorBody = z.object({
@@ -105,7 +121,9 @@ export const lagoErrorBody = z.object({
 });
 
 /** `GET /webhooks/json_public_key` (NOTES §8): `Base64.encode64` of the PEM, newlines and all. */
-export const lagoWebhookPublicKey = z.object({ webhook: z.object({ public_key: z.string().min(1) }) });
+export const lagoWebhookPublicKey = z.object({
+  webhook: z.object({ public_key: z.string().min(1) }),
+});
 
 /**
  * Webhook bodies (NOTES §8): `{webhook_type, object_type, organization_id, <object_type>: {...}}`.
@@ -117,4 +135,6 @@ export const lagoWebhookEnvelope = z.object({
   organization_id: z.string().nullish(),
 });
 export const lagoWalletWebhook = z.object({ wallet: z.object({ lago_id: z.string().min(1) }) });
-export const lagoWalletTransactionWebhook = z.object({ wallet_transaction: z.object({ lago_wallet_id: z.string().min(1) }) });
+export const lagoWalletTransactionWebhook = z.object({
+  wallet_transaction: z.object({ lago_wallet_id: z.string().min(1) }),
+});

@@ -1,6 +1,11 @@
 import { moneyFromMinor } from '../../domain/money.js';
 import type {
-  AlertMetric, AlertSettings, AlertThreshold, RecurringTransactionRule, RuleInterval, Wallet,
+  AlertMetric,
+  AlertSettings,
+  AlertThreshold,
+  RecurringTransactionRule,
+  RuleInterval,
+  Wallet,
 } from '../../domain/wallet.js';
 import { currency, date, dec, metadataEntries } from '../translate-helpers.js';
 import type { LagoRecurringRule, LagoWallet, LagoWalletAlert } from './api.js';
@@ -58,7 +63,11 @@ export function translateWallet(w: LagoWallet, raw: unknown): Wallet {
 }
 
 const INTERVALS: Record<NonNullable<LagoRecurringRule['interval']>, RuleInterval> = {
-  weekly: 'WEEKLY', monthly: 'MONTHLY', quarterly: 'QUARTERLY', semiannual: 'SEMIANNUAL', yearly: 'YEARLY',
+  weekly: 'WEEKLY',
+  monthly: 'MONTHLY',
+  quarterly: 'QUARTERLY',
+  semiannual: 'SEMIANNUAL',
+  yearly: 'YEARLY',
 };
 
 /**

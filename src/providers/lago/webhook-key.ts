@@ -22,7 +22,10 @@ export interface PublicKeyCacheOptions {
 }
 
 /** Caches `fetchKey`: concurrent callers share one fetch; a failed fetch is not cached. */
-export function cachePublicKey(fetchKey: () => Promise<string>, options: PublicKeyCacheOptions = {}): LagoPublicKeySource {
+export function cachePublicKey(
+  fetchKey: () => Promise<string>,
+  options: PublicKeyCacheOptions = {},
+): LagoPublicKeySource {
   const minInterval = options.minRefreshIntervalMs ?? 60_000;
   const now = options.now ?? Date.now;
   let current: Promise<string> | undefined;

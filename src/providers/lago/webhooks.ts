@@ -1,7 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { errors as joseErrors, importSPKI, jwtVerify, type CryptoKey } from 'jose';
+import { type CryptoKey, importSPKI, errors as joseErrors, jwtVerify } from 'jose';
+import {
+  type BalanceHint,
+  type VerifiedDelivery,
+  WebhookRejected,
+  type WebhookVerifier,
+} from '../webhook.js';
 import { parseWebhookJson, validateWebhook } from '../webhook-payload.js';
-import { WebhookRejected, type BalanceHint, type VerifiedDelivery, type WebhookVerifier } from '../webhook.js';
 import { lagoWalletTransactionWebhook, lagoWalletWebhook, lagoWebhookEnvelope } from './api.js';
 import type { LagoPublicKeySource } from './webhook-key.js';
 
@@ -20,7 +25,12 @@ export interface LagoWebhookVerifierOptions {
   readonly publicKey: LagoPublicKeySource;
 }
 
-const WALLET_EVENTS = new Set(['wallet.created', 'wallet.updated', 'wallet.terminated', 'wallet.depleted_ongoing_balance']);
+const WALLET_EVENTS = new Set([
+  'wallet.created',
+  'wallet.updated',
+  'wallet.terminated',
+  'wallet.depleted_ongoing_balance',
+]);
 const TRANSACTION_EVENTS = new Set(['wallet_transaction.created', 'wallet_transaction.updated']);
 
 export function createLagoWebhookVerifier(options: LagoWebhookVerifierOptions): WebhookVerifier {
@@ -33,16 +43,24 @@ export function createLagoWebhookVerifier(options: LagoWebhookVerifierOptions): 
   };
 
   /** The JWT's claims, or 'bad-signature' when this key did not sign it. */
-  const checkJwt = async (token: string, pem: string): Promise<Record<string, unknown> | 'bad-signature'> => {
+  const checkJwt = async (
+    token: string,
+    pem: string,
+  ): Promise<Record<string, unknown> | 'bad-signature'> => {
     // Import failures are the key's fault, not the delivery's: they propagate (the route answers 5xx, Lago retries).
     const key = await keyFor(pem);
     try {
-      const { payload } = await jwtVerify(token, key, { issuer: options.jwtIssuer, algorithms: ['RS256'] });
+      const { payload } = await jwtVerify(token, key, {
+        issuer: options.jwtIssuer,
+        algorithms: ['RS256'],
+      });
       return payload;
     } catch (e) {
       if (e instanceof joseErrors.JWSSignatureVerificationFailed) return 'bad-signature';
-      if (e instanceof joseErrors.JWTClaimValidationFailed && e.claim === 'iss') throw new WebhookRejected(401, 'JWT issuer does not match');
-      if (e instanceof joseErrors.JOSEError) throw new WebhookRejected(401, 'invalid JWT signature');
+      if (e instanceof joseErrors.JWTClaimValidationFailed && e.claim === 'iss')
+        throw new WebhookRejected(401, 'JWT issuer does not match');
+      if (e instanceof joseErrors.JOSEError)
+        throw new WebhookRejected(401, 'invalid JWT signature');
       throw e;
     }
   };
@@ -68,7 +86,8 @@ export function createLagoWebhookVerifier(options: LagoWebhookVerifierOptions): 
       if (!signature) throw new WebhookRejected(401, 'missing X-Lago-Signature');
       if (algorithm === 'hmac') {
         if (!hmacKey) throw new WebhookRejected(401, 'HMAC signatures are not configured');
-        if (!hmacMatches(hmacKey, rawBody, signature)) throw new WebhookRejected(401, 'HMAC signature does not match');
+        if (!hmacMatches(hmacKey, rawBody, signature))
+          throw new WebhookRejected(401, 'HMAC signature does not match');
       } else if (algorithm === 'jwt') {
         await verifyJwt(signature, rawBody);
       } else {
@@ -92,10 +111,20 @@ export function parseLagoWebhook(rawBody: string): { eventType: string; hints: B
   const json = parseWebhookJson(rawBody);
   const eventType = validateWebhook(json, lagoWebhookEnvelope).webhook_type;
   if (WALLET_EVENTS.has(eventType)) {
-    return { eventType, hints: [{ kind: 'wallet', provider: 'LAGO', walletId: validateWebhook(json, lagoWalletWebhook).wallet.lago_id }] };
+    return {
+      eventType,
+      hints: [
+        {
+          kind: 'wallet',
+          provider: 'LAGO',
+          walletId: validateWebhook(json, lagoWalletWebhook).wallet.lago_id,
+        },
+      ],
+    };
   }
   if (TRANSACTION_EVENTS.has(eventType)) {
-    const walletId = validateWebhook(json, lagoWalletTransactionWebhook).wallet_transaction.lago_wallet_id;
+    const walletId = validateWebhook(json, lagoWalletTransactionWebhook).wallet_transaction
+      .lago_wallet_id;
     return { eventType, hints: [{ kind: 'wallet', provider: 'LAGO', walletId }] };
   }
   // wallet_transaction.payment_failure (no balance moved) and every non-wallet event.

@@ -43,7 +43,10 @@ export const polarCustomer = z.object({
 export type PolarCustomer = z.infer<typeof polarCustomer>;
 
 /** `ListResource[Customer]`: customers are needed whole (the mapping is cached), so they are validated in the envelope. */
-export const polarCustomerList = z.object({ items: z.array(polarCustomer), pagination: polarPagination });
+export const polarCustomerList = z.object({
+  items: z.array(polarCustomer),
+  pagination: polarPagination,
+});
 
 /** `CustomerSession` (§2.3): `token` authenticates `/v1/customer-portal/*` until `expires_at`. */
 export const polarCustomerSession = z.object({
@@ -84,6 +87,8 @@ export const polarOrderWebhook = z.object({
   }),
 });
 /** `Refund` (spec) has only `customer_id`; a `customer` object is read if a version adds one. */
-export const polarRefundWebhook = z.object({ data: z.object({ customer: polarWebhookCustomer.nullish() }) });
+export const polarRefundWebhook = z.object({
+  data: z.object({ customer: polarWebhookCustomer.nullish() }),
+});
 /** `CustomerState` (spec): the customer itself, with its `external_id`. */
 export const polarCustomerStateWebhook = z.object({ data: polarWebhookCustomer });

@@ -1,8 +1,13 @@
 import { GatewayError } from '../../errors.js';
 import type { UpstreamClient } from '../http.js';
 import {
-  polarCustomer, polarCustomerList, polarCustomerSession, polarList, polarWalletUnchecked,
-  type PolarCustomer, type PolarCustomerSession,
+  type PolarCustomer,
+  type PolarCustomerSession,
+  polarCustomer,
+  polarCustomerList,
+  polarCustomerSession,
+  polarList,
+  polarWalletUnchecked,
 } from './api.js';
 
 /** Polar's maximum page size: a larger limit is silently clamped to it (NOTES §0.8). */
@@ -27,7 +32,12 @@ async function allPages<T>(fetchPage: (page: number) => Promise<PageBody<T>>): P
   const all: T[] = [];
   let maxPage = 1;
   for (let page = 1; page <= maxPage; page++) {
-    if (page > MAX_PAGES) throw new GatewayError('UPSTREAM_BAD_RESPONSE', `POLAR kept paginating past ${MAX_PAGES} pages`, { provider: 'POLAR' });
+    if (page > MAX_PAGES)
+      throw new GatewayError(
+        'UPSTREAM_BAD_RESPONSE',
+        `POLAR kept paginating past ${MAX_PAGES} pages`,
+        { provider: 'POLAR' },
+      );
     const body = await fetchPage(page);
     all.push(...body.items);
     maxPage = body.pagination.max_page;
@@ -68,36 +78,49 @@ export class PolarClient {
   async listOrgWallets(customerIds?: readonly string[]): Promise<unknown[]> {
     // An empty filter would silently widen to the whole organisation.
     if (customerIds && customerIds.length === 0) return [];
-    const items = await allPages((page) => this.wallets.request({
-      path: '/wallets/',
-      query: { customer_id: customerIds, sorting: SORTING, limit: this.pageSize, page },
-      schema: polarList,
-    }));
+    const items = await allPages((page) =>
+      this.wallets.request({
+        path: '/wallets/',
+        query: { customer_id: customerIds, sorting: SORTING, limit: this.pageSize, page },
+        schema: polarList,
+      }),
+    );
     return uniqueById(items);
   }
 
   /** Private org-level `GET /v1/wallets/{id}`: 404 ResourceNotFound -> WALLET_NOT_FOUND. */
   getOrgWallet(id: string): Promise<unknown> {
-    return this.wallets.request({ path: `/wallets/${encodeURIComponent(id)}`, schema: polarWalletUnchecked });
+    return this.wallets.request({
+      path: `/wallets/${encodeURIComponent(id)}`,
+      schema: polarWalletUnchecked,
+    });
   }
 
   /** Public `GET /v1/customers/external/{external_id}`: 404 ResourceNotFound -> CUSTOMER_NOT_FOUND. */
   getCustomerByExternalId(externalId: string): Promise<PolarCustomer> {
-    return this.customers.request({ path: `/customers/external/${encodeURIComponent(externalId)}`, schema: polarCustomer });
+    return this.customers.request({
+      path: `/customers/external/${encodeURIComponent(externalId)}`,
+      schema: polarCustomer,
+    });
   }
 
   /** Public `GET /v1/customers/{id}`. */
   getCustomer(id: string): Promise<PolarCustomer> {
-    return this.customers.request({ path: `/customers/${encodeURIComponent(id)}`, schema: polarCustomer });
+    return this.customers.request({
+      path: `/customers/${encodeURIComponent(id)}`,
+      schema: polarCustomer,
+    });
   }
 
   /** Public `GET /v1/customers/`, every page (100 customers per call). */
   listCustomers(): Promise<PolarCustomer[]> {
-    return allPages((page) => this.customers.request({
-      path: '/customers/',
-      query: { limit: this.pageSize, page },
-      schema: polarCustomerList,
-    }));
+    return allPages((page) =>
+      this.customers.request({
+        path: '/customers/',
+        query: { limit: this.pageSize, page },
+        schema: polarCustomerList,
+      }),
+    );
   }
 
   /**
@@ -105,17 +128,25 @@ export class PolarClient {
    * a repeat only creates a spare short-lived session.
    */
   createSession(customerId: string): Promise<PolarCustomerSession> {
-    return this.customers.request({ method: 'POST', idempotent: true, path: '/customer-sessions/', body: { customer_id: customerId }, schema: polarCustomerSession });
+    return this.customers.request({
+      method: 'POST',
+      idempotent: true,
+      path: '/customer-sessions/',
+      body: { customer_id: customerId },
+      schema: polarCustomerSession,
+    });
   }
 
   /** Public `GET /v1/customer-portal/wallets/` with a customer session token: that customer's wallets only (§2.2). */
   async listPortalWallets(sessionToken: string): Promise<unknown[]> {
-    const items = await allPages((page) => this.wallets.request({
-      path: '/customer-portal/wallets/',
-      query: { sorting: SORTING, limit: this.pageSize, page },
-      headers: sessionAuth(sessionToken),
-      schema: polarList,
-    }));
+    const items = await allPages((page) =>
+      this.wallets.request({
+        path: '/customer-portal/wallets/',
+        query: { sorting: SORTING, limit: this.pageSize, page },
+        headers: sessionAuth(sessionToken),
+        schema: polarList,
+      }),
+    );
     return uniqueById(items);
   }
 
@@ -130,6 +161,10 @@ export class PolarClient {
 
   /** The cheapest authenticated call the adapter always depends on: one customer. */
   async ping(): Promise<void> {
-    await this.customers.request({ path: '/customers/', query: { limit: 1, page: 1 }, schema: polarCustomerList });
+    await this.customers.request({
+      path: '/customers/',
+      query: { limit: 1, page: 1 },
+      schema: polarCustomerList,
+    });
   }
 }

@@ -1,10 +1,10 @@
 import { GatewayError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
+import { mapWithConcurrency } from '../concurrency.js';
 import { settle } from '../items.js';
 import type { Result } from '../provider.js';
 import type { PolarCustomer } from './api.js';
 import type { PolarClient } from './client.js';
-import { mapWithConcurrency } from '../concurrency.js';
 
 export interface CustomerDirectoryOptions {
   /** How long "Polar knows no such customer" (or "it has no external id") is believed. */
@@ -34,7 +34,11 @@ export class CustomerDirectory {
   private readonly noExternalIdUntil = new Map<string, number>();
   private readonly inflight = new Map<string, Promise<Result<string | null>>>();
 
-  constructor(private readonly client: PolarClient, private readonly options: CustomerDirectoryOptions, private readonly logger: Logger) {}
+  constructor(
+    private readonly client: PolarClient,
+    private readonly options: CustomerDirectoryOptions,
+    private readonly logger: Logger,
+  ) {}
 
   /** Learns from any customer object Polar sends (lookups, lists, session answers). */
   remember(c: PolarCustomer): void {
@@ -51,7 +55,9 @@ export class CustomerDirectory {
   /** External id -> Polar customer id, or null when Polar knows no such customer (not an error). */
   async customerIds(externalIds: readonly string[]): Promise<Map<string, Result<string | null>>> {
     const distinct = [...new Set(externalIds)];
-    const answers = await mapWithConcurrency(distinct, this.options.concurrency, (ext) => this.customerId(ext));
+    const answers = await mapWithConcurrency(distinct, this.options.concurrency, (ext) =>
+      this.customerId(ext),
+    );
     return new Map(distinct.map((ext, i) => [ext, answers[i]!]));
   }
 
@@ -69,7 +75,8 @@ export class CustomerDirectory {
       } else {
         for (const c of listed) this.remember(c);
         // Not listed: deleted (the list hides deleted customers). Nothing to join on.
-        for (const id of missing) if (this.cachedExternalId(id) === undefined) this.markNoExternalId(id);
+        for (const id of missing)
+          if (this.cachedExternalId(id) === undefined) this.markNoExternalId(id);
       }
     } else {
       await mapWithConcurrency(missing, this.options.concurrency, async (id) => {
@@ -79,13 +86,19 @@ export class CustomerDirectory {
         else failures.set(id, customer);
       });
     }
-    return new Map(distinct.map((id): [string, Result<string | null>] => [id, failures.get(id) ?? this.cachedExternalId(id) ?? null]));
+    return new Map(
+      distinct.map((id): [string, Result<string | null>] => [
+        id,
+        failures.get(id) ?? this.cachedExternalId(id) ?? null,
+      ]),
+    );
   }
 
   private customerId(externalId: string): Promise<Result<string | null>> {
     const known = this.customerIdOf.get(externalId);
     if (known) return Promise.resolve(known);
-    if ((this.unknownExternalUntil.get(externalId) ?? 0) > this.options.clock()) return Promise.resolve(null);
+    if ((this.unknownExternalUntil.get(externalId) ?? 0) > this.options.clock())
+      return Promise.resolve(null);
     let pending = this.inflight.get(externalId);
     if (!pending) {
       pending = this.lookup(externalId).finally(() => this.inflight.delete(externalId));
@@ -98,7 +111,10 @@ export class CustomerDirectory {
     const customer = await settle('POLAR', () => this.client.getCustomerByExternalId(externalId));
     if (customer instanceof GatewayError) {
       if (customer.code !== 'CUSTOMER_NOT_FOUND') return customer;
-      this.logger.debug({ provider: 'POLAR', externalId }, 'no Polar customer with this external id');
+      this.logger.debug(
+        { provider: 'POLAR', externalId },
+        'no Polar customer with this external id',
+      );
       this.unknownExternalUntil.set(externalId, this.options.clock() + this.options.unknownTtlMs);
       return null;
     }

@@ -13,15 +13,23 @@ import { polarDetailBody, polarErrorBody } from './api.js';
  * `Polar-Version`: it keeps the default code and no upstreamCode, so it is never mistaken for
  * "this wallet/customer does not exist".
  */
-export function polarErrorMapper(notFound: Extract<ErrorCode, 'WALLET_NOT_FOUND' | 'CUSTOMER_NOT_FOUND'>): ErrorMapper {
+export function polarErrorMapper(
+  notFound: Extract<ErrorCode, 'WALLET_NOT_FOUND' | 'CUSTOMER_NOT_FOUND'>,
+): ErrorMapper {
   return (status, body) => {
     const upstreamCode = upstreamCodeOf(body);
     if (status === 404 && upstreamCode === 'ResourceNotFound') {
-      return { code: notFound, upstreamCode, message: notFound === 'WALLET_NOT_FOUND' ? 'Wallet not found' : 'Customer not found' };
+      return {
+        code: notFound,
+        upstreamCode,
+        message: notFound === 'WALLET_NOT_FOUND' ? 'Wallet not found' : 'Customer not found',
+      };
     }
-    if (status === 401 || status === 403) return { code: 'UPSTREAM_UNAUTHORIZED', ...(upstreamCode && { upstreamCode }) };
+    if (status === 401 || status === 403)
+      return { code: 'UPSTREAM_UNAUTHORIZED', ...(upstreamCode && { upstreamCode }) };
     if (status === 429) return { code: 'UPSTREAM_RATE_LIMITED' };
-    if (status >= 500) return { code: 'UPSTREAM_UNAVAILABLE', ...(upstreamCode && { upstreamCode }) };
+    if (status >= 500)
+      return { code: 'UPSTREAM_UNAVAILABLE', ...(upstreamCode && { upstreamCode }) };
     return { code: 'UPSTREAM_ERROR', ...(upstreamCode && { upstreamCode }) };
   };
 }

@@ -1,13 +1,20 @@
 import type { Wallet } from '../../domain/wallet.js';
 import { GatewayError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
+import { mapWithConcurrency } from '../concurrency.js';
 import { UpstreamClient, withApiPrefix } from '../http.js';
 import { probe, settle, toWalletList, translateItem } from '../items.js';
-import type { BreakerState, ProviderHealth, Result, WalletFilter, WalletList, WalletProvider } from '../provider.js';
+import type {
+  BreakerState,
+  ProviderHealth,
+  Result,
+  WalletFilter,
+  WalletList,
+  WalletProvider,
+} from '../provider.js';
 import { ProviderResilience, type UpstreamSettings } from '../resilience/index.js';
 import { POLAR_ID, polarWallet } from './api.js';
-import { PolarClient, POLAR_MAX_PAGE_SIZE } from './client.js';
-import { mapWithConcurrency } from '../concurrency.js';
+import { POLAR_MAX_PAGE_SIZE, PolarClient } from './client.js';
 import { CustomerDirectory } from './customers.js';
 import { polarErrorMapper } from './errors.js';
 import { SessionCache } from './sessions.js';
@@ -50,28 +57,54 @@ export interface PolarConfig extends UpstreamSettings {
   readonly tuning?: Partial<PolarTuning>;
 }
 
-export function createPolarProvider(config: PolarConfig, logger: Logger, fetchImpl?: typeof fetch): WalletProvider {
+export function createPolarProvider(
+  config: PolarConfig,
+  logger: Logger,
+  fetchImpl?: typeof fetch,
+): WalletProvider {
   const tuning = { ...DEFAULT_TUNING, ...config.tuning };
   // One per provider: both clients share its breaker, budget and in-flight GETs.
   const resilience = new ProviderResilience('POLAR', config, logger);
-  const http = (notFound: 'WALLET_NOT_FOUND' | 'CUSTOMER_NOT_FOUND') => new UpstreamClient({
-    baseUrl: withApiPrefix(config.apiUrl, '/v1'),
-    // Lower-case keys: a portal call overrides `authorization` with a session token.
-    headers: { authorization: `Bearer ${config.accessToken}`, 'polar-version': POLAR_API_VERSION },
-    resilience,
-    mapError: polarErrorMapper(notFound),
-    logger,
-    ...(fetchImpl && { fetch: fetchImpl }),
-  });
+  const http = (notFound: 'WALLET_NOT_FOUND' | 'CUSTOMER_NOT_FOUND') =>
+    new UpstreamClient({
+      baseUrl: withApiPrefix(config.apiUrl, '/v1'),
+      // Lower-case keys: a portal call overrides `authorization` with a session token.
+      headers: {
+        authorization: `Bearer ${config.accessToken}`,
+        'polar-version': POLAR_API_VERSION,
+      },
+      resilience,
+      mapError: polarErrorMapper(notFound),
+      logger,
+      ...(fetchImpl && { fetch: fetchImpl }),
+    });
   const pageSize = Math.min(Math.max(1, tuning.pageSize), POLAR_MAX_PAGE_SIZE);
   const client = new PolarClient(http('WALLET_NOT_FOUND'), http('CUSTOMER_NOT_FOUND'), pageSize);
-  const directory = new CustomerDirectory(client, {
-    unknownTtlMs: tuning.unknownCustomerTtlMs, bulkLookupThreshold: tuning.bulkLookupThreshold, concurrency: tuning.concurrency, clock: tuning.clock,
-  }, logger);
-  const sessions = new SessionCache(client, directory, { refreshMarginMs: tuning.sessionRefreshMarginMs, clock: tuning.clock });
-  const source = new WalletSource(client, sessions, {
-    customerIdsPerCall: tuning.customerIdsPerCall, orgRecheckMs: tuning.orgRecheckMs, concurrency: tuning.concurrency, clock: tuning.clock,
-  }, logger);
+  const directory = new CustomerDirectory(
+    client,
+    {
+      unknownTtlMs: tuning.unknownCustomerTtlMs,
+      bulkLookupThreshold: tuning.bulkLookupThreshold,
+      concurrency: tuning.concurrency,
+      clock: tuning.clock,
+    },
+    logger,
+  );
+  const sessions = new SessionCache(client, directory, {
+    refreshMarginMs: tuning.sessionRefreshMarginMs,
+    clock: tuning.clock,
+  });
+  const source = new WalletSource(
+    client,
+    sessions,
+    {
+      customerIdsPerCall: tuning.customerIdsPerCall,
+      orgRecheckMs: tuning.orgRecheckMs,
+      concurrency: tuning.concurrency,
+      clock: tuning.clock,
+    },
+    logger,
+  );
   return new PolarProvider(client, directory, source, tuning.concurrency, resilience, logger);
 }
 
@@ -108,7 +141,12 @@ class PolarProvider implements WalletProvider {
   async walletsByIds(ids: readonly string[]): Promise<Result<Wallet>[]> {
     const raws = await mapWithConcurrency(ids, this.concurrency, (id) =>
       // Not a uuid: no Polar wallet has this id, and Polar would only answer 422.
-      POLAR_ID.test(id) ? settle('POLAR', () => this.source.byId(id)) : Promise.resolve(new GatewayError('WALLET_NOT_FOUND', 'Wallet not found', { provider: 'POLAR' })));
+      POLAR_ID.test(id)
+        ? settle('POLAR', () => this.source.byId(id))
+        : Promise.resolve(
+            new GatewayError('WALLET_NOT_FOUND', 'Wallet not found', { provider: 'POLAR' }),
+          ),
+    );
     return this.translateWithOwners(raws);
   }
 
@@ -122,7 +160,10 @@ class PolarProvider implements WalletProvider {
   async walletsByCustomers(externalIds: readonly string[]): Promise<Result<WalletList>[]> {
     const customerIds = await this.directory.customerIds(externalIds);
     const known = [...customerIds.values()].filter((id): id is string => typeof id === 'string');
-    const listed = known.length > 0 ? await this.source.forCustomers(known) : new Map<string, Result<unknown[]>>();
+    const listed =
+      known.length > 0
+        ? await this.source.forCustomers(known)
+        : new Map<string, Result<unknown[]>>();
     return externalIds.map((externalId) => {
       const customerId = customerIds.get(externalId);
       if (customerId instanceof GatewayError) return customerId;
@@ -144,7 +185,9 @@ class PolarProvider implements WalletProvider {
     } else {
       list = toWalletList(await this.translateWithOwners(await this.source.all()));
     }
-    return filter.currency ? { ...list, wallets: list.wallets.filter((w) => w.currency === filter.currency) } : list;
+    return filter.currency
+      ? { ...list, wallets: list.wallets.filter((w) => w.currency === filter.currency) }
+      : list;
   }
 
   checkHealth(): Promise<ProviderHealth> {
@@ -152,7 +195,13 @@ class PolarProvider implements WalletProvider {
   }
 
   private translate(raw: unknown, externalId: string | null): Result<Wallet> {
-    return translateItem('POLAR', polarWallet, (w, r) => translateWallet(w, r, externalId), raw, this.logger);
+    return translateItem(
+      'POLAR',
+      polarWallet,
+      (w, r) => translateWallet(w, r, externalId),
+      raw,
+      this.logger,
+    );
   }
 
   /**
@@ -161,14 +210,19 @@ class PolarProvider implements WalletProvider {
    */
   private async translateWithOwners(raws: readonly Result<unknown>[]): Promise<Result<Wallet>[]> {
     // Translate first: a malformed wallet is a bad payload, not a reason to look its owner up.
-    const translated = raws.map((raw) => (raw instanceof GatewayError ? raw : this.translate(raw, null)));
-    const owners = translated.flatMap((w) => (w instanceof GatewayError ? [] : [w.customer.providerCustomerId]));
+    const translated = raws.map((raw) =>
+      raw instanceof GatewayError ? raw : this.translate(raw, null),
+    );
+    const owners = translated.flatMap((w) =>
+      w instanceof GatewayError ? [] : [w.customer.providerCustomerId],
+    );
     const externalIds = await this.directory.externalIds(owners);
     return translated.map((w) => {
       if (w instanceof GatewayError) return w;
       const externalId = externalIds.get(w.customer.providerCustomerId) ?? null;
-      return externalId instanceof GatewayError ? externalId : { ...w, customer: { ...w.customer, externalId } };
+      return externalId instanceof GatewayError
+        ? externalId
+        : { ...w, customer: { ...w.customer, externalId } };
     });
   }
-
 }

@@ -14,10 +14,17 @@ export interface SessionCacheOptions {
  * here and in the Authorization header, never in a log line or an error.
  */
 export class SessionCache {
-  private readonly sessions = new Map<string, { readonly token: string; readonly refreshAt: number }>();
+  private readonly sessions = new Map<
+    string,
+    { readonly token: string; readonly refreshAt: number }
+  >();
   private readonly inflight = new Map<string, Promise<string>>();
 
-  constructor(private readonly client: PolarClient, private readonly directory: CustomerDirectory, private readonly options: SessionCacheOptions) {}
+  constructor(
+    private readonly client: PolarClient,
+    private readonly directory: CustomerDirectory,
+    private readonly options: SessionCacheOptions,
+  ) {}
 
   /**
    * Runs `call` with the customer's session token. A token the portal rejects (401: revoked, or
@@ -48,7 +55,10 @@ export class SessionCache {
   private async create(customerId: string): Promise<string> {
     const session = await this.client.createSession(customerId);
     if (session.customer) this.directory.remember(session.customer);
-    this.sessions.set(customerId, { token: session.token, refreshAt: Date.parse(session.expires_at) - this.options.refreshMarginMs });
+    this.sessions.set(customerId, {
+      token: session.token,
+      refreshAt: Date.parse(session.expires_at) - this.options.refreshMarginMs,
+    });
     return session.token;
   }
 }

@@ -1,9 +1,9 @@
 import { GatewayError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
+import { mapWithConcurrency } from '../concurrency.js';
 import { settle } from '../items.js';
 import type { Result } from '../provider.js';
 import type { PolarClient } from './client.js';
-import { mapWithConcurrency } from '../concurrency.js';
 import { isOrgRouteUnavailable } from './errors.js';
 import type { SessionCache } from './sessions.js';
 
@@ -16,8 +16,10 @@ export interface WalletSourceOptions {
   readonly clock: () => number;
 }
 
-const ORG_LIST_UNAVAILABLE = 'POLAR lists wallets per customer only while its org-level wallet endpoint is unavailable';
-const ORG_GET_UNAVAILABLE = 'POLAR loads a wallet by id through its customer only while its org-level wallet endpoint is unavailable; list the customer\'s wallets first';
+const ORG_LIST_UNAVAILABLE =
+  'POLAR lists wallets per customer only while its org-level wallet endpoint is unavailable';
+const ORG_GET_UNAVAILABLE =
+  "POLAR loads a wallet by id through its customer only while its org-level wallet endpoint is unavailable; list the customer's wallets first";
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -57,31 +59,40 @@ export class WalletSource {
   /** Raw wallets per Polar customer id, one result per customer (a failing call costs its customers only). */
   async forCustomers(customerIds: readonly string[]): Promise<Map<string, Result<unknown[]>>> {
     const results = new Map<string, Result<unknown[]>>();
-    await Promise.all(chunks([...new Set(customerIds)], this.options.customerIdsPerCall).map(async (ids) => {
-      if (this.orgUsable()) {
-        const listed = await settle('POLAR', () => this.client.listOrgWallets(ids));
-        if (!(listed instanceof GatewayError)) return this.group(ids, listed, results);
-        if (!this.fallBackOn(listed)) return ids.forEach((id) => results.set(id, listed));
-      }
-      // The portal has no customer filter: it answers the session's customer only, one call each.
-      await mapWithConcurrency(ids, this.options.concurrency, async (id) => {
-        const listed = await settle('POLAR', () => this.sessions.withSession(id, (token) => this.client.listPortalWallets(token)));
-        if (listed instanceof GatewayError) results.set(id, listed);
-        else this.group([id], listed, results);
-      });
-    }));
+    await Promise.all(
+      chunks([...new Set(customerIds)], this.options.customerIdsPerCall).map(async (ids) => {
+        if (this.orgUsable()) {
+          const listed = await settle('POLAR', () => this.client.listOrgWallets(ids));
+          if (!(listed instanceof GatewayError)) return this.group(ids, listed, results);
+          if (!this.fallBackOn(listed)) return ids.forEach((id) => results.set(id, listed));
+        }
+        // The portal has no customer filter: it answers the session's customer only, one call each.
+        await mapWithConcurrency(ids, this.options.concurrency, async (id) => {
+          const listed = await settle('POLAR', () =>
+            this.sessions.withSession(id, (token) => this.client.listPortalWallets(token)),
+          );
+          if (listed instanceof GatewayError) results.set(id, listed);
+          else this.group([id], listed, results);
+        });
+      }),
+    );
     return results;
   }
 
   /** Every wallet of the organisation. Only the org route can answer this: the portal is per customer. */
   async all(): Promise<unknown[]> {
-    if (!this.orgUsable()) throw new GatewayError('UPSTREAM_ERROR', ORG_LIST_UNAVAILABLE, { provider: 'POLAR' });
+    if (!this.orgUsable())
+      throw new GatewayError('UPSTREAM_ERROR', ORG_LIST_UNAVAILABLE, { provider: 'POLAR' });
     try {
       const all = await this.client.listOrgWallets();
       this.learnOwners(all);
       return all;
     } catch (e) {
-      if (this.fallBackOn(e)) throw new GatewayError('UPSTREAM_ERROR', ORG_LIST_UNAVAILABLE, { provider: 'POLAR', cause: e });
+      if (this.fallBackOn(e))
+        throw new GatewayError('UPSTREAM_ERROR', ORG_LIST_UNAVAILABLE, {
+          provider: 'POLAR',
+          cause: e,
+        });
       throw e;
     }
   }
@@ -96,7 +107,8 @@ export class WalletSource {
       }
     }
     const owner = this.owners.get(id);
-    if (!owner) throw new GatewayError('UPSTREAM_ERROR', ORG_GET_UNAVAILABLE, { provider: 'POLAR' });
+    if (!owner)
+      throw new GatewayError('UPSTREAM_ERROR', ORG_GET_UNAVAILABLE, { provider: 'POLAR' });
     return this.sessions.withSession(owner, (token) => this.client.getPortalWallet(token, id));
   }
 
@@ -109,7 +121,10 @@ export class WalletSource {
     if (!isOrgRouteUnavailable(e)) return false;
     if (this.orgUsable()) {
       const status = (e as GatewayError).extensions.upstreamStatus;
-      this.logger.warn({ provider: 'POLAR', status, forMs: this.options.orgRecheckMs }, 'Polar org-level wallet endpoint unavailable: using the customer-portal path');
+      this.logger.warn(
+        { provider: 'POLAR', status, forMs: this.options.orgRecheckMs },
+        'Polar org-level wallet endpoint unavailable: using the customer-portal path',
+      );
     }
     this.orgUnavailableUntil = this.options.clock() + this.options.orgRecheckMs;
     return true;
@@ -119,14 +134,22 @@ export class WalletSource {
    * Files each wallet under its customer. A wallet whose owner cannot be read goes to every
    * customer of the call: it fails validation there, so no customer silently loses a wallet.
    */
-  private group(customerIds: readonly string[], items: readonly unknown[], into: Map<string, Result<unknown[]>>): void {
+  private group(
+    customerIds: readonly string[],
+    items: readonly unknown[],
+    into: Map<string, Result<unknown[]>>,
+  ): void {
     const lists = new Map(customerIds.map((id) => [id, [] as unknown[]]));
     this.learnOwners(items);
     for (const item of items) {
       const owner = ownerOf(item);
       if (owner === undefined) lists.forEach((list) => list.push(item));
       else if (lists.has(owner)) lists.get(owner)!.push(item);
-      else this.logger.warn({ provider: 'POLAR' }, 'Polar sent a wallet of a customer that was not asked for; ignored');
+      else
+        this.logger.warn(
+          { provider: 'POLAR' },
+          'Polar sent a wallet of a customer that was not asked for; ignored',
+        );
     }
     lists.forEach((list, id) => into.set(id, list));
   }

@@ -1,8 +1,17 @@
 import { Webhook } from 'standardwebhooks';
-import { DEFAULT_TOLERANCE_SECONDS, verifyStandardSignature, type SignatureCheck } from '../signed-webhooks.js';
-import { parseWebhookJson, validateWebhook } from '../webhook-payload.js';
+import {
+  DEFAULT_TOLERANCE_SECONDS,
+  type SignatureCheck,
+  verifyStandardSignature,
+} from '../signed-webhooks.js';
 import type { BalanceHint, VerifiedDelivery, WebhookVerifier } from '../webhook.js';
-import { polarCustomerStateWebhook, polarOrderWebhook, polarRefundWebhook, polarWebhookEnvelope } from './api.js';
+import { parseWebhookJson, validateWebhook } from '../webhook-payload.js';
+import {
+  polarCustomerStateWebhook,
+  polarOrderWebhook,
+  polarRefundWebhook,
+  polarWebhookEnvelope,
+} from './api.js';
 
 /**
  * Polar webhooks are Standard Webhooks (NOTES §5), with one twist: the HMAC key is the UTF-8
@@ -61,10 +70,16 @@ export function parsePolarWebhook(rawBody: string): { eventType: string; hints: 
     return { eventType, hints: touchesBalance ? customerHints(order.customer?.external_id) : [] };
   }
   if (REFUND_EVENTS.has(eventType)) {
-    return { eventType, hints: customerHints(validateWebhook(json, polarRefundWebhook).data.customer?.external_id) };
+    return {
+      eventType,
+      hints: customerHints(validateWebhook(json, polarRefundWebhook).data.customer?.external_id),
+    };
   }
   if (eventType === 'customer.state_changed') {
-    return { eventType, hints: customerHints(validateWebhook(json, polarCustomerStateWebhook).data.external_id) };
+    return {
+      eventType,
+      hints: customerHints(validateWebhook(json, polarCustomerStateWebhook).data.external_id),
+    };
   }
   return { eventType, hints: [] };
 }

@@ -1,6 +1,14 @@
 import {
-  BrokenCircuitError, circuitBreaker, CircuitState, ConsecutiveBreaker, handleWhen, retry, timeout, TimeoutStrategy,
-  type CircuitBreakerPolicy, type TimeoutPolicy,
+  BrokenCircuitError,
+  type CircuitBreakerPolicy,
+  CircuitState,
+  ConsecutiveBreaker,
+  circuitBreaker,
+  handleWhen,
+  retry,
+  type TimeoutPolicy,
+  TimeoutStrategy,
+  timeout,
 } from 'cockatiel';
 import type { ProviderName } from '../../domain/wallet.js';
 import type { Logger } from '../../logger.js';
@@ -10,11 +18,23 @@ import { freshReadsRequired } from './fresh-reads.js';
 import { InFlight, requestKey } from './in-flight.js';
 import { NO_OBSERVER, routeOf, type UpstreamObserver, type UpstreamOutcome } from './observer.js';
 import { RetryPlan } from './retry-plan.js';
-import { resolveSettings, type ResilienceSettings, type ResolvedSettings } from './settings.js';
+import { type ResilienceSettings, type ResolvedSettings, resolveSettings } from './settings.js';
 
-export { UpstreamFailure, type FailureReason } from './failure.js';
-export { NO_OBSERVER, routeOf, type UpstreamObserver, type UpstreamOutcome, type UpstreamRequestEvent, type UpstreamRetryEvent } from './observer.js';
-export { RESILIENCE_DEFAULTS, resolveSettings, type ResilienceSettings, type ResolvedSettings } from './settings.js';
+export { type FailureReason, UpstreamFailure } from './failure.js';
+export {
+  NO_OBSERVER,
+  routeOf,
+  type UpstreamObserver,
+  type UpstreamOutcome,
+  type UpstreamRequestEvent,
+  type UpstreamRetryEvent,
+} from './observer.js';
+export {
+  RESILIENCE_DEFAULTS,
+  type ResilienceSettings,
+  type ResolvedSettings,
+  resolveSettings,
+} from './settings.js';
 
 /** What an adapter config carries for its upstream: the knobs, plus optional metrics hooks. */
 export interface UpstreamSettings extends ResilienceSettings {
@@ -85,7 +105,11 @@ export class ProviderResilience {
   private readonly logger: Logger | undefined;
   private readonly counts = { requests: 0, retries: 0, shortCircuits: 0, deduped: 0 };
 
-  constructor(readonly provider: ProviderName, settings: Partial<UpstreamSettings> = {}, logger?: Logger) {
+  constructor(
+    readonly provider: ProviderName,
+    settings: Partial<UpstreamSettings> = {},
+    logger?: Logger,
+  ) {
     this.settings = resolveSettings(settings);
     this.observer = settings.observer ?? NO_OBSERVER;
     this.logger = logger;
@@ -93,13 +117,19 @@ export class ProviderResilience {
     // retry see a typed timeout rather than cockatiel's TaskCancelledError.
     this.budget = timeout(this.settings.budgetMs, TimeoutStrategy.Cooperative);
     this.attemptTimeout = timeout(this.settings.timeoutMs, TimeoutStrategy.Cooperative);
-    this.breaker = circuitBreaker(handleWhen((e) => e instanceof UpstreamFailure && e.countsAgainstBreaker), {
-      halfOpenAfter: this.settings.halfOpenAfterMs,
-      breaker: new ConsecutiveBreaker(this.settings.breakerThreshold),
-    });
+    this.breaker = circuitBreaker(
+      handleWhen((e) => e instanceof UpstreamFailure && e.countsAgainstBreaker),
+      {
+        halfOpenAfter: this.settings.halfOpenAfterMs,
+        breaker: new ConsecutiveBreaker(this.settings.breakerThreshold),
+      },
+    );
     this.breaker.onStateChange((state) => {
       const name = STATE_NAMES[state];
-      this.logger?.[name === 'OPEN' ? 'warn' : 'info']({ provider, circuit: name }, 'upstream circuit');
+      this.logger?.[name === 'OPEN' ? 'warn' : 'info'](
+        { provider, circuit: name },
+        'upstream circuit',
+      );
       this.notify(() => this.observer.onCircuitChange(provider, name));
     });
   }
@@ -117,27 +147,59 @@ export class ProviderResilience {
     // GETs only: the issue asks for GETs, and the POSTs here are either searches whose bodies
     // rarely coincide or a customer-session create, where sharing one answer is not "the same read".
     if (call.method !== 'GET') return this.run(call, route, send);
-    const { promise, joined } = this.inFlight.run(requestKey(call.method, call.url, call.headers), () => this.run(call, route, send), freshReadsRequired());
+    const { promise, joined } = this.inFlight.run(
+      requestKey(call.method, call.url, call.headers),
+      () => this.run(call, route, send),
+      freshReadsRequired(),
+    );
     if (joined) {
       this.counts.deduped++;
-      this.notify(() => this.observer.onDedupe?.({ provider: this.provider, method: call.method, route }));
+      this.notify(() =>
+        this.observer.onDedupe?.({ provider: this.provider, method: call.method, route }),
+      );
     }
     return promise;
   }
 
   private run(call: UpstreamCall, route: string, send: Send): Promise<UpstreamAnswer> {
     const maxRetries = call.idempotent ? this.settings.retries : 0;
-    const plan = new RetryPlan(this.settings, maxRetries, Date.now() + this.settings.budgetMs, () => this.breaker.state === CircuitState.Open);
-    const retryPolicy = retry(handleWhen((e) => plan.shouldRetry(e)), { maxAttempts: maxRetries, backoff: plan.backoff });
+    const plan = new RetryPlan(
+      this.settings,
+      maxRetries,
+      Date.now() + this.settings.budgetMs,
+      () => this.breaker.state === CircuitState.Open,
+    );
+    const retryPolicy = retry(
+      handleWhen((e) => plan.shouldRetry(e)),
+      { maxAttempts: maxRetries, backoff: plan.backoff },
+    );
     retryPolicy.onRetry(({ attempt, delay }) => {
       this.counts.retries++;
-      this.notify(() => this.observer.onRetry?.({ provider: this.provider, method: call.method, route, attempt, delayMs: Math.round(delay) }));
+      this.notify(() =>
+        this.observer.onRetry?.({
+          provider: this.provider,
+          method: call.method,
+          route,
+          attempt,
+          delayMs: Math.round(delay),
+        }),
+      );
     });
     return this.budget.execute(({ signal: callSignal }) =>
-      retryPolicy.execute(({ attempt }) => this.throughBreaker(call, route, callSignal, attempt + 1, send), callSignal));
+      retryPolicy.execute(
+        ({ attempt }) => this.throughBreaker(call, route, callSignal, attempt + 1, send),
+        callSignal,
+      ),
+    );
   }
 
-  private async throughBreaker(call: UpstreamCall, route: string, callSignal: AbortSignal, attempt: number, send: Send): Promise<UpstreamAnswer> {
+  private async throughBreaker(
+    call: UpstreamCall,
+    route: string,
+    callSignal: AbortSignal,
+    attempt: number,
+    send: Send,
+  ): Promise<UpstreamAnswer> {
     try {
       // The call's own signal, not the breaker's: callers that waited out a half-open probe are
       // re-run by cockatiel without one, and must still respect their budget.
@@ -150,10 +212,21 @@ export class ProviderResilience {
     }
   }
 
-  private attempt(call: UpstreamCall, route: string, callSignal: AbortSignal, attempt: number, send: Send): Promise<UpstreamAnswer> {
+  private attempt(
+    call: UpstreamCall,
+    route: string,
+    callSignal: AbortSignal,
+    attempt: number,
+    send: Send,
+  ): Promise<UpstreamAnswer> {
     return this.attemptTimeout.execute(async ({ signal }) => {
       // Nothing left to send with: not the provider's fault, so not a breaker failure.
-      if (callSignal.aborted) throw new UpstreamFailure({ kind: 'timeout', limitMs: this.settings.budgetMs, unsent: true });
+      if (callSignal.aborted)
+        throw new UpstreamFailure({
+          kind: 'timeout',
+          limitMs: this.settings.budgetMs,
+          unsent: true,
+        });
       const started = performance.now();
       this.counts.requests++;
       try {
@@ -162,23 +235,62 @@ export class ProviderResilience {
         return answer;
       } catch (e) {
         const failure = signal.aborted
-          ? new UpstreamFailure({ kind: 'timeout', limitMs: callSignal.aborted ? this.settings.budgetMs : this.settings.timeoutMs }, { cause: e })
+          ? new UpstreamFailure(
+              {
+                kind: 'timeout',
+                limitMs: callSignal.aborted ? this.settings.budgetMs : this.settings.timeoutMs,
+              },
+              { cause: e },
+            )
           : e;
         const reason = failure instanceof UpstreamFailure ? failure.reason : undefined;
-        const outcome: UpstreamOutcome = reason?.kind === 'timeout' ? 'timeout' : reason?.kind === 'network' ? 'network' : 'error';
-        this.report(call, route, attempt, performance.now() - started, outcome, reason?.kind === 'status' ? reason.status : undefined);
+        const outcome: UpstreamOutcome =
+          reason?.kind === 'timeout' ? 'timeout' : reason?.kind === 'network' ? 'network' : 'error';
+        this.report(
+          call,
+          route,
+          attempt,
+          performance.now() - started,
+          outcome,
+          reason?.kind === 'status' ? reason.status : undefined,
+        );
         throw failure;
       }
     }, callSignal);
   }
 
-  private report(call: UpstreamCall, route: string, attempt: number, durationMs: number, outcome: UpstreamOutcome, status: number | undefined): void {
+  private report(
+    call: UpstreamCall,
+    route: string,
+    attempt: number,
+    durationMs: number,
+    outcome: UpstreamOutcome,
+    status: number | undefined,
+  ): void {
     // The path may hold customer ids but never credentials; headers and bodies are not logged.
-    const log = { provider: this.provider, method: call.method, path: call.url.pathname, attempt, ms: Math.round(durationMs), outcome, ...(status !== undefined && { status }) };
+    const log = {
+      provider: this.provider,
+      method: call.method,
+      path: call.url.pathname,
+      attempt,
+      ms: Math.round(durationMs),
+      outcome,
+      ...(status !== undefined && { status }),
+    };
     // Refusals while open are debug: the opening itself was logged as a warning.
-    if (outcome === 'ok' || outcome === 'short_circuit') this.logger?.debug(log, outcome === 'ok' ? 'upstream' : 'upstream refused: circuit open');
+    if (outcome === 'ok' || outcome === 'short_circuit')
+      this.logger?.debug(log, outcome === 'ok' ? 'upstream' : 'upstream refused: circuit open');
     else this.logger?.warn(log, 'upstream failure');
-    this.notify(() => this.observer.onRequest({ provider: this.provider, method: call.method, route, status, outcome, durationMs }));
+    this.notify(() =>
+      this.observer.onRequest({
+        provider: this.provider,
+        method: call.method,
+        route,
+        status,
+        outcome,
+        durationMs,
+      }),
+    );
   }
 
   /** A metrics bug must never fail an upstream call. */
@@ -186,7 +298,10 @@ export class ProviderResilience {
     try {
       fn();
     } catch (e) {
-      this.logger?.error({ provider: this.provider, err: e instanceof Error ? e.message : String(e) }, 'upstream observer failed');
+      this.logger?.error(
+        { provider: this.provider, err: e instanceof Error ? e.message : String(e) },
+        'upstream observer failed',
+      );
     }
   }
 }

@@ -30,7 +30,11 @@ export interface UpstreamObserver {
   onCircuitChange(provider: ProviderName, state: BreakerState): void;
   onRetry?(e: UpstreamRetryEvent): void;
   /** A GET joined an identical one already in flight: no request of its own. */
-  onDedupe?(e: { readonly provider: ProviderName; readonly method: string; readonly route: string }): void;
+  onDedupe?(e: {
+    readonly provider: ProviderName;
+    readonly method: string;
+    readonly route: string;
+  }): void;
 }
 
 export const NO_OBSERVER: UpstreamObserver = { onRequest: () => {}, onCircuitChange: () => {} };
@@ -42,12 +46,25 @@ export const NO_OBSERVER: UpstreamObserver = { onRequest: () => {}, onCircuitCha
  * A new route's static word shows as `:id` until added here — wrong-looking, never unbounded.
  */
 const STATIC_SEGMENTS = new Set([
-  'wallets', 'customers', 'search', 'balance', 'real-time', 'external', 'alerts', 'webhooks', 'json_public_key',
-  'customer-sessions', 'customer-portal', 'health',
+  'wallets',
+  'customers',
+  'search',
+  'balance',
+  'real-time',
+  'external',
+  'alerts',
+  'webhooks',
+  'json_public_key',
+  'customer-sessions',
+  'customer-portal',
+  'health',
 ]);
 
 /** `/customers/hooli_1234/wallets/main/alerts` -> `/customers/:id/wallets/:id/alerts`. */
 export function routeOf(path: string): string {
   const pathOnly = path.split('?')[0] ?? '';
-  return pathOnly.split('/').map((segment) => (segment === '' || STATIC_SEGMENTS.has(segment) ? segment : ':id')).join('/');
+  return pathOnly
+    .split('/')
+    .map((segment) => (segment === '' || STATIC_SEGMENTS.has(segment) ? segment : ':id'))
+    .join('/');
 }

@@ -1,4 +1,9 @@
-import { decorrelatedJitterGenerator, DelegateBackoff, ExponentialBackoff, type IBackoff } from 'cockatiel';
+import {
+  DelegateBackoff,
+  decorrelatedJitterGenerator,
+  ExponentialBackoff,
+  type IBackoff,
+} from 'cockatiel';
 import { UpstreamFailure } from './failure.js';
 import type { ResolvedSettings } from './settings.js';
 
@@ -25,7 +30,11 @@ export class RetryPlan {
     private readonly deadline: number,
     private readonly circuitOpen: () => boolean,
   ) {
-    this.jitterSteps = new ExponentialBackoff({ generator: decorrelatedJitterGenerator, initialDelay: settings.backoffBaseMs, maxDelay: 20 * settings.backoffBaseMs });
+    this.jitterSteps = new ExponentialBackoff({
+      generator: decorrelatedJitterGenerator,
+      initialDelay: settings.backoffBaseMs,
+      maxDelay: 20 * settings.backoffBaseMs,
+    });
   }
 
   shouldRetry(error: unknown): boolean {
@@ -43,7 +52,9 @@ export class RetryPlan {
         return false;
       }
       // A little jitter on top, so callers told the same Retry-After do not return in one burst.
-      this.wait = r.retryAfterMs + Math.random() * Math.min(this.settings.backoffBaseMs, remaining - r.retryAfterMs - floor);
+      this.wait =
+        r.retryAfterMs +
+        Math.random() * Math.min(this.settings.backoffBaseMs, remaining - r.retryAfterMs - floor);
       return true;
     }
     this.jitter = this.jitter ? this.jitter.next(undefined) : this.jitterSteps.next();

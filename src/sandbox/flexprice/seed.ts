@@ -38,15 +38,20 @@ export interface FlexpriceWalletSeed {
   readonly description: string;
   readonly metadata: Record<string, string> | null;
   readonly auto_topup: {
-    enabled: boolean; threshold: string; amount: string; invoicing: boolean;
+    enabled: boolean;
+    threshold: string;
+    amount: string;
+    invoicing: boolean;
     cooldown?: { value: number; unit: 'second' | 'minute' | 'hour' | 'day' };
   } | null;
   readonly wallet_type: 'PRE_PAID' | 'POST_PAID';
   readonly conversion_rate: string;
   readonly topup_conversion_rate: string;
   readonly alert_settings: {
-    critical: FlexpriceAlertThresholdSeed | null; warning: FlexpriceAlertThresholdSeed | null;
-    info: FlexpriceAlertThresholdSeed | null; alert_enabled: boolean;
+    critical: FlexpriceAlertThresholdSeed | null;
+    warning: FlexpriceAlertThresholdSeed | null;
+    info: FlexpriceAlertThresholdSeed | null;
+    alert_enabled: boolean;
   } | null;
   readonly alert_state: 'ok' | 'info' | 'warning' | 'in_alarm';
   readonly created_at: string;
@@ -67,14 +72,35 @@ export const FLEXPRICE_ENVIRONMENT_ID = 'env_01JBRGBK1G0000000000000000';
 export const FLEXPRICE_USER_ID = 'user_01JBRGBK1G0000000000000000';
 
 export const FLEXPRICE_CUSTOMERS: FlexpriceCustomerSeed[] = [
-  { id: 'cust_01JBRGBK1G71HFE865V215DE1C', external_id: 'hooli_1234', name: 'Hooli', email: 'billing@hooli.example', created_at: '2024-11-03T08:15:42.123456Z' },
-  { id: 'cust_01JCAH4M1GTEWH0AVNH9DN65R6', external_id: 'acme_42', name: 'Acme Corp', email: 'ap@acme.example', created_at: '2024-11-10T08:15:42.5Z' },
-  { id: 'cust_01JCWHXN1GPPG2X7R5JQC42EJ5', external_id: 'flex_only_9', name: 'Flex Only Ltd', email: 'ops@flexonly.example', created_at: '2024-11-17T08:15:42Z' },
+  {
+    id: 'cust_01JBRGBK1G71HFE865V215DE1C',
+    external_id: 'hooli_1234',
+    name: 'Hooli',
+    email: 'billing@hooli.example',
+    created_at: '2024-11-03T08:15:42.123456Z',
+  },
+  {
+    id: 'cust_01JCAH4M1GTEWH0AVNH9DN65R6',
+    external_id: 'acme_42',
+    name: 'Acme Corp',
+    email: 'ap@acme.example',
+    created_at: '2024-11-10T08:15:42.5Z',
+  },
+  {
+    id: 'cust_01JCWHXN1GPPG2X7R5JQC42EJ5',
+    external_id: 'flex_only_9',
+    name: 'Flex Only Ltd',
+    email: 'ops@flexonly.example',
+    created_at: '2024-11-17T08:15:42Z',
+  },
 ];
 
 const [hooli, acme, flexOnly] = FLEXPRICE_CUSTOMERS.map((c) => c.id) as [string, string, string];
 
-const wallet = (w: Partial<FlexpriceWalletSeed> & Pick<FlexpriceWalletSeed, 'id' | 'customer_id' | 'currency' | 'credit_balance' | 'created_at'>): FlexpriceWalletSeed => ({
+const wallet = (
+  w: Partial<FlexpriceWalletSeed> &
+    Pick<FlexpriceWalletSeed, 'id' | 'customer_id' | 'currency' | 'credit_balance' | 'created_at'>,
+): FlexpriceWalletSeed => ({
   wallet_status: 'active',
   wallet_type: 'PRE_PAID',
   name: `${w.wallet_type === 'POST_PAID' ? 'Postpaid' : 'Prepaid'} Wallet - ${w.currency.toUpperCase()}`,
@@ -104,8 +130,19 @@ export const FLEXPRICE_WALLETS: FlexpriceWalletSeed[] = [
     topup_conversion_rate: '2',
     description: 'Main prepaid balance',
     metadata: { plan: 'pro', region: 'us' },
-    auto_topup: { enabled: true, threshold: '5', amount: '50', invoicing: true, cooldown: { value: 1, unit: 'hour' } },
-    alert_settings: { critical: { threshold: '0', condition: 'below' }, warning: { threshold: '10', condition: 'below' }, info: null, alert_enabled: true },
+    auto_topup: {
+      enabled: true,
+      threshold: '5',
+      amount: '50',
+      invoicing: true,
+      cooldown: { value: 1, unit: 'hour' },
+    },
+    alert_settings: {
+      critical: { threshold: '0', condition: 'below' },
+      warning: { threshold: '10', condition: 'below' },
+      info: null,
+      alert_enabled: true,
+    },
     alert_state: 'warning',
     created_at: '2025-01-15T12:00:00.123456789Z',
     updated_at: '2026-11-20T17:45:12.654321Z',
@@ -143,7 +180,12 @@ export const FLEXPRICE_WALLETS: FlexpriceWalletSeed[] = [
     currency: 'usd',
     wallet_type: 'POST_PAID',
     credit_balance: '1200',
-    alert_settings: { critical: null, warning: null, info: { threshold: '1000', condition: 'above' }, alert_enabled: false },
+    alert_settings: {
+      critical: null,
+      warning: null,
+      info: { threshold: '1000', condition: 'above' },
+      alert_enabled: false,
+    },
     created_at: '2025-06-01T00:00:00Z',
     metadata: {},
     purchased_credits: '1200',
@@ -154,7 +196,12 @@ export const FLEXPRICE_WALLETS: FlexpriceWalletSeed[] = [
     customer_id: flexOnly,
     currency: 'usd',
     credit_balance: '5',
-    alert_settings: { critical: { threshold: '0', condition: 'below' }, warning: null, info: null, alert_enabled: true },
+    alert_settings: {
+      critical: { threshold: '0', condition: 'below' },
+      warning: null,
+      info: null,
+      alert_enabled: true,
+    },
     alert_state: 'in_alarm',
     created_at: '2025-09-09T09:09:09.090909Z',
     // 5 − 6.25: the real-time balance is −1.25 (NOTES §5.4 sample).

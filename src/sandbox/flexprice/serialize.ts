@@ -1,6 +1,16 @@
 import { Dec } from '../../domain/money.js';
-import { FLEXPRICE_ENVIRONMENT_ID, FLEXPRICE_TENANT_ID, FLEXPRICE_USER_ID, type FlexpriceCustomerSeed } from './seed.js';
-import { goDecimal, type FlexpriceStore, type FlexpriceTransactionState, type FlexpriceWalletState } from './store.js';
+import {
+  FLEXPRICE_ENVIRONMENT_ID,
+  FLEXPRICE_TENANT_ID,
+  FLEXPRICE_USER_ID,
+  type FlexpriceCustomerSeed,
+} from './seed.js';
+import {
+  type FlexpriceStore,
+  type FlexpriceTransactionState,
+  type FlexpriceWalletState,
+  goDecimal,
+} from './store.js';
 
 /**
  * Flexprice's DTOs, field for field and in their JSON key order (NOTES §3.1, §3.2, §7): money as
@@ -8,7 +18,10 @@ import { goDecimal, type FlexpriceStore, type FlexpriceTransactionState, type Fl
  */
 
 /** The fields a wallet has in every shape Flexprice sends (REST and webhook), in its key order. */
-export function walletCore(store: FlexpriceStore, w: FlexpriceWalletState): Record<string, unknown> {
+export function walletCore(
+  store: FlexpriceStore,
+  w: FlexpriceWalletState,
+): Record<string, unknown> {
   return {
     id: w.id,
     customer_id: w.customer_id,
@@ -21,7 +34,11 @@ export function walletCore(store: FlexpriceStore, w: FlexpriceWalletState): Reco
 }
 
 /** `WalletResponse` (NOTES §3.1). */
-export function serializeWallet(store: FlexpriceStore, w: FlexpriceWalletState, options: { breakdown?: boolean } = {}): Record<string, unknown> {
+export function serializeWallet(
+  store: FlexpriceStore,
+  w: FlexpriceWalletState,
+  options: { breakdown?: boolean } = {},
+): Record<string, unknown> {
   return {
     ...walletCore(store, w),
     description: w.description,
@@ -34,7 +51,10 @@ export function serializeWallet(store: FlexpriceStore, w: FlexpriceWalletState, 
     topup_conversion_rate: w.topup_conversion_rate,
     environment_id: FLEXPRICE_ENVIRONMENT_ID,
     // Omitted when no level is set (NOTES §3.1 `alert_settings`).
-    ...(w.alert_settings && (w.alert_settings.critical || w.alert_settings.warning || w.alert_settings.info) && { alert_settings: w.alert_settings }),
+    ...(w.alert_settings &&
+      (w.alert_settings.critical || w.alert_settings.warning || w.alert_settings.info) && {
+        alert_settings: w.alert_settings,
+      }),
     alert_state: w.alert_state,
     tenant_id: FLEXPRICE_TENANT_ID,
     status: 'published',
@@ -54,7 +74,11 @@ function breakdown(w: FlexpriceWalletState): Record<string, string> {
  * `WalletBalanceResponse` (NOTES §3.2, §7). Without `realTime` it is what `GET /customers/wallets`
  * sends when `include_real_time_balance=false`: no real-time data, yet `is_cached_fallback: false`.
  */
-export function serializeWalletBalance(store: FlexpriceStore, w: FlexpriceWalletState, options: { realTime: boolean; breakdown: boolean }): Record<string, unknown> {
+export function serializeWalletBalance(
+  store: FlexpriceStore,
+  w: FlexpriceWalletState,
+  options: { realTime: boolean; breakdown: boolean },
+): Record<string, unknown> {
   const base = serializeWallet(store, w);
   if (!options.realTime) return { ...base, is_cached_fallback: false };
   const rt = store.realTime(w);

@@ -1,12 +1,34 @@
 import { Webhook } from 'standardwebhooks';
 import { Dec } from '../../domain/money.js';
 import { addControlRoutes, isControlPath, positiveDecimal } from '../control.js';
-import { SandboxRouter, startSandboxServer, type RunningSandbox, type SandboxRequest, type SandboxResponse } from '../http.js';
+import {
+  type RunningSandbox,
+  type SandboxRequest,
+  type SandboxResponse,
+  SandboxRouter,
+  startSandboxServer,
+} from '../http.js';
 import { emitWebhooks, type SandboxWebhooks } from '../webhooks.js';
 import { FLEXPRICE_ENVIRONMENT_ID } from './seed.js';
-import { serializeCustomer, serializeTransaction, serializeWallet, serializeWalletBalance } from './serialize.js';
-import { FlexpriceStore, FlexpriceStoreError, TOP_UP_REASONS, type FlexpriceWalletState, type TransactionReason } from './store.js';
-import { FLEXPRICE_SANDBOX_WEBHOOK_SECRET, flexpriceChangeBody, flexpriceOutgoing, type FlexpriceWebhookTarget } from './webhooks.js';
+import {
+  serializeCustomer,
+  serializeTransaction,
+  serializeWallet,
+  serializeWalletBalance,
+} from './serialize.js';
+import {
+  FlexpriceStore,
+  FlexpriceStoreError,
+  type FlexpriceWalletState,
+  TOP_UP_REASONS,
+  type TransactionReason,
+} from './store.js';
+import {
+  FLEXPRICE_SANDBOX_WEBHOOK_SECRET,
+  type FlexpriceWebhookTarget,
+  flexpriceChangeBody,
+  flexpriceOutgoing,
+} from './webhooks.js';
 
 export const FLEXPRICE_SANDBOX_API_KEY = 'flexprice-sandbox-key-4b91d7';
 const PREFIX = '/v1';
@@ -16,10 +38,16 @@ const WALLET_LIST_LIMIT = 50;
 const DEFAULT_LIMIT = 50;
 
 /** The standard error body (NOTES §1, `internal/errors/dto.go`). */
-function errorBody(status: number, code: string, message: string, details?: Record<string, unknown>): SandboxResponse {
+function errorBody(
+  status: number,
+  code: string,
+  message: string,
+  details?: Record<string, unknown>,
+): SandboxResponse {
   return { status, body: { code, message, http_status_code: status, ...(details && { details }) } };
 }
-const walletNotFound = (id: string) => errorBody(404, 'not_found', 'Wallet not found', { wallet_id: id });
+const walletNotFound = (id: string) =>
+  errorBody(404, 'not_found', 'Wallet not found', { wallet_id: id });
 const validation = (message: string) => errorBody(400, 'validation_error', message);
 
 export interface FlexpriceSandbox extends RunningSandbox, SandboxWebhooks<FlexpriceWebhookTarget> {
@@ -51,19 +79,32 @@ function authenticate(req: SandboxRequest, apiKey: string): SandboxResponse | un
   if (key === apiKey) {
     const environment = req.headers['x-environment-id'];
     if (environment !== undefined && environment !== FLEXPRICE_ENVIRONMENT_ID) {
-      return { status: 403, body: { error: 'Access denied', message: 'Invalid or inaccessible environment' } };
+      return {
+        status: 403,
+        body: { error: 'Access denied', message: 'Invalid or inaccessible environment' },
+      };
     }
     return undefined;
   }
   const authorization = req.headers.authorization;
   if (authorization !== undefined) {
-    return { status: 401, body: { error: /^Bearer \S+$/.test(authorization) ? 'Invalid token' : 'Invalid authorization header format' } };
+    return {
+      status: 401,
+      body: {
+        error: /^Bearer \S+$/.test(authorization)
+          ? 'Invalid token'
+          : 'Invalid authorization header format',
+      },
+    };
   }
   return { status: 401, body: { error: 'Unauthorized' } };
 }
 
 function wantsBreakdown(expand: string | null | undefined): boolean {
-  return (expand ?? '').split(',').map((s) => s.trim()).includes(BREAKDOWN);
+  return (expand ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .includes(BREAKDOWN);
 }
 
 /** Inputs accept strings or numbers (NOTES §0.2). */
@@ -77,7 +118,9 @@ function decimalInput(value: unknown): Dec | undefined | 'invalid' {
   }
 }
 
-export async function startFlexpriceSandbox(options: FlexpriceSandboxOptions = {}): Promise<FlexpriceSandbox> {
+export async function startFlexpriceSandbox(
+  options: FlexpriceSandboxOptions = {},
+): Promise<FlexpriceSandbox> {
   const store = options.store ?? new FlexpriceStore();
   const apiKey = options.apiKey ?? FLEXPRICE_SANDBOX_API_KEY;
   const webhooks = emitWebhooks(
@@ -101,18 +144,37 @@ export async function startFlexpriceSandbox(options: FlexpriceSandboxOptions = {
     // Undocumented query twin of /wallets/search (NOTES §2, §8.7).
     .on('GET', `${PREFIX}/wallets`, (req) => {
       const status = req.query.get('status');
-      return walletList(store.allWallets().filter((w) => !status || w.wallet_status === status), wantsBreakdown(req.query.get('expand')));
+      return walletList(
+        store.allWallets().filter((w) => !status || w.wallet_status === status),
+        wantsBreakdown(req.query.get('expand')),
+      );
     })
     // Only wallet_ids and status are applied; no pagination, no customer filter (NOTES §2, §8.4).
     .on('POST', `${PREFIX}/wallets/search`, (req) => {
-      const filter = (req.body ?? {}) as { wallet_ids?: unknown; status?: unknown; expand?: unknown };
-      if (filter.wallet_ids !== undefined && (!Array.isArray(filter.wallet_ids) || filter.wallet_ids.some((id) => typeof id !== 'string'))) {
+      const filter = (req.body ?? {}) as {
+        wallet_ids?: unknown;
+        status?: unknown;
+        expand?: unknown;
+      };
+      if (
+        filter.wallet_ids !== undefined &&
+        (!Array.isArray(filter.wallet_ids) ||
+          filter.wallet_ids.some((id) => typeof id !== 'string'))
+      ) {
         return validation('Invalid filter parameters');
       }
       const ids = filter.wallet_ids as string[] | undefined;
-      const wallets = store.allWallets().filter((w) =>
-        (!ids || ids.length === 0 || ids.includes(w.id)) && (typeof filter.status !== 'string' || w.wallet_status === filter.status));
-      return walletList(wallets, wantsBreakdown(typeof filter.expand === 'string' ? filter.expand : undefined));
+      const wallets = store
+        .allWallets()
+        .filter(
+          (w) =>
+            (!ids || ids.length === 0 || ids.includes(w.id)) &&
+            (typeof filter.status !== 'string' || w.wallet_status === filter.status),
+        );
+      return walletList(
+        wallets,
+        wantsBreakdown(typeof filter.expand === 'string' ? filter.expand : undefined),
+      );
     })
     .on('GET', `${PREFIX}/wallets/:id`, (req) => {
       const w = store.wallet(req.params.id!);
@@ -121,7 +183,13 @@ export async function startFlexpriceSandbox(options: FlexpriceSandboxOptions = {
     .on('GET', `${PREFIX}/wallets/:id/balance/real-time`, (req) => {
       const w = store.wallet(req.params.id!);
       if (!w) return walletNotFound(req.params.id!);
-      return { status: 200, body: serializeWalletBalance(store, w, { realTime: true, breakdown: wantsBreakdown(req.query.get('expand')) }) };
+      return {
+        status: 200,
+        body: serializeWalletBalance(store, w, {
+          realTime: true,
+          breakdown: wantsBreakdown(req.query.get('expand')),
+        }),
+      };
     })
     .on('POST', `${PREFIX}/wallets/:id/top-up`, (req) => topUp(store, req))
     // Registered before /customers/:id so "wallets" is not read as a customer id.
@@ -133,32 +201,71 @@ export async function startFlexpriceSandbox(options: FlexpriceSandboxOptions = {
       if (!customer) {
         return id
           ? errorBody(404, 'not_found', `Customer with ID ${id} was not found`, { customer_id: id })
-          : errorBody(404, 'not_found', `Customer with lookup key ${lookupKey} was not found`, { lookup_key: lookupKey });
+          : errorBody(404, 'not_found', `Customer with lookup key ${lookupKey} was not found`, {
+              lookup_key: lookupKey,
+            });
       }
       const realTime = req.query.get('include_real_time_balance') === 'true';
       // expand applies only together with include_real_time_balance (NOTES §2).
       const breakdown = realTime && wantsBreakdown(req.query.get('expand'));
-      return { status: 200, body: store.activeWalletsOf(customer.id).map((w) => serializeWalletBalance(store, w, { realTime, breakdown })) };
+      return {
+        status: 200,
+        body: store
+          .activeWalletsOf(customer.id)
+          .map((w) => serializeWalletBalance(store, w, { realTime, breakdown })),
+      };
     })
     .on('POST', `${PREFIX}/customers/search`, (req) => {
-      const filter = (req.body ?? {}) as { customer_ids?: unknown; external_id?: unknown; limit?: unknown; offset?: unknown };
+      const filter = (req.body ?? {}) as {
+        customer_ids?: unknown;
+        external_id?: unknown;
+        limit?: unknown;
+        offset?: unknown;
+      };
       const limit = typeof filter.limit === 'number' ? filter.limit : DEFAULT_LIMIT;
       const offset = typeof filter.offset === 'number' ? filter.offset : 0;
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000 || !Number.isInteger(offset) || offset < 0) return validation('Invalid filter parameters');
+      if (
+        !Number.isInteger(limit) ||
+        limit < 1 ||
+        limit > 1000 ||
+        !Number.isInteger(offset) ||
+        offset < 0
+      )
+        return validation('Invalid filter parameters');
       const ids = Array.isArray(filter.customer_ids) ? filter.customer_ids : undefined;
       const customers = [...store.customers]
         .sort((a, b) => b.created_at.localeCompare(a.created_at))
-        .filter((c) => (!ids || ids.length === 0 || ids.includes(c.id)) && (typeof filter.external_id !== 'string' || c.external_id === filter.external_id));
+        .filter(
+          (c) =>
+            (!ids || ids.length === 0 || ids.includes(c.id)) &&
+            (typeof filter.external_id !== 'string' || c.external_id === filter.external_id),
+        );
       // The response offset is the *next* offset (NOTES §1 "Pagination (response)").
-      return { status: 200, body: { items: customers.slice(offset, offset + limit).map(serializeCustomer), pagination: { total: customers.length, limit, offset: offset + limit } } };
+      return {
+        status: 200,
+        body: {
+          items: customers.slice(offset, offset + limit).map(serializeCustomer),
+          pagination: { total: customers.length, limit, offset: offset + limit },
+        },
+      };
     })
     .on('GET', `${PREFIX}/customers/:id`, (req) => {
       const c = store.customer(req.params.id!);
-      return c ? { status: 200, body: serializeCustomer(c) } : errorBody(404, 'not_found', `Customer with ID ${req.params.id} was not found`, { customer_id: req.params.id });
+      return c
+        ? { status: 200, body: serializeCustomer(c) }
+        : errorBody(404, 'not_found', `Customer with ID ${req.params.id} was not found`, {
+            customer_id: req.params.id,
+          });
     })
     // Active wallets only; an unknown customer gives [] (NOTES §2, §8.6).
-    .on('GET', `${PREFIX}/customers/:id/wallets`, (req) =>
-      ({ status: 200, body: store.activeWalletsOf(req.params.id!).map((w) => serializeWallet(store, w, { breakdown: wantsBreakdown(req.query.get('expand')) })) }));
+    .on('GET', `${PREFIX}/customers/:id/wallets`, (req) => ({
+      status: 200,
+      body: store
+        .activeWalletsOf(req.params.id!)
+        .map((w) =>
+          serializeWallet(store, w, { breakdown: wantsBreakdown(req.query.get('expand')) }),
+        ),
+    }));
 
   addControlRoutes(router, {
     parseAmount: positiveDecimal,
@@ -168,17 +275,21 @@ export async function startFlexpriceSandbox(options: FlexpriceSandboxOptions = {
       store.topUp(id, credits, { reason: 'PURCHASED_CREDIT_DIRECT' });
       return serializeWallet(store, w);
     },
-    consume: (id, credits) => store.wallet(id) && serializeWallet(store, store.consume(id, credits)),
+    consume: (id, credits) =>
+      store.wallet(id) && serializeWallet(store, store.consume(id, credits)),
   });
 
-  const running = await startSandboxServer({
-    router,
-    guard: (req) => (isControlPath(req.path) ? undefined : authenticate(req, apiKey)),
-    // gin's default for unknown routes and methods.
-    notFound: { status: 404, body: '404 page not found' },
-    methodNotAllowed: { status: 404, body: '404 page not found' },
-    badJson: validation('Invalid request format'),
-  }, options.port);
+  const running = await startSandboxServer(
+    {
+      router,
+      guard: (req) => (isControlPath(req.path) ? undefined : authenticate(req, apiKey)),
+      // gin's default for unknown routes and methods.
+      notFound: { status: 404, body: '404 page not found' },
+      methodNotAllowed: { status: 404, body: '404 page not found' },
+      badJson: validation('Invalid request format'),
+    },
+    options.port,
+  );
 
   return {
     ...running,
@@ -203,11 +314,15 @@ function topUp(store: FlexpriceStore, req: SandboxRequest): SandboxResponse {
   }
   const creditsToAdd = decimalInput(body.credits_to_add);
   const amount = decimalInput(body.amount);
-  if (creditsToAdd === 'invalid' || amount === 'invalid') return validation('Invalid request format');
+  if (creditsToAdd === 'invalid' || amount === 'invalid')
+    return validation('Invalid request format');
   // credits_to_add wins; an amount converts at the top-up rate (NOTES §3.5).
   const credits = creditsToAdd ?? amount?.div(w.topup_conversion_rate);
   if (!credits) return validation('either credits_to_add or amount is required');
-  const idempotencyKey = typeof body.idempotency_key === 'string' && body.idempotency_key !== '' ? body.idempotency_key : undefined;
+  const idempotencyKey =
+    typeof body.idempotency_key === 'string' && body.idempotency_key !== ''
+      ? body.idempotency_key
+      : undefined;
   try {
     const transaction = store.topUp(w.id, credits, {
       reason: reason as TransactionReason,

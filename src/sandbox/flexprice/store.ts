@@ -1,18 +1,34 @@
 import { randomBytes } from 'node:crypto';
 import { Dec } from '../../domain/money.js';
 import { ChangeFeed } from '../changes.js';
-import { FLEXPRICE_CUSTOMERS, FLEXPRICE_WALLETS, type FlexpriceCustomerSeed, type FlexpriceWalletSeed } from './seed.js';
+import {
+  FLEXPRICE_CUSTOMERS,
+  FLEXPRICE_WALLETS,
+  type FlexpriceCustomerSeed,
+  type FlexpriceWalletSeed,
+} from './seed.js';
 
 /** Mutable wallet state; every decimal is kept as the string Flexprice would print. */
-export type FlexpriceWalletState = { -readonly [K in keyof FlexpriceWalletSeed]: FlexpriceWalletSeed[K] };
+export type FlexpriceWalletState = {
+  -readonly [K in keyof FlexpriceWalletSeed]: FlexpriceWalletSeed[K];
+};
 
 export type TransactionReason =
-  | 'FREE_CREDIT_GRANT' | 'PURCHASED_CREDIT_INVOICED' | 'PURCHASED_CREDIT_DIRECT' | 'SUBSCRIPTION_CREDIT_GRANT'
-  | 'CREDIT_NOTE' | 'INVOICE_VOID_REFUND';
+  | 'FREE_CREDIT_GRANT'
+  | 'PURCHASED_CREDIT_INVOICED'
+  | 'PURCHASED_CREDIT_DIRECT'
+  | 'SUBSCRIPTION_CREDIT_GRANT'
+  | 'CREDIT_NOTE'
+  | 'INVOICE_VOID_REFUND';
 
 /** The reasons a top-up accepts (NOTES §3.5). */
 export const TOP_UP_REASONS: readonly TransactionReason[] = [
-  'FREE_CREDIT_GRANT', 'PURCHASED_CREDIT_INVOICED', 'PURCHASED_CREDIT_DIRECT', 'SUBSCRIPTION_CREDIT_GRANT', 'CREDIT_NOTE', 'INVOICE_VOID_REFUND',
+  'FREE_CREDIT_GRANT',
+  'PURCHASED_CREDIT_INVOICED',
+  'PURCHASED_CREDIT_DIRECT',
+  'SUBSCRIPTION_CREDIT_GRANT',
+  'CREDIT_NOTE',
+  'INVOICE_VOID_REFUND',
 ];
 
 export interface FlexpriceTransactionState {
@@ -49,12 +65,21 @@ export interface RealTimeBalance {
  * lowered the real-time balance only (`wallet.ongoing_balance.updated`, NOTES §5.2).
  */
 export type FlexpriceChange =
-  | { readonly kind: 'transaction'; readonly wallet: FlexpriceWalletState; readonly transaction: FlexpriceTransactionState }
+  | {
+      readonly kind: 'transaction';
+      readonly wallet: FlexpriceWalletState;
+      readonly transaction: FlexpriceTransactionState;
+    }
   | { readonly kind: 'usage'; readonly wallet: FlexpriceWalletState };
 
 /** A store rule broken: the server turns it into Flexprice's standard error body. */
 export class FlexpriceStoreError extends Error {
-  constructor(readonly code: 'not_found' | 'already_exists' | 'validation_error' | 'invalid_operation', readonly status: number, message: string, readonly details?: Record<string, unknown>) {
+  constructor(
+    readonly code: 'not_found' | 'already_exists' | 'validation_error' | 'invalid_operation',
+    readonly status: number,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
     super(message);
   }
 }
@@ -76,7 +101,9 @@ export function goDiv(a: Dec, b: Dec): Dec {
 
 /** Go's RFC3339Nano for a fresh timestamp: microseconds (a Postgres round trip), trailing zeros trimmed. */
 export function goNow(): string {
-  const micros = Number((process.hrtime.bigint() / 1000n) % 1000n).toString().padStart(3, '0');
+  const micros = Number((process.hrtime.bigint() / 1000n) % 1000n)
+    .toString()
+    .padStart(3, '0');
   return new Date().toISOString().replace(/\.(\d{3})Z$/, (_m, ms: string) => {
     const fraction = `${ms}${micros}`.replace(/0+$/, '');
     return fraction ? `.${fraction}Z` : 'Z';
@@ -120,7 +147,9 @@ export class FlexpriceStore {
 
   /** A customer's wallets as customer lists show them: active only (NOTES §0.4), newest first. */
   activeWalletsOf(customerId: string): FlexpriceWalletState[] {
-    return this.wallets.filter((w) => w.customer_id === customerId && w.wallet_status === 'active').sort(newestFirst);
+    return this.wallets
+      .filter((w) => w.customer_id === customerId && w.wallet_status === 'active')
+      .sort(newestFirst);
   }
 
   /** Every wallet, `created_at DESC` (the default sort, NOTES §1). */
@@ -137,20 +166,44 @@ export class FlexpriceStore {
   realTime(w: FlexpriceWalletState): RealTimeBalance {
     const zero = new Dec(0);
     if (w.wallet_status !== 'active') {
-      return { balance: zero, creditBalance: zero, currentPeriodUsage: zero, unpaidInvoicesAmount: null, isCachedFallback: false };
+      return {
+        balance: zero,
+        creditBalance: zero,
+        currentPeriodUsage: zero,
+        unpaidInvoicesAmount: null,
+        isCachedFallback: false,
+      };
     }
     const rate = new Dec(w.conversion_rate);
     if (w.cached_real_time_balance !== null) {
       const cached = new Dec(w.cached_real_time_balance);
-      return { balance: cached, creditBalance: goDiv(cached, rate), currentPeriodUsage: zero, unpaidInvoicesAmount: null, isCachedFallback: true };
+      return {
+        balance: cached,
+        creditBalance: goDiv(cached, rate),
+        currentPeriodUsage: zero,
+        unpaidInvoicesAmount: null,
+        isCachedFallback: true,
+      };
     }
     const stored = this.balanceOf(w);
     if (w.wallet_type === 'POST_PAID') {
-      return { balance: stored, creditBalance: goDiv(stored, rate), currentPeriodUsage: zero, unpaidInvoicesAmount: zero, isCachedFallback: false };
+      return {
+        balance: stored,
+        creditBalance: goDiv(stored, rate),
+        currentPeriodUsage: zero,
+        unpaidInvoicesAmount: zero,
+        isCachedFallback: false,
+      };
     }
     const pending = new Dec(w.pending_charges);
     const balance = stored.sub(pending);
-    return { balance, creditBalance: goDiv(balance, rate), currentPeriodUsage: pending, unpaidInvoicesAmount: new Dec(w.unpaid_invoices_amount), isCachedFallback: false };
+    return {
+      balance,
+      creditBalance: goDiv(balance, rate),
+      currentPeriodUsage: pending,
+      unpaidInvoicesAmount: new Dec(w.unpaid_invoices_amount),
+      isCachedFallback: false,
+    };
   }
 
   /**
@@ -158,14 +211,33 @@ export class FlexpriceStore {
    * invoice and credits nothing yet; every other reason credits at once. Like Flexprice, there is
    * no wallet_status guard (NOTES §3.5 UNVERIFIED note).
    */
-  topUp(walletId: string, credits: Dec | string, options: { reason?: TransactionReason; idempotencyKey?: string | undefined; description?: string | undefined } = {}): FlexpriceTransactionState {
+  topUp(
+    walletId: string,
+    credits: Dec | string,
+    options: {
+      reason?: TransactionReason;
+      idempotencyKey?: string | undefined;
+      description?: string | undefined;
+    } = {},
+  ): FlexpriceTransactionState {
     const w = this.wallet(walletId);
-    if (!w) throw new FlexpriceStoreError('not_found', 404, 'Wallet not found', { wallet_id: walletId });
+    if (!w)
+      throw new FlexpriceStoreError('not_found', 404, 'Wallet not found', { wallet_id: walletId });
     const amount = ledger(new Dec(credits));
-    if (!amount.gt(0)) throw new FlexpriceStoreError('validation_error', 400, 'credits to add must be greater than 0');
+    if (!amount.gt(0))
+      throw new FlexpriceStoreError(
+        'validation_error',
+        400,
+        'credits to add must be greater than 0',
+      );
     const key = options.idempotencyKey;
     if (key && this.transactions.some((t) => t.idempotency_key === key)) {
-      throw new FlexpriceStoreError('already_exists', 409, 'A wallet transaction with this idempotency key already exists', { idempotency_key: key });
+      throw new FlexpriceStoreError(
+        'already_exists',
+        409,
+        'A wallet transaction with this idempotency key already exists',
+        { idempotency_key: key },
+      );
     }
     const reason = options.reason ?? 'PURCHASED_CREDIT_DIRECT';
     const pending = reason === 'PURCHASED_CREDIT_INVOICED';
@@ -174,8 +246,10 @@ export class FlexpriceStore {
     const now = goNow();
     if (!pending) {
       w.credit_balance = goDecimal(after);
-      if (reason === 'PURCHASED_CREDIT_DIRECT') w.purchased_credits = goDecimal(new Dec(w.purchased_credits).add(amount));
-      if (reason === 'FREE_CREDIT_GRANT' || reason === 'SUBSCRIPTION_CREDIT_GRANT') w.free_credits = goDecimal(new Dec(w.free_credits).add(amount));
+      if (reason === 'PURCHASED_CREDIT_DIRECT')
+        w.purchased_credits = goDecimal(new Dec(w.purchased_credits).add(amount));
+      if (reason === 'FREE_CREDIT_GRANT' || reason === 'SUBSCRIPTION_CREDIT_GRANT')
+        w.free_credits = goDecimal(new Dec(w.free_credits).add(amount));
       w.updated_at = now;
     }
     const transaction: FlexpriceTransactionState = {
@@ -205,13 +279,20 @@ export class FlexpriceStore {
   /** Usage in the current period: lowers the real-time balance, not the stored one (NOTES §0.3). */
   consume(walletId: string, credits: Dec | string): FlexpriceWalletState {
     const w = this.wallet(walletId);
-    if (!w || w.wallet_status !== 'active') throw new Error(`no active Flexprice wallet ${walletId}`);
-    w.pending_charges = goDecimal(new Dec(w.pending_charges).add(new Dec(credits).mul(w.conversion_rate)));
+    if (w?.wallet_status !== 'active') throw new Error(`no active Flexprice wallet ${walletId}`);
+    w.pending_charges = goDecimal(
+      new Dec(w.pending_charges).add(new Dec(credits).mul(w.conversion_rate)),
+    );
     this.changes.emit({ kind: 'usage', wallet: w });
     return w;
   }
 }
 
-function newestFirst(a: { created_at: string; id: string }, b: { created_at: string; id: string }): number {
-  return new Date(b.created_at).getTime() - new Date(a.created_at).getTime() || a.id.localeCompare(b.id);
+function newestFirst(
+  a: { created_at: string; id: string },
+  b: { created_at: string; id: string },
+): number {
+  return (
+    new Date(b.created_at).getTime() - new Date(a.created_at).getTime() || a.id.localeCompare(b.id)
+  );
 }

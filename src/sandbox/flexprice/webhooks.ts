@@ -1,8 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import type { OutgoingWebhook } from '../webhooks.js';
-import type { FlexpriceChange, FlexpriceStore, FlexpriceTransactionState, FlexpriceWalletState } from './store.js';
 import { transactionCore, walletCore } from './serialize.js';
+import type {
+  FlexpriceChange,
+  FlexpriceStore,
+  FlexpriceTransactionState,
+  FlexpriceWalletState,
+} from './store.js';
 
 /**
  * What the Flexprice sandbox sends when a balance moves, as Flexprice Cloud does through Svix
@@ -13,7 +18,8 @@ import { transactionCore, walletCore } from './serialize.js';
  */
 
 /** A Svix endpoint secret (`whsec_` + base64 of the key bytes): a sandbox value, not a secret. */
-export const FLEXPRICE_SANDBOX_WEBHOOK_SECRET = 'whsec_d2FsbGV0Z2F0ZS1mbGV4cHJpY2Utc2FuZGJveC1rZXk=';
+export const FLEXPRICE_SANDBOX_WEBHOOK_SECRET =
+  'whsec_d2FsbGV0Z2F0ZS1mbGV4cHJpY2Utc2FuZGJveC1rZXk=';
 
 export interface FlexpriceWebhookTarget {
   readonly url: string;
@@ -44,10 +50,20 @@ function webhookTransaction(t: FlexpriceTransactionState): Record<string, unknow
 }
 
 /** The body a change produces: bare `{event_type, ...}`, no envelope, id or timestamp (NOTES §5.1). */
-export function flexpriceChangeBody(store: FlexpriceStore, change: FlexpriceChange): { eventType: string; body: string } {
-  const payload = change.kind === 'transaction'
-    ? { event_type: 'wallet.transaction.created', transaction: webhookTransaction(change.transaction) }
-    : { event_type: 'wallet.ongoing_balance.updated', wallet: webhookWallet(store, change.wallet) };
+export function flexpriceChangeBody(
+  store: FlexpriceStore,
+  change: FlexpriceChange,
+): { eventType: string; body: string } {
+  const payload =
+    change.kind === 'transaction'
+      ? {
+          event_type: 'wallet.transaction.created',
+          transaction: webhookTransaction(change.transaction),
+        }
+      : {
+          event_type: 'wallet.ongoing_balance.updated',
+          wallet: webhookWallet(store, change.wallet),
+        };
   return { eventType: payload.event_type, body: JSON.stringify(payload) };
 }
 
@@ -59,7 +75,11 @@ function svixMessageId(): string {
 }
 
 /** One Svix delivery: the id stays, each attempt is signed afresh with its own timestamp. */
-export function flexpriceOutgoing(eventType: string, body: string, target: FlexpriceWebhookTarget): OutgoingWebhook {
+export function flexpriceOutgoing(
+  eventType: string,
+  body: string,
+  target: FlexpriceWebhookTarget,
+): OutgoingWebhook {
   const id = svixMessageId();
   // `new Webhook` strips `whsec_` and base64-decodes the rest: Svix's key derivation.
   const signer = new Webhook(target.secret ?? FLEXPRICE_SANDBOX_WEBHOOK_SECRET);

@@ -50,7 +50,11 @@ export interface LagoWalletSeed {
 export interface LagoAlertSeed {
   readonly lago_id: string;
   readonly lago_wallet_id: string;
-  readonly alert_type: 'wallet_balance_amount' | 'wallet_credits_balance' | 'wallet_ongoing_balance_amount' | 'wallet_credits_ongoing_balance';
+  readonly alert_type:
+    | 'wallet_balance_amount'
+    | 'wallet_credits_balance'
+    | 'wallet_ongoing_balance_amount'
+    | 'wallet_credits_ongoing_balance';
   readonly code: string;
   readonly name: string | null;
   readonly direction: 'increasing' | 'decreasing';
@@ -59,12 +63,29 @@ export interface LagoAlertSeed {
 }
 
 export const LAGO_CUSTOMERS = [
-  { lago_id: '5b1d6a3e-0c1f-4d7e-9a51-1f0e7a2c9b01', external_id: 'hooli_1234', name: 'Hooli', currency: 'USD' },
-  { lago_id: '5b1d6a3e-0c1f-4d7e-9a51-1f0e7a2c9b02', external_id: 'acme_42', name: 'Acme Corp', currency: 'EUR' },
-  { lago_id: '5b1d6a3e-0c1f-4d7e-9a51-1f0e7a2c9b03', external_id: 'globex_7', name: 'Globex', currency: 'JPY' },
+  {
+    lago_id: '5b1d6a3e-0c1f-4d7e-9a51-1f0e7a2c9b01',
+    external_id: 'hooli_1234',
+    name: 'Hooli',
+    currency: 'USD',
+  },
+  {
+    lago_id: '5b1d6a3e-0c1f-4d7e-9a51-1f0e7a2c9b02',
+    external_id: 'acme_42',
+    name: 'Acme Corp',
+    currency: 'EUR',
+  },
+  {
+    lago_id: '5b1d6a3e-0c1f-4d7e-9a51-1f0e7a2c9b03',
+    external_id: 'globex_7',
+    name: 'Globex',
+    currency: 'JPY',
+  },
 ] as const;
 
-const rule = (r: Partial<LagoRuleSeed> & Pick<LagoRuleSeed, 'lago_id' | 'trigger' | 'method'>): LagoRuleSeed => ({
+const rule = (
+  r: Partial<LagoRuleSeed> & Pick<LagoRuleSeed, 'lago_id' | 'trigger' | 'method'>,
+): LagoRuleSeed => ({
   interval: 'weekly', // Lago's column default: threshold rules carry it too (NOTES §4)
   status: 'active',
   threshold_credits: '0.0', // column default: interval rules show "0.0"

@@ -1,13 +1,17 @@
 import { Dec } from '../../domain/money.js';
-import { centsOf, railsDecimal, type LagoTransactionState, type LagoWalletState } from './store.js';
 import type { LagoAlertSeed, LagoRuleSeed } from './seed.js';
+import { centsOf, type LagoTransactionState, type LagoWalletState, railsDecimal } from './store.js';
 
 /**
  * Lago's V1::WalletSerializer, field for field and in its key order (NOTES §3/§7): no `balance`,
  * `metadata` only when non-empty, only active unexpired rules, `grants_target_top_up` false
  * for fixed rules, `terminated_at` with milliseconds.
  */
-export function serializeWallet(w: LagoWalletState, customerLagoId: string, now = new Date()): Record<string, unknown> {
+export function serializeWallet(
+  w: LagoWalletState,
+  customerLagoId: string,
+  now = new Date(),
+): Record<string, unknown> {
   const ongoingCredits = new Dec(w.credits_balance).sub(w.credits_ongoing_usage_balance);
   const balanceCents = centsOf(w.credits_balance, w.rate_amount, w.currency);
   const usageCents = centsOf(w.credits_ongoing_usage_balance, w.rate_amount, w.currency);
@@ -74,7 +78,11 @@ function serializeRule(r: LagoRuleSeed): Record<string, unknown> {
   };
 }
 
-export function serializeAlert(a: LagoAlertSeed, organizationId: string, walletCode: string): Record<string, unknown> {
+export function serializeAlert(
+  a: LagoAlertSeed,
+  organizationId: string,
+  walletCode: string,
+): Record<string, unknown> {
   return {
     lago_id: a.lago_id,
     lago_organization_id: organizationId,
@@ -94,13 +102,33 @@ export function serializeAlert(a: LagoAlertSeed, organizationId: string, walletC
 }
 
 /** V1::WalletTransactionSerializer (NOTES §5): a settled, non-traceable transaction. */
-export function serializeTransaction(t: LagoTransactionState, w: LagoWalletState): Record<string, unknown> {
+export function serializeTransaction(
+  t: LagoTransactionState,
+  w: LagoWalletState,
+): Record<string, unknown> {
   return {
-    lago_id: t.lago_id, lago_wallet_id: t.lago_wallet_id, lago_invoice_id: t.lago_invoice_id, lago_credit_note_id: null, lago_voided_invoice_id: null,
-    billing_entity_code: 'default', status: 'settled', source: 'manual', transaction_status: t.transaction_status, transaction_type: t.transaction_type,
-    amount: railsDecimal(new Dec(t.credit_amount).mul(w.rate_amount)), credit_amount: t.credit_amount, remaining_amount_cents: null, remaining_credit_amount: null,
-    priority: 50, purchase_order_number: w.purchase_order_number, settled_at: t.created_at, failed_at: null, created_at: t.created_at,
-    invoice_requires_successful_payment: false, metadata: [], name: null,
+    lago_id: t.lago_id,
+    lago_wallet_id: t.lago_wallet_id,
+    lago_invoice_id: t.lago_invoice_id,
+    lago_credit_note_id: null,
+    lago_voided_invoice_id: null,
+    billing_entity_code: 'default',
+    status: 'settled',
+    source: 'manual',
+    transaction_status: t.transaction_status,
+    transaction_type: t.transaction_type,
+    amount: railsDecimal(new Dec(t.credit_amount).mul(w.rate_amount)),
+    credit_amount: t.credit_amount,
+    remaining_amount_cents: null,
+    remaining_credit_amount: null,
+    priority: 50,
+    purchase_order_number: w.purchase_order_number,
+    settled_at: t.created_at,
+    failed_at: null,
+    created_at: t.created_at,
+    invoice_requires_successful_payment: false,
+    metadata: [],
+    name: null,
     payment_method: { payment_method_id: null, payment_method_type: 'provider' },
   };
 }

@@ -1,9 +1,21 @@
 import { addControlRoutes, isControlPath, positiveDecimal } from '../control.js';
-import { SandboxRouter, startSandboxServer, type RunningSandbox, type SandboxRequest, type SandboxResponse } from '../http.js';
+import {
+  type RunningSandbox,
+  type SandboxRequest,
+  type SandboxResponse,
+  SandboxRouter,
+  startSandboxServer,
+} from '../http.js';
 import { emitWebhooks, type SandboxWebhooks } from '../webhooks.js';
 import { serializeAlert, serializeTransaction, serializeWallet } from './serialize.js';
 import { LagoStore, type LagoWalletState } from './store.js';
-import { LagoRsaKeys, lagoChangeBodies, lagoOutgoing, rubyEncode64, type LagoWebhookTarget } from './webhooks.js';
+import {
+  LagoRsaKeys,
+  type LagoWebhookTarget,
+  lagoChangeBodies,
+  lagoOutgoing,
+  rubyEncode64,
+} from './webhooks.js';
 
 export const LAGO_SANDBOX_API_KEY = 'lago-sandbox-key-7f3c2a';
 const ORGANIZATION_ID = '9e0f9e0f-9e0f-4e0f-8e0f-000000000001';
@@ -12,19 +24,37 @@ const DEFAULT_PER_PAGE = 100;
 
 // Lago's error bodies (NOTES §1).
 const unauthorized: SandboxResponse = { status: 401, body: { status: 401, error: 'Unauthorized' } };
-const notFound = (code: string): SandboxResponse => ({ status: 404, body: { status: 404, error: 'Not Found', code } });
+const notFound = (code: string): SandboxResponse => ({
+  status: 404,
+  body: { status: 404, error: 'Not Found', code },
+});
 const validationError = (details: Record<string, string[]>): SandboxResponse => ({
   status: 422,
-  body: { status: 422, error: 'Unprocessable Entity', code: 'validation_errors', error_details: details },
+  body: {
+    status: 422,
+    error: 'Unprocessable Entity',
+    code: 'validation_errors',
+    error_details: details,
+  },
 });
 
 /** Lago's `meta` (pagination.rb): nil pages become 0 when the list is empty. */
-function paginate<T>(items: readonly T[], query: URLSearchParams): { page: T[]; meta: Record<string, number | null> } {
-  const perPage = Math.max(1, Number(query.get('per_page') ?? DEFAULT_PER_PAGE) || DEFAULT_PER_PAGE);
+function paginate<T>(
+  items: readonly T[],
+  query: URLSearchParams,
+): { page: T[]; meta: Record<string, number | null> } {
+  const perPage = Math.max(
+    1,
+    Number(query.get('per_page') ?? DEFAULT_PER_PAGE) || DEFAULT_PER_PAGE,
+  );
   const current = Math.max(1, Number(query.get('page') ?? 1) || 1);
   const totalPages = Math.ceil(items.length / perPage);
   const page = items.slice((current - 1) * perPage, current * perPage);
-  if (items.length === 0) return { page, meta: { current_page: 0, next_page: null, prev_page: null, total_pages: 0, total_count: 0 } };
+  if (items.length === 0)
+    return {
+      page,
+      meta: { current_page: 0, next_page: null, prev_page: null, total_pages: 0, total_count: 0 },
+    };
   return {
     page,
     meta: {
@@ -65,14 +95,21 @@ const LAGO_DELIVERED = new Set([200, 201, 202, 204]);
 export async function startLagoSandbox(options: LagoSandboxOptions = {}): Promise<LagoSandbox> {
   const store = options.store ?? new LagoStore();
   const apiKey = options.apiKey ?? LAGO_SANDBOX_API_KEY;
-  const serialize = (w: LagoWalletState) => serializeWallet(w, store.customer(w.external_customer_id)?.lago_id ?? '', new Date());
+  const serialize = (w: LagoWalletState) =>
+    serializeWallet(w, store.customer(w.external_customer_id)?.lago_id ?? '', new Date());
   const keys = new LagoRsaKeys();
   let issuer = '';
   const webhooks = emitWebhooks(
     store.changes,
-    (change, target) => lagoChangeBodies(change, { organizationId: ORGANIZATION_ID, serializeWallet: serialize })
-      .map(({ eventType, body }) => lagoOutgoing(eventType, body, target, keys, issuer)),
-    { target: options.webhooks, retryDelaysMs: options.webhookRetryDelaysMs, isSuccess: (status) => LAGO_DELIVERED.has(status) },
+    (change, target) =>
+      lagoChangeBodies(change, { organizationId: ORGANIZATION_ID, serializeWallet: serialize }).map(
+        ({ eventType, body }) => lagoOutgoing(eventType, body, target, keys, issuer),
+      ),
+    {
+      target: options.webhooks,
+      retryDelaysMs: options.webhookRetryDelaysMs,
+      isSuccess: (status) => LAGO_DELIVERED.has(status),
+    },
   );
   const publicKey = async (): Promise<string> => rubyEncode64(await keys.publicKeyPem());
 
@@ -80,7 +117,11 @@ export async function startLagoSandbox(options: LagoSandboxOptions = {}): Promis
     if (externalId !== null && !store.customer(externalId)) return notFound('customer_not_found');
     const currency = req.query.get('currency');
     const wallets = store.wallets
-      .filter((w) => (externalId === null || w.external_customer_id === externalId) && (!currency || w.currency === currency))
+      .filter(
+        (w) =>
+          (externalId === null || w.external_customer_id === externalId) &&
+          (!currency || w.currency === currency),
+      )
       .sort(lagoOrder);
     const { page, meta } = paginate(wallets, req.query);
     return { status: 200, body: { wallets: page.map(serialize), meta } };
@@ -88,12 +129,16 @@ export async function startLagoSandbox(options: LagoSandboxOptions = {}): Promis
 
   const router = new SandboxRouter()
     // Since v1.47 an absent external_customer_id lists the whole organisation (NOTES §2).
-    .on('GET', `${PREFIX}/wallets`, (req) => listWallets(req, req.query.get('external_customer_id')))
+    .on('GET', `${PREFIX}/wallets`, (req) =>
+      listWallets(req, req.query.get('external_customer_id')),
+    )
     .on('GET', `${PREFIX}/wallets/:id`, (req) => {
       const w = store.wallet(req.params.id!);
       return w ? { status: 200, body: { wallet: serialize(w) } } : notFound('wallet_not_found');
     })
-    .on('GET', `${PREFIX}/customers/:customer/wallets`, (req) => listWallets(req, req.params.customer!))
+    .on('GET', `${PREFIX}/customers/:customer/wallets`, (req) =>
+      listWallets(req, req.params.customer!),
+    )
     .on('GET', `${PREFIX}/customers/:customer/wallets/:code`, (req) => {
       if (!store.customer(req.params.customer!)) return notFound('customer_not_found');
       const w = store.walletByCode(req.params.customer!, req.params.code!);
@@ -108,24 +153,42 @@ export async function startLagoSandbox(options: LagoSandboxOptions = {}): Promis
       if (!w) return notFound('wallet_not_found');
       const alerts = store.alerts.filter((a) => a.lago_wallet_id === w.lago_id);
       const { page, meta } = paginate(alerts, req.query);
-      return { status: 200, body: { alerts: page.map((a) => serializeAlert(a, ORGANIZATION_ID, w.code)), meta } };
+      return {
+        status: 200,
+        body: { alerts: page.map((a) => serializeAlert(a, ORGANIZATION_ID, w.code)), meta },
+      };
     })
     .on('POST', `${PREFIX}/wallet_transactions`, (req) => {
-      const input = (req.body as { wallet_transaction?: Record<string, unknown> } | undefined)?.wallet_transaction;
-      if (!input) return { status: 400, body: { status: 400, error: 'BadRequest: param is missing or the value is empty: wallet_transaction' } };
+      const input = (req.body as { wallet_transaction?: Record<string, unknown> } | undefined)
+        ?.wallet_transaction;
+      if (!input)
+        return {
+          status: 400,
+          body: {
+            status: 400,
+            error: 'BadRequest: param is missing or the value is empty: wallet_transaction',
+          },
+        };
       const w = typeof input.wallet_id === 'string' ? store.wallet(input.wallet_id) : undefined;
       // An unknown wallet is a 422 here, not a 404 (NOTES §9.6).
       if (!w) return validationError({ wallet_id: ['wallet_not_found'] });
       if (w.status !== 'active') return validationError({ wallet_id: ['wallet_is_terminated'] });
       const granted = typeof input.granted_credits === 'string' ? input.granted_credits : undefined;
-      if (!granted || !/^\d+(\.\d+)?$/.test(granted)) return validationError({ granted_credits: ['invalid_granted_credits', 'invalid_amount'] });
+      if (!granted || !/^\d+(\.\d+)?$/.test(granted))
+        return validationError({ granted_credits: ['invalid_granted_credits', 'invalid_amount'] });
       const transaction = store.createTransaction(w.lago_id, granted, 'granted');
       return { status: 200, body: { wallet_transactions: [serializeTransaction(transaction, w)] } };
     })
     // The JWT verification key (NOTES §2 "Other endpoints", §8): Base64.encode64 of the PEM.
-    .on('GET', `${PREFIX}/webhooks/json_public_key`, async () => ({ status: 200, body: { webhook: { public_key: await publicKey() } } }))
+    .on('GET', `${PREFIX}/webhooks/json_public_key`, async () => ({
+      status: 200,
+      body: { webhook: { public_key: await publicKey() } },
+    }))
     // The deprecated text/plain twin.
-    .on('GET', `${PREFIX}/webhooks/public_key`, async () => ({ status: 200, body: await publicKey() }));
+    .on('GET', `${PREFIX}/webhooks/public_key`, async () => ({
+      status: 200,
+      body: await publicKey(),
+    }));
 
   const activeWallet = (id: string) => {
     const w = store.wallet(id);
@@ -138,14 +201,23 @@ export async function startLagoSandbox(options: LagoSandboxOptions = {}): Promis
     consume: (id, credits) => activeWallet(id) && serialize(store.consumeCredits(id, credits)),
   });
 
-  const running = await startSandboxServer({
-    router,
-    // The server takes the second word of the header (base_controller.rb#auth_token).
-    guard: (req) => (isControlPath(req.path) || req.headers.authorization?.split(' ')[1] === apiKey ? undefined : unauthorized),
-    notFound: { status: 404, body: { status: 404, error: 'Not Found', code: 'route_not_found' } },
-    methodNotAllowed: { status: 405, body: { status: 405, error: 'Method Not Allowed', code: 'method_not_allowed' } },
-    badJson: { status: 400, body: { status: 400, error: 'BadRequest: invalid JSON' } },
-  }, options.port);
+  const running = await startSandboxServer(
+    {
+      router,
+      // The server takes the second word of the header (base_controller.rb#auth_token).
+      guard: (req) =>
+        isControlPath(req.path) || req.headers.authorization?.split(' ')[1] === apiKey
+          ? undefined
+          : unauthorized,
+      notFound: { status: 404, body: { status: 404, error: 'Not Found', code: 'route_not_found' } },
+      methodNotAllowed: {
+        status: 405,
+        body: { status: 405, error: 'Method Not Allowed', code: 'method_not_allowed' },
+      },
+      badJson: { status: 400, body: { status: 400, error: 'BadRequest: invalid JSON' } },
+    },
+    options.port,
+  );
   issuer = running.url;
   return {
     ...running,

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { currencyExponent } from '../../domain/currency.js';
 import { Dec } from '../../domain/money.js';
 import { ChangeFeed } from '../changes.js';
-import { LAGO_ALERTS, LAGO_CUSTOMERS, LAGO_WALLETS, type LagoAlertSeed, type LagoWalletSeed } from './seed.js';
+import {
+  LAGO_ALERTS,
+  LAGO_CUSTOMERS,
+  LAGO_WALLETS,
+  type LagoAlertSeed,
+  type LagoWalletSeed,
+} from './seed.js';
 
 /** Seed data is read-only; the store's copy is the live, mutable state. */
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -73,7 +79,11 @@ export class LagoStore {
   }
 
   /** Applies a settled transaction to its wallet, records it and announces the change. */
-  createTransaction(lagoId: string, credits: string, kind: LagoTransactionState['transaction_status']): LagoTransactionState {
+  createTransaction(
+    lagoId: string,
+    credits: string,
+    kind: LagoTransactionState['transaction_status'],
+  ): LagoTransactionState {
     const w = this.mustBeActive(lagoId);
     const now = lagoNow();
     if (kind === 'granted') {
@@ -98,13 +108,30 @@ export class LagoStore {
     return transaction;
   }
 
-  addWallet(partial: Partial<LagoWalletState> & Pick<LagoWalletState, 'external_customer_id' | 'currency'>): LagoWalletState {
+  addWallet(
+    partial: Partial<LagoWalletState> & Pick<LagoWalletState, 'external_customer_id' | 'currency'>,
+  ): LagoWalletState {
     const w: LagoWalletState = {
-      lago_id: randomUUID(), status: 'active', name: null, code: 'default', rate_amount: '1.0', credits_balance: '0.0',
-      credits_ongoing_usage_balance: '0.0', consumed_credits: '0.0', priority: 50, created_at: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-      expiration_at: null, last_consumed_credit_at: null, terminated_at: null, paid_top_up_min_amount_cents: null,
-      paid_top_up_max_amount_cents: null, purchase_order_number: null, metadata: {}, recurring_transaction_rules: [],
-      last_balance_sync_at: null, ...partial,
+      lago_id: randomUUID(),
+      status: 'active',
+      name: null,
+      code: 'default',
+      rate_amount: '1.0',
+      credits_balance: '0.0',
+      credits_ongoing_usage_balance: '0.0',
+      consumed_credits: '0.0',
+      priority: 50,
+      created_at: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+      expiration_at: null,
+      last_consumed_credit_at: null,
+      terminated_at: null,
+      paid_top_up_min_amount_cents: null,
+      paid_top_up_max_amount_cents: null,
+      purchase_order_number: null,
+      metadata: {},
+      recurring_transaction_rules: [],
+      last_balance_sync_at: null,
+      ...partial,
     };
     this.wallets.push(w);
     return w;
@@ -112,7 +139,7 @@ export class LagoStore {
 
   private mustBeActive(lagoId: string): LagoWalletState {
     const w = this.wallet(lagoId);
-    if (!w || w.status !== 'active') throw new Error(`no active Lago wallet ${lagoId}`);
+    if (w?.status !== 'active') throw new Error(`no active Lago wallet ${lagoId}`);
     return w;
   }
 }

@@ -1,4 +1,4 @@
-import { createHmac, generateKeyPair, randomUUID, type KeyObject } from 'node:crypto';
+import { createHmac, generateKeyPair, type KeyObject, randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { SignJWT } from 'jose';
 import type { OutgoingWebhook } from '../webhooks.js';
@@ -46,13 +46,18 @@ export class LagoRsaKeys {
   /** `JWT.encode({ data: payload.to_json, iss: ENV["LAGO_API_URL"] }, RsaPrivateKey, "RS256")`: no exp. */
   async signJwt(data: string, issuer: string): Promise<string> {
     const { privateKey } = await this.get();
-    return new SignJWT({ data }).setProtectedHeader({ alg: 'RS256' }).setIssuer(issuer).sign(privateKey);
+    return new SignJWT({ data })
+      .setProtectedHeader({ alg: 'RS256' })
+      .setIssuer(issuer)
+      .sign(privateKey);
   }
 }
 
 /** Ruby's `Base64.encode64`: MIME base64, a newline after every 60 characters and at the end. */
 export function rubyEncode64(text: string): string {
-  return Buffer.from(text, 'utf8').toString('base64').replace(/.{1,60}/g, '$&\n');
+  return Buffer.from(text, 'utf8')
+    .toString('base64')
+    .replace(/.{1,60}/g, '$&\n');
 }
 
 export interface LagoWebhookContext {
@@ -62,16 +67,37 @@ export interface LagoWebhookContext {
 }
 
 /** The two bodies a balance change produces, in Lago's envelope. */
-export function lagoChangeBodies(change: LagoChange, context: LagoWebhookContext): { eventType: string; body: string }[] {
+export function lagoChangeBodies(
+  change: LagoChange,
+  context: LagoWebhookContext,
+): { eventType: string; body: string }[] {
   // `applies_to` and `applied_invoice_custom_sections` are REST-only (NOTES §3).
-  const { applies_to: _a, applied_invoice_custom_sections: _c, ...wallet } = context.serializeWallet(change.wallet);
+  const {
+    applies_to: _a,
+    applied_invoice_custom_sections: _c,
+    ...wallet
+  } = context.serializeWallet(change.wallet);
   // Nested in a transaction, the wallet also comes without its rules (NOTES §5, §9.11).
   const { recurring_transaction_rules: _r, ...bareWallet } = wallet;
-  const { payment_method, ...transaction } = serializeTransaction(change.transaction, change.wallet);
-  const envelope = (webhookType: string, objectType: string, object: unknown) =>
-    ({ eventType: webhookType, body: JSON.stringify({ webhook_type: webhookType, object_type: objectType, organization_id: context.organizationId, [objectType]: object }) });
+  const { payment_method, ...transaction } = serializeTransaction(
+    change.transaction,
+    change.wallet,
+  );
+  const envelope = (webhookType: string, objectType: string, object: unknown) => ({
+    eventType: webhookType,
+    body: JSON.stringify({
+      webhook_type: webhookType,
+      object_type: objectType,
+      organization_id: context.organizationId,
+      [objectType]: object,
+    }),
+  });
   return [
-    envelope('wallet_transaction.created', 'wallet_transaction', { ...transaction, wallet: bareWallet, payment_method }),
+    envelope('wallet_transaction.created', 'wallet_transaction', {
+      ...transaction,
+      wallet: bareWallet,
+      payment_method,
+    }),
     envelope('wallet.updated', 'wallet', wallet),
   ];
 }
@@ -80,21 +106,30 @@ export function lagoChangeBodies(change: LagoChange, context: LagoWebhookContext
  * One delivery. Lago resends the same webhook record on retry: same unique key, same body, same
  * signature, so the headers are computed once.
  */
-export function lagoOutgoing(eventType: string, body: string, target: LagoWebhookTarget, keys: LagoRsaKeys, issuer: string): OutgoingWebhook {
+export function lagoOutgoing(
+  eventType: string,
+  body: string,
+  target: LagoWebhookTarget,
+  keys: LagoRsaKeys,
+  issuer: string,
+): OutgoingWebhook {
   const id = randomUUID();
   let headers: Promise<Record<string, string>> | undefined;
   const sign = async (): Promise<string> =>
     target.algorithm === 'hmac'
-      ? createHmac('sha256', target.hmacKey ?? LAGO_SANDBOX_HMAC_KEY).update(body, 'utf8').digest('base64')
+      ? createHmac('sha256', target.hmacKey ?? LAGO_SANDBOX_HMAC_KEY)
+          .update(body, 'utf8')
+          .digest('base64')
       : keys.signJwt(body, issuer);
   return {
     id,
     eventType,
     body,
-    headers: () => (headers ??= sign().then((signature) => ({
-      'x-lago-signature': signature,
-      'x-lago-signature-algorithm': target.algorithm,
-      'x-lago-unique-key': id,
-    }))),
+    headers: () =>
+      (headers ??= sign().then((signature) => ({
+        'x-lago-signature': signature,
+        'x-lago-signature-algorithm': target.algorithm,
+        'x-lago-unique-key': id,
+      }))),
   };
 }

@@ -26,19 +26,41 @@ const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$
 const MAX_LIMIT = 100;
 const DEFAULT_LIMIT = 10;
 
-export function uuidIssue(value: string, loc: readonly (string | number)[]): ValidationIssue | undefined {
-  return UUID.test(value) ? undefined : { type: 'uuid_parsing', loc, msg: 'Input should be a valid UUID', input: value };
+export function uuidIssue(
+  value: string,
+  loc: readonly (string | number)[],
+): ValidationIssue | undefined {
+  return UUID.test(value)
+    ? undefined
+    : { type: 'uuid_parsing', loc, msg: 'Input should be a valid UUID', input: value };
 }
 
-function positiveInt(query: URLSearchParams, name: string, fallback: number, issues: ValidationIssue[]): number {
+function positiveInt(
+  query: URLSearchParams,
+  name: string,
+  fallback: number,
+  issues: ValidationIssue[],
+): number {
   const raw = query.get(name);
   if (raw === null) return fallback;
   if (!/^[+-]?\d+$/.test(raw.trim())) {
-    issues.push({ type: 'int_parsing', loc: ['query', name], msg: 'Input should be a valid integer, unable to parse string as an integer', input: raw });
+    issues.push({
+      type: 'int_parsing',
+      loc: ['query', name],
+      msg: 'Input should be a valid integer, unable to parse string as an integer',
+      input: raw,
+    });
     return fallback;
   }
   const n = Number(raw);
-  if (n <= 0) issues.push({ type: 'greater_than', loc: ['query', name], msg: 'Input should be greater than 0', input: raw, ctx: { gt: 0 } });
+  if (n <= 0)
+    issues.push({
+      type: 'greater_than',
+      loc: ['query', name],
+      msg: 'Input should be greater than 0',
+      input: raw,
+      ctx: { gt: 0 },
+    });
   return n;
 }
 
@@ -56,7 +78,12 @@ export function pageParams(query: URLSearchParams, sortable: readonly string[]):
   const sorting = query.getAll('sorting');
   sorting.forEach((s, i) => {
     if (!sortable.includes(s.replace(/^-/, ''))) {
-      issues.push({ type: 'enum', loc: ['query', 'sorting', i], msg: `Input should be ${sortable.flatMap((p) => [`'${p}'`, `'-${p}'`]).join(', ')}`, input: s });
+      issues.push({
+        type: 'enum',
+        loc: ['query', 'sorting', i],
+        msg: `Input should be ${sortable.flatMap((p) => [`'${p}'`, `'-${p}'`]).join(', ')}`,
+        input: s,
+      });
     }
   });
   if (issues.length > 0) throw new InvalidRequest(issues);
@@ -64,7 +91,11 @@ export function pageParams(query: URLSearchParams, sortable: readonly string[]):
 }
 
 /** Orders by the sorting criteria, then by id so pages are deterministic. */
-export function sortBy<T extends { id: string }>(items: readonly T[], sorting: readonly string[], key: (item: T, property: string) => string | bigint): T[] {
+export function sortBy<T extends { id: string }>(
+  items: readonly T[],
+  sorting: readonly string[],
+  key: (item: T, property: string) => string | bigint,
+): T[] {
   return [...items].sort((a, b) => {
     for (const criterion of sorting) {
       const desc = criterion.startsWith('-');
@@ -81,7 +112,10 @@ export function sortBy<T extends { id: string }>(items: readonly T[], sorting: r
  * One page, the way `kit/pagination.py` counts: the total comes from `count(*) OVER ()` on the
  * returned rows, so a page past the end reports `total_count: 0` and `max_page: 0` (NOTES §0.8).
  */
-export function pageOf<T>(items: readonly T[], { page, limit }: PageParams): { items: T[]; totalCount: number } {
+export function pageOf<T>(
+  items: readonly T[],
+  { page, limit }: PageParams,
+): { items: T[]; totalCount: number } {
   const slice = items.slice((page - 1) * limit, page * limit);
   return { items: slice, totalCount: slice.length > 0 ? items.length : 0 };
 }

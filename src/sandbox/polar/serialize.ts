@@ -39,7 +39,10 @@ export function serializeCustomer(c: PolarCustomerSeed): Record<string, unknown>
 }
 
 /** `CustomerSession` (§2.3): every required field, `customer` embedded. */
-export function serializeSession(s: PolarSessionState, customer: PolarCustomerSeed): Record<string, unknown> {
+export function serializeSession(
+  s: PolarSessionState,
+  customer: PolarCustomerSeed,
+): Record<string, unknown> {
   return {
     created_at: s.created_at,
     modified_at: null,
@@ -54,6 +57,13 @@ export function serializeSession(s: PolarSessionState, customer: PolarCustomerSe
 }
 
 /** `ListResource[...]`. */
-export function serializeList(items: readonly unknown[], totalCount: number, limit: number): Record<string, unknown> {
-  return { items, pagination: { total_count: totalCount, max_page: Math.ceil(totalCount / limit) } };
+export function serializeList(
+  items: readonly unknown[],
+  totalCount: number,
+  limit: number,
+): Record<string, unknown> {
+  return {
+    items,
+    pagination: { total_count: totalCount, max_page: Math.ceil(totalCount / limit) },
+  };
 }

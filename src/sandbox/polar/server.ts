@@ -1,11 +1,30 @@
 import { addControlRoutes, isControlPath, positiveCents } from '../control.js';
-import { SandboxRouter, startSandboxServer, type Handler, type RunningSandbox, type SandboxRequest, type SandboxResponse } from '../http.js';
+import {
+  type Handler,
+  type RunningSandbox,
+  type SandboxRequest,
+  type SandboxResponse,
+  SandboxRouter,
+  startSandboxServer,
+} from '../http.js';
 import { emitWebhooks, type SandboxWebhooks } from '../webhooks.js';
-import { InvalidRequest, pageOf, pageParams, sortBy, uuidIssue, validationError } from './params.js';
+import {
+  InvalidRequest,
+  pageOf,
+  pageParams,
+  sortBy,
+  uuidIssue,
+  validationError,
+} from './params.js';
 import type { PolarCustomerSeed } from './seed.js';
-import { serializeCustomer, serializeList, serializeSession, serializeWallet } from './serialize.js';
+import {
+  serializeCustomer,
+  serializeList,
+  serializeSession,
+  serializeWallet,
+} from './serialize.js';
 import { PolarStore, type PolarWalletState } from './store.js';
-import { polarChangeBody, polarOutgoing, type PolarWebhookTarget } from './webhooks.js';
+import { type PolarWebhookTarget, polarChangeBody, polarOutgoing } from './webhooks.js';
 
 export const POLAR_SANDBOX_ACCESS_TOKEN = 'polar_oat_sandbox_Wg7hQ2mN4xK8vR1t';
 /** The versions this sandbox serves; a request without `Polar-Version` gets the current one (NOTES §0.6). */
@@ -17,7 +36,10 @@ const ORG_WALLETS = new RegExp(`^${PREFIX}/wallets(/|$)`);
 
 // Polar's error bodies (NOTES §6).
 const routeNotFound: SandboxResponse = { status: 404, body: { detail: 'Not Found' } };
-const resourceNotFound: SandboxResponse = { status: 404, body: { error: 'ResourceNotFound', detail: 'Not found' } };
+const resourceNotFound: SandboxResponse = {
+  status: 404,
+  body: { error: 'ResourceNotFound', detail: 'Not found' },
+};
 const unauthorized: SandboxResponse = {
   status: 401,
   body: { error: 'Unauthorized', detail: 'Unauthorized' },
@@ -56,7 +78,8 @@ function bearer(req: SandboxRequest): string | undefined {
 }
 
 const WALLET_SORT = ['created_at', 'balance'];
-const walletKey = (w: PolarWalletState, property: string) => (property === 'balance' ? w.balance : w.created_at);
+const walletKey = (w: PolarWalletState, property: string) =>
+  property === 'balance' ? w.balance : w.created_at;
 
 function walletPage(wallets: readonly PolarWalletState[], query: URLSearchParams): SandboxResponse {
   const params = pageParams(query, WALLET_SORT);
@@ -81,7 +104,10 @@ function handle(handler: Handler): Handler {
 
 /** The customer a `CustomerSessionCustomerIDCreate | CustomerSessionCustomerExternalIDCreate` body names. */
 function sessionSubject(store: PolarStore, body: unknown): PolarCustomerSeed {
-  const { customer_id: id, external_customer_id: externalId } = (body ?? {}) as { customer_id?: unknown; external_customer_id?: unknown };
+  const { customer_id: id, external_customer_id: externalId } = (body ?? {}) as {
+    customer_id?: unknown;
+    external_customer_id?: unknown;
+  };
   if (typeof id === 'string') {
     requireUuid(id, ['body', 'customer_id']);
     const customer = store.customer(id.toLowerCase());
@@ -90,11 +116,20 @@ function sessionSubject(store: PolarStore, body: unknown): PolarCustomerSeed {
     const customer = store.customerByExternalId(externalId);
     if (customer) return customer;
   } else {
-    throw new InvalidRequest([{ type: 'missing', loc: ['body', 'customer_id'], msg: 'Field required', input: body ?? null }]);
+    throw new InvalidRequest([
+      { type: 'missing', loc: ['body', 'customer_id'], msg: 'Field required', input: body ?? null },
+    ]);
   }
   // customer_session/service.py answers an unknown customer with a validation error, not a 404.
   const loc = typeof id === 'string' ? 'customer_id' : 'external_customer_id';
-  throw new InvalidRequest([{ type: 'value_error', loc: ['body', loc], msg: 'Value error, Customer does not exist.', input: id ?? externalId }]);
+  throw new InvalidRequest([
+    {
+      type: 'value_error',
+      loc: ['body', loc],
+      msg: 'Value error, Customer does not exist.',
+      input: id ?? externalId,
+    },
+  ]);
 }
 
 function requireUuid(value: string, loc: readonly (string | number)[]): void {
@@ -121,47 +156,95 @@ export async function startPolarSandbox(options: PolarSandboxOptions = {}): Prom
 
   const router = new SandboxRouter()
     // Private org-level routes (NOTES §2.1).
-    .on('GET', `${PREFIX}/wallets`, handle((req) => {
-      const customerIds = req.query.getAll('customer_id');
-      const issues = customerIds.flatMap((id, i) => uuidIssue(id, ['query', 'customer_id', i]) ?? []);
-      if (issues.length > 0) throw new InvalidRequest(issues);
-      const wanted = new Set(customerIds.map((id) => id.toLowerCase()));
-      return walletPage(store.wallets.filter((w) => wanted.size === 0 || wanted.has(w.customer_id)), req.query);
-    }))
-    .on('GET', `${PREFIX}/wallets/:id`, handle((req) => {
-      requireUuid(req.params.id!, ['path', 'id']);
-      const w = store.wallet(req.params.id!.toLowerCase());
-      return w ? { status: 200, body: serializeWallet(w) } : resourceNotFound;
-    }))
+    .on(
+      'GET',
+      `${PREFIX}/wallets`,
+      handle((req) => {
+        const customerIds = req.query.getAll('customer_id');
+        const issues = customerIds.flatMap(
+          (id, i) => uuidIssue(id, ['query', 'customer_id', i]) ?? [],
+        );
+        if (issues.length > 0) throw new InvalidRequest(issues);
+        const wanted = new Set(customerIds.map((id) => id.toLowerCase()));
+        return walletPage(
+          store.wallets.filter((w) => wanted.size === 0 || wanted.has(w.customer_id)),
+          req.query,
+        );
+      }),
+    )
+    .on(
+      'GET',
+      `${PREFIX}/wallets/:id`,
+      handle((req) => {
+        requireUuid(req.params.id!, ['path', 'id']);
+        const w = store.wallet(req.params.id!.toLowerCase());
+        return w ? { status: 200, body: serializeWallet(w) } : resourceNotFound;
+      }),
+    )
     // Public customer routes.
-    .on('GET', `${PREFIX}/customers`, handle((req) => {
-      const params = pageParams(req.query, ['created_at', 'email', 'name']);
-      const { items, totalCount } = pageOf(sortBy(store.customers, params.sorting, (c, p) => String(c[p as 'created_at'] ?? '')), params);
-      return { status: 200, body: serializeList(items.map(serializeCustomer), totalCount, params.limit) };
-    }))
-    .on('GET', `${PREFIX}/customers/external/:external_id`, handle((req) => {
-      const c = store.customerByExternalId(req.params.external_id!);
-      return c ? { status: 200, body: serializeCustomer(c) } : resourceNotFound;
-    }))
-    .on('GET', `${PREFIX}/customers/:id`, handle((req) => {
-      requireUuid(req.params.id!, ['path', 'id']);
-      const c = store.customer(req.params.id!.toLowerCase());
-      return c ? { status: 200, body: serializeCustomer(c) } : resourceNotFound;
-    }))
-    .on('POST', `${PREFIX}/customer-sessions`, handle((req) => {
-      const customer = sessionSubject(store, req.body);
-      return { status: 201, body: serializeSession(store.createSession(customer.id), customer) };
-    }))
+    .on(
+      'GET',
+      `${PREFIX}/customers`,
+      handle((req) => {
+        const params = pageParams(req.query, ['created_at', 'email', 'name']);
+        const { items, totalCount } = pageOf(
+          sortBy(store.customers, params.sorting, (c, p) => String(c[p as 'created_at'] ?? '')),
+          params,
+        );
+        return {
+          status: 200,
+          body: serializeList(items.map(serializeCustomer), totalCount, params.limit),
+        };
+      }),
+    )
+    .on(
+      'GET',
+      `${PREFIX}/customers/external/:external_id`,
+      handle((req) => {
+        const c = store.customerByExternalId(req.params.external_id!);
+        return c ? { status: 200, body: serializeCustomer(c) } : resourceNotFound;
+      }),
+    )
+    .on(
+      'GET',
+      `${PREFIX}/customers/:id`,
+      handle((req) => {
+        requireUuid(req.params.id!, ['path', 'id']);
+        const c = store.customer(req.params.id!.toLowerCase());
+        return c ? { status: 200, body: serializeCustomer(c) } : resourceNotFound;
+      }),
+    )
+    .on(
+      'POST',
+      `${PREFIX}/customer-sessions`,
+      handle((req) => {
+        const customer = sessionSubject(store, req.body);
+        return { status: 201, body: serializeSession(store.createSession(customer.id), customer) };
+      }),
+    )
     // Public customer-portal routes, authenticated by a customer session (NOTES §2.2).
-    .on('GET', `${PREFIX}/customer-portal/wallets`, handle((req) => {
-      const customerId = portalCustomer(req);
-      return walletPage(store.wallets.filter((w) => w.customer_id === customerId), req.query);
-    }))
-    .on('GET', `${PREFIX}/customer-portal/wallets/:id`, handle((req) => {
-      requireUuid(req.params.id!, ['path', 'id']);
-      const w = store.wallet(req.params.id!.toLowerCase());
-      return w && w.customer_id === portalCustomer(req) ? { status: 200, body: serializeWallet(w) } : resourceNotFound;
-    }));
+    .on(
+      'GET',
+      `${PREFIX}/customer-portal/wallets`,
+      handle((req) => {
+        const customerId = portalCustomer(req);
+        return walletPage(
+          store.wallets.filter((w) => w.customer_id === customerId),
+          req.query,
+        );
+      }),
+    )
+    .on(
+      'GET',
+      `${PREFIX}/customer-portal/wallets/:id`,
+      handle((req) => {
+        requireUuid(req.params.id!, ['path', 'id']);
+        const w = store.wallet(req.params.id!.toLowerCase());
+        return w && w.customer_id === portalCustomer(req)
+          ? { status: 200, body: serializeWallet(w) }
+          : resourceNotFound;
+      }),
+    );
 
   addControlRoutes(router, {
     parseAmount: positiveCents,
@@ -185,20 +268,30 @@ export async function startPolarSandbox(options: PolarSandboxOptions = {}): Prom
       if (!w || now - w.start >= windowMs) windows.set(key, (w = { start: now, count: 0 }));
       if (++w.count > options.rateLimit.requests) {
         rateLimited++;
-        return { status: 429, headers: { 'retry-after': String(Math.ceil((w.start + windowMs - now) / 1000)) } };
+        return {
+          status: 429,
+          headers: { 'retry-after': String(Math.ceil((w.start + windowMs - now) / 1000)) },
+        };
       }
     }
-    const authorised = req.path.startsWith(PORTAL_PREFIX) ? token !== undefined && store.sessionCustomer(token) !== undefined : token === accessToken;
+    const authorised = req.path.startsWith(PORTAL_PREFIX)
+      ? token !== undefined && store.sessionCustomer(token) !== undefined
+      : token === accessToken;
     return authorised ? undefined : unauthorized;
   };
 
-  const running = await startSandboxServer({
-    router,
-    guard: (req) => echoVersion(guard(req), req),
-    notFound: routeNotFound,
-    methodNotAllowed: { status: 405, body: { detail: 'Method Not Allowed' } },
-    badJson: validationError([{ type: 'json_invalid', loc: ['body', 0], msg: 'JSON decode error' }]),
-  }, options.port);
+  const running = await startSandboxServer(
+    {
+      router,
+      guard: (req) => echoVersion(guard(req), req),
+      notFound: routeNotFound,
+      methodNotAllowed: { status: 405, body: { detail: 'Method Not Allowed' } },
+      badJson: validationError([
+        { type: 'json_invalid', loc: ['body', 0], msg: 'JSON decode error' },
+      ]),
+    },
+    options.port,
+  );
   return {
     ...running,
     store,
@@ -224,4 +317,3 @@ function servedVersion(req: SandboxRequest): string | undefined {
   if (typeof asked !== 'string') return CURRENT_VERSION;
   return (POLAR_SANDBOX_VERSIONS as readonly string[]).includes(asked) ? asked : undefined;
 }
-

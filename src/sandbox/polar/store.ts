@@ -1,6 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ChangeFeed } from '../changes.js';
-import { POLAR_CUSTOMERS, POLAR_WALLETS, type PolarCustomerSeed, type PolarWalletSeed } from './seed.js';
+import {
+  POLAR_CUSTOMERS,
+  POLAR_WALLETS,
+  type PolarCustomerSeed,
+  type PolarWalletSeed,
+} from './seed.js';
 
 export interface PolarWalletState extends Omit<PolarWalletSeed, 'balance'> {
   balance: bigint;
@@ -81,14 +86,30 @@ export class PolarStore {
     return this.consume(walletId, cents);
   }
 
-  addCustomer(partial: Partial<PolarCustomerSeed> & Pick<PolarCustomerSeed, 'external_id'>): PolarCustomerSeed {
-    const c: PolarCustomerSeed = { id: randomUUID(), email: `${randomUUID()}@example.com`, name: null, created_at: polarNow(new Date(this.clock())), ...partial };
+  addCustomer(
+    partial: Partial<PolarCustomerSeed> & Pick<PolarCustomerSeed, 'external_id'>,
+  ): PolarCustomerSeed {
+    const c: PolarCustomerSeed = {
+      id: randomUUID(),
+      email: `${randomUUID()}@example.com`,
+      name: null,
+      created_at: polarNow(new Date(this.clock())),
+      ...partial,
+    };
     this.customers.push(c);
     return c;
   }
 
-  addWallet(partial: Partial<PolarWalletState> & Pick<PolarWalletState, 'customer_id' | 'currency'>): PolarWalletState {
-    const w: PolarWalletState = { id: randomUUID(), balance: 0n, created_at: polarNow(new Date(this.clock())), modified_at: null, ...partial };
+  addWallet(
+    partial: Partial<PolarWalletState> & Pick<PolarWalletState, 'customer_id' | 'currency'>,
+  ): PolarWalletState {
+    const w: PolarWalletState = {
+      id: randomUUID(),
+      balance: 0n,
+      created_at: polarNow(new Date(this.clock())),
+      modified_at: null,
+      ...partial,
+    };
     this.wallets.push(w);
     return w;
   }
@@ -126,7 +147,8 @@ export class PolarStore {
     const w = this.wallet(walletId);
     if (!w) throw new Error(`no Polar wallet ${walletId}`);
     const next = w.balance + delta;
-    if (next > MAX_SAFE || next < -MAX_SAFE) throw new Error('the sandbox keeps balances within ±2^53 cents');
+    if (next > MAX_SAFE || next < -MAX_SAFE)
+      throw new Error('the sandbox keeps balances within ±2^53 cents');
     w.balance = next;
     return w;
   }

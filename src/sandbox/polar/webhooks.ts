@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import type { OutgoingWebhook } from '../webhooks.js';
 import { serializeCustomer } from './serialize.js';
-import { polarNow, type PolarChange, type PolarStore } from './store.js';
+import { type PolarChange, type PolarStore, polarNow } from './store.js';
 
 /**
  * What the Polar sandbox sends when a balance moves. Polar has no wallet webhook (NOTES §0.3,
@@ -24,7 +24,11 @@ export interface PolarWebhookTarget {
 }
 
 /** `WebhookOrderPaidPayload`: `{type, timestamp, data: Order}` plus `api_version`. */
-export function polarChangeBody(store: PolarStore, change: PolarChange, now = new Date()): { eventType: string; body: string } | undefined {
+export function polarChangeBody(
+  store: PolarStore,
+  change: PolarChange,
+  now = new Date(),
+): { eventType: string; body: string } | undefined {
   const customer = store.customer(change.wallet.customer_id);
   if (!customer) return undefined;
   const cents = Number(change.cents); // the store keeps balances within ±2^53
@@ -67,17 +71,42 @@ export function polarChangeBody(store: PolarStore, change: PolarChange, now = ne
     product: null,
     discount: null,
     subscription: null,
-    items: [{ created_at: created, modified_at: null, id: randomUUID(), label: topUp ? 'Wallet top-up' : 'Usage', amount: cents, tax_amount: 0, proration: false, product_price_id: null }],
+    items: [
+      {
+        created_at: created,
+        modified_at: null,
+        id: randomUUID(),
+        label: topUp ? 'Wallet top-up' : 'Usage',
+        amount: cents,
+        tax_amount: 0,
+        proration: false,
+        product_price_id: null,
+      },
+    ],
     description: topUp ? 'Wallet top-up' : 'Usage',
   };
-  return { eventType: 'order.paid', body: JSON.stringify({ type: 'order.paid', timestamp: created, api_version: WEBHOOK_API_VERSION, data: order }) };
+  return {
+    eventType: 'order.paid',
+    body: JSON.stringify({
+      type: 'order.paid',
+      timestamp: created,
+      api_version: WEBHOOK_API_VERSION,
+      data: order,
+    }),
+  };
 }
 
 /** One delivery: `webhook-id` stays across retries, each attempt is signed with a fresh timestamp. */
-export function polarOutgoing(eventType: string, body: string, target: PolarWebhookTarget): OutgoingWebhook {
+export function polarOutgoing(
+  eventType: string,
+  body: string,
+  target: PolarWebhookTarget,
+): OutgoingWebhook {
   const id = randomUUID();
   // Polar base64-encodes the whole secret for the Standard Webhooks library (NOTES §5 "Signing").
-  const signer = new Webhook(Buffer.from(target.secret ?? POLAR_SANDBOX_WEBHOOK_SECRET, 'utf8').toString('base64'));
+  const signer = new Webhook(
+    Buffer.from(target.secret ?? POLAR_SANDBOX_WEBHOOK_SECRET, 'utf8').toString('base64'),
+  );
   return {
     id,
     eventType,

@@ -29,7 +29,9 @@ export function toJsonText(value: unknown): string {
       return JSON.stringify(value);
     case 'object':
       if (Array.isArray(value)) return `[${value.map(toJsonText).join(',')}]`;
-      return `{${Object.keys(value).map((k) => `${JSON.stringify(k)}:${toJsonText((value as Record<string, unknown>)[k])}`).join(',')}}`;
+      return `{${Object.keys(value)
+        .map((k) => `${JSON.stringify(k)}:${toJsonText((value as Record<string, unknown>)[k])}`)
+        .join(',')}}`;
     default:
       throw new Error(`not JSON: ${typeof value}`);
   }
@@ -37,7 +39,12 @@ export function toJsonText(value: unknown): string {
 
 /** Sets an own property, even `__proto__`. */
 export function defineKey(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 /** A deep copy that keeps own `__proto__` keys, bigints and literals. */
@@ -45,7 +52,8 @@ export function cloneJson<T>(value: T): T {
   if (value === null || typeof value !== 'object' || value instanceof JsonLiteral) return value;
   if (Array.isArray(value)) return value.map(cloneJson) as T;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(value)) defineKey(out, k, cloneJson((value as Record<string, unknown>)[k]));
+  for (const k of Object.keys(value))
+    defineKey(out, k, cloneJson((value as Record<string, unknown>)[k]));
   return out as T;
 }
 

@@ -36,12 +36,18 @@ export interface SchemaArbitraryOptions {
 
 const ABSENT = Symbol('absent');
 
-export function schemaArbitrary(schema: Json, options: SchemaArbitraryOptions): fc.Arbitrary<unknown> {
+export function schemaArbitrary(
+  schema: Json,
+  options: SchemaArbitraryOptions,
+): fc.Arbitrary<unknown> {
   const maxDepth = options.maxDepth ?? 12;
 
   function resolve(ref: string): Json {
     if (!ref.startsWith('#/')) throw new Error(`only local refs are supported: ${ref}`);
-    return ref.slice(2).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    return ref
+      .slice(2)
+      .split('/')
+      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
       .reduce<Json>((node, key) => {
         const next = node[key];
         if (!next || typeof next !== 'object') throw new Error(`unresolvable ref ${ref}`);
@@ -77,17 +83,33 @@ export function schemaArbitrary(schema: Json, options: SchemaArbitraryOptions): 
 
   function typeMatches(value: unknown, type: string): boolean {
     switch (type) {
-      case 'null': return value === null;
-      case 'array': return Array.isArray(value);
-      case 'object': return value !== null && typeof value === 'object' && !Array.isArray(value);
-      case 'integer': return Number.isInteger(value);
-      default: return typeof value === type;
+      case 'null':
+        return value === null;
+      case 'array':
+        return Array.isArray(value);
+      case 'object':
+        return value !== null && typeof value === 'object' && !Array.isArray(value);
+      case 'integer':
+        return Number.isInteger(value);
+      default:
+        return typeof value === type;
     }
   }
 
   function typesOf(s: Json): string[] {
-    const declared = Array.isArray(s.type) ? (s.type as string[]) : typeof s.type === 'string' ? [s.type] : [];
-    const types = declared.length > 0 ? [...declared] : s.properties || s.additionalProperties ? ['object'] : s.items ? ['array'] : [];
+    const declared = Array.isArray(s.type)
+      ? (s.type as string[])
+      : typeof s.type === 'string'
+        ? [s.type]
+        : [];
+    const types =
+      declared.length > 0
+        ? [...declared]
+        : s.properties || s.additionalProperties
+          ? ['object']
+          : s.items
+            ? ['array']
+            : [];
     if (s.nullable === true && !types.includes('null')) types.push('null');
     return types;
   }
@@ -99,28 +121,39 @@ export function schemaArbitrary(schema: Json, options: SchemaArbitraryOptions): 
     if ('const' in s) return fc.constant(s.const);
     const types = typesOf(s);
     if (Array.isArray(s.enum)) {
-      const values = (s.enum as unknown[]).filter((v) => types.length === 0 || types.some((t) => typeMatches(v, t)));
+      const values = (s.enum as unknown[]).filter(
+        (v) => types.length === 0 || types.some((t) => typeMatches(v, t)),
+      );
       if (types.includes('null') && !values.includes(null)) values.push(null);
       return values.length > 0 ? fc.constantFrom(...values) : undefined;
     }
     const branches = (s.oneOf ?? s.anyOf) as Json[] | undefined;
     if (branches) {
-      const arbs = branches.map((b) => gen(b, depth + 1)).filter((a): a is fc.Arbitrary<unknown> => a !== undefined);
+      const arbs = branches
+        .map((b) => gen(b, depth + 1))
+        .filter((a): a is fc.Arbitrary<unknown> => a !== undefined);
       if (s.nullable === true) arbs.push(fc.constant(null));
       return arbs.length > 0 ? fc.oneof(...arbs) : undefined;
     }
     if (types.length === 0) return fc.jsonValue({ maxDepth: 2 });
-    const arbs = types.map((t) => genType(t, s, depth)).filter((a): a is fc.Arbitrary<unknown> => a !== undefined);
+    const arbs = types
+      .map((t) => genType(t, s, depth))
+      .filter((a): a is fc.Arbitrary<unknown> => a !== undefined);
     return arbs.length > 0 ? fc.oneof(...arbs) : undefined;
   }
 
   function genType(type: string, s: Json, depth: number): fc.Arbitrary<unknown> | undefined {
     switch (type) {
-      case 'null': return fc.constant(null);
-      case 'boolean': return fc.boolean();
-      case 'integer': return integerArb(s);
-      case 'number': return numberArb(s);
-      case 'string': return stringArb(s);
+      case 'null':
+        return fc.constant(null);
+      case 'boolean':
+        return fc.boolean();
+      case 'integer':
+        return integerArb(s);
+      case 'number':
+        return numberArb(s);
+      case 'string':
+        return stringArb(s);
       case 'array': {
         const items = gen((s.items as Json | undefined) ?? {}, depth + 1);
         if (!items) return (s.minItems as number | undefined) ? undefined : fc.constant([]);
@@ -128,21 +161,43 @@ export function schemaArbitrary(schema: Json, options: SchemaArbitraryOptions): 
         const maxLength = Math.max(minLength, Math.min((s.maxItems as number | undefined) ?? 3, 3));
         return fc.array(items, { minLength, maxLength });
       }
-      case 'object': return objectArb(s, depth);
-      default: return undefined;
+      case 'object':
+        return objectArb(s, depth);
+      default:
+        return undefined;
     }
   }
 
   function integerArb(s: Json): fc.Arbitrary<unknown> {
-    const min = typeof s.minimum === 'number' ? s.minimum : typeof s.exclusiveMinimum === 'number' ? s.exclusiveMinimum + 1 : undefined;
-    const max = typeof s.maximum === 'number' ? s.maximum : typeof s.exclusiveMaximum === 'number' ? s.exclusiveMaximum - 1 : undefined;
-    if (min !== undefined || max !== undefined) return fc.integer({ min: min ?? -1_000_000, max: max ?? 1_000_000_000 });
+    const min =
+      typeof s.minimum === 'number'
+        ? s.minimum
+        : typeof s.exclusiveMinimum === 'number'
+          ? s.exclusiveMinimum + 1
+          : undefined;
+    const max =
+      typeof s.maximum === 'number'
+        ? s.maximum
+        : typeof s.exclusiveMaximum === 'number'
+          ? s.exclusiveMaximum - 1
+          : undefined;
+    if (min !== undefined || max !== undefined)
+      return fc.integer({ min: min ?? -1_000_000, max: max ?? 1_000_000_000 });
     const m = options.integerMagnitude;
     return fc.oneof(
       { weight: 6, arbitrary: fc.integer({ min: -100_000, max: 10_000_000 }) },
       { weight: 2, arbitrary: fc.maxSafeInteger() },
       // Beyond 2^53 these are bigints: written as exact JSON digits, parsed back as bigint.
-      { weight: 1, arbitrary: fc.bigInt({ min: -m, max: m }).map((b) => (b >= BigInt(Number.MIN_SAFE_INTEGER) && b <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(b) : b)) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .bigInt({ min: -m, max: m })
+          .map((b) =>
+            b >= BigInt(Number.MIN_SAFE_INTEGER) && b <= BigInt(Number.MAX_SAFE_INTEGER)
+              ? Number(b)
+              : b,
+          ),
+      },
     );
   }
 
@@ -151,28 +206,53 @@ export function schemaArbitrary(schema: Json, options: SchemaArbitraryOptions): 
     const max = typeof s.maximum === 'number' ? s.maximum : 1e12;
     return fc.oneof(
       fc.integer({ min: Math.max(min, -1_000_000), max: Math.min(max, 1_000_000) }),
-      fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((d) => (Object.is(d, -0) ? 0 : d)),
+      fc
+        .double({ min, max, noNaN: true, noDefaultInfinity: true })
+        .map((d) => (Object.is(d, -0) ? 0 : d)),
     );
   }
 
   function stringArb(s: Json): fc.Arbitrary<unknown> {
     const minLength = (s.minLength as number | undefined) ?? 0;
     const maxLength = (s.maxLength as number | undefined) ?? 24;
-    const bounded = (a: fc.Arbitrary<string>) => a.filter((v) => v.length >= minLength && v.length <= maxLength);
+    const bounded = (a: fc.Arbitrary<string>) =>
+      a.filter((v) => v.length >= minLength && v.length <= maxLength);
     switch (s.format) {
-      case 'date-time': return dateTimeArb(options.dateTimes);
-      case 'date': return fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-      case 'uuid': return fc.uuid();
-      case 'uuid4': return fc.uuid({ version: 4 });
-      default: break;
+      case 'date-time':
+        return dateTimeArb(options.dateTimes);
+      case 'date':
+        return fc
+          .date({
+            min: new Date('1970-01-01T00:00:00Z'),
+            max: new Date('2100-01-01T00:00:00Z'),
+            noInvalidDate: true,
+          })
+          .map((d) => d.toISOString().slice(0, 10));
+      case 'uuid':
+        return fc.uuid();
+      case 'uuid4':
+        return fc.uuid({ version: 4 });
+      default:
+        break;
     }
-    if (typeof s.pattern === 'string') return bounded(fc.stringMatching(new RegExp(s.pattern), { maxLength }));
-    const examples = [...(s.example !== undefined ? [s.example] : []), ...((s.examples as unknown[] | undefined) ?? [])]
-      .filter((e): e is string => typeof e === 'string');
+    if (typeof s.pattern === 'string')
+      return bounded(fc.stringMatching(new RegExp(s.pattern), { maxLength }));
+    const examples = [
+      ...(s.example !== undefined ? [s.example] : []),
+      ...((s.examples as unknown[] | undefined) ?? []),
+    ].filter((e): e is string => typeof e === 'string');
     return fc.oneof(
       ...(examples.length > 0 ? [{ weight: 3, arbitrary: fc.constantFrom(...examples) }] : []),
-      { weight: 3, arbitrary: bounded(fc.string({ minLength, maxLength: Math.min(maxLength, 16) })) },
-      { weight: 1, arbitrary: bounded(fc.string({ unit: 'binary', minLength, maxLength: Math.min(maxLength, 8) })) },
+      {
+        weight: 3,
+        arbitrary: bounded(fc.string({ minLength, maxLength: Math.min(maxLength, 16) })),
+      },
+      {
+        weight: 1,
+        arbitrary: bounded(
+          fc.string({ unit: 'binary', minLength, maxLength: Math.min(maxLength, 8) }),
+        ),
+      },
     );
   }
 
@@ -189,23 +269,36 @@ export function schemaArbitrary(schema: Json, options: SchemaArbitraryOptions): 
       }
       entries[key] = required.has(key)
         ? arb
-        : fc.oneof({ weight: present, arbitrary: arb }, { weight: 10 - present, arbitrary: fc.constant(ABSENT) });
+        : fc.oneof(
+            { weight: present, arbitrary: arb },
+            { weight: 10 - present, arbitrary: fc.constant(ABSENT) },
+          );
     }
     // A required key the schema does not describe (Lago's `balance`): any JSON value.
-    for (const key of required) if (!(key in properties)) entries[key] = fc.jsonValue({ maxDepth: 1 });
+    for (const key of required)
+      if (!(key in properties)) entries[key] = fc.jsonValue({ maxDepth: 1 });
 
     const additional = s.additionalProperties;
     const minKeys = (s.minProperties as number | undefined) ?? 0;
     let extras: fc.Arbitrary<Record<string, unknown>> = fc.constant({});
     if (additional && typeof additional === 'object') {
       const valueArb = gen(additional as Json, depth + 1);
-      if (valueArb) extras = fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), valueArb, { minKeys, maxKeys: Math.max(minKeys, 3) });
+      if (valueArb)
+        extras = fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), valueArb, {
+          minKeys,
+          maxKeys: Math.max(minKeys, 3),
+        });
     } else if (additional !== false && options.extraProperties) {
-      extras = fc.dictionary(fc.string({ minLength: 1, maxLength: 10 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 2 });
+      extras = fc.dictionary(
+        fc.string({ minLength: 1, maxLength: 10 }),
+        fc.jsonValue({ maxDepth: 2 }),
+        { maxKeys: 2 },
+      );
     }
     return fc.tuple(fc.record(entries), extras).map(([declared, extra]) => {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(extra)) if (!Object.hasOwn(properties, k) && !required.has(k)) defineKey(out, k, v);
+      for (const [k, v] of Object.entries(extra))
+        if (!Object.hasOwn(properties, k) && !required.has(k)) defineKey(out, k, v);
       for (const [k, v] of Object.entries(declared)) if (v !== ABSENT) defineKey(out, k, v);
       return out;
     });
@@ -220,19 +313,31 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** RFC 3339 date-times. Every form here is valid for Ajv's `date-time` format. */
 export function dateTimeArb(mode: 'wire' | 'rfc3339'): fc.Arbitrary<string> {
-  const instant = fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true });
+  const instant = fc.date({
+    min: new Date('1970-01-01T00:00:00Z'),
+    max: new Date('2100-01-01T00:00:00Z'),
+    noInvalidDate: true,
+  });
   const offsetMinutes = fc.integer({ min: -14 * 4, max: 14 * 4 }).map((q) => q * 15);
   // 0 to 9 fraction digits (Go prints up to nine, Rails three or none).
-  const fraction = fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 999_999_999 }))
+  const fraction = fc
+    .tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 999_999_999 }))
     .map(([digits, n]) => (digits === 0 ? '' : `.${String(n).padStart(9, '0').slice(0, digits)}`));
 
-  const render = (d: Date, offset: number, frac: string, opts: { t?: string; z?: string; colon?: boolean } = {}) => {
+  const render = (
+    d: Date,
+    offset: number,
+    frac: string,
+    opts: { t?: string; z?: string; colon?: boolean } = {},
+  ) => {
     const local = new Date(d.getTime() + offset * 60_000);
     const date = `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
     const time = `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${frac}`;
     const sign = offset < 0 ? '-' : '+';
-    const zone = offset === 0 && opts.z !== undefined ? opts.z
-      : `${sign}${pad(Math.floor(Math.abs(offset) / 60))}${opts.colon === false ? '' : ':'}${pad(Math.abs(offset) % 60)}`;
+    const zone =
+      offset === 0 && opts.z !== undefined
+        ? opts.z
+        : `${sign}${pad(Math.floor(Math.abs(offset) / 60))}${opts.colon === false ? '' : ':'}${pad(Math.abs(offset) % 60)}`;
     return `${date}${opts.t ?? 'T'}${time}${zone}`;
   };
 
@@ -245,12 +350,29 @@ export function dateTimeArb(mode: 'wire' | 'rfc3339'): fc.Arbitrary<string> {
   if (mode === 'wire') return wire;
   return fc.oneof(
     { weight: 4, arbitrary: wire },
-    { weight: 1, arbitrary: fc.tuple(instant, fraction).map(([d, f]) => render(d, 0, f, { t: 't', z: 'z' })) },
-    { weight: 1, arbitrary: fc.tuple(instant, fraction).map(([d, f]) => render(d, 0, f, { t: ' ', z: 'Z' })) },
-    { weight: 1, arbitrary: fc.tuple(instant, offsetMinutes.filter((o) => o !== 0)).map(([d, o]) => render(d, o, '', { colon: false })) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(instant, fraction).map(([d, f]) => render(d, 0, f, { t: 't', z: 'z' })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(instant, fraction).map(([d, f]) => render(d, 0, f, { t: ' ', z: 'Z' })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(
+          instant,
+          offsetMinutes.filter((o) => o !== 0),
+        )
+        .map(([d, o]) => render(d, o, '', { colon: false })),
+    },
     { weight: 1, arbitrary: instant.map((d) => `${d.toISOString().slice(0, 19)}-00:00`) },
     // A leap second: RFC 3339 allows hh:mm:60 at 23:59 UTC.
     { weight: 1, arbitrary: instant.map((d) => `${d.toISOString().slice(0, 10)}T23:59:60Z`) },
-    { weight: 1, arbitrary: fc.integer({ min: 0, max: 999 }).map((y) => `${pad(y, 4)}-01-01T00:00:00Z`) },
+    {
+      weight: 1,
+      arbitrary: fc.integer({ min: 0, max: 999 }).map((y) => `${pad(y, 4)}-01-01T00:00:00Z`),
+    },
   );
 }

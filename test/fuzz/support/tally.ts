@@ -23,8 +23,13 @@ export class Tally {
   }
 
   summary(label: string): string {
-    const pops = [...this.byPopulation].map(([name, c]) => `${name}: ${c.translated}/${c.typedErrors}`).join(', ');
-    const bugs = this.knownBugs.size > 0 ? `; payloads hitting known bugs: ${[...this.knownBugs].map(([id, n]) => `${id}×${n}`).join(', ')}` : '';
+    const pops = [...this.byPopulation]
+      .map(([name, c]) => `${name}: ${c.translated}/${c.typedErrors}`)
+      .join(', ');
+    const bugs =
+      this.knownBugs.size > 0
+        ? `; payloads hitting known bugs: ${[...this.knownBugs].map(([id, n]) => `${id}×${n}`).join(', ')}`
+        : '';
     return `[fuzz] ${label}: ${this.payloads} payloads → ${this.translated} translated, ${this.typedErrors} typed errors${pops ? ` (translated/typed by population: ${pops})` : ''}${bugs}`;
   }
 }

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
-import fc from 'fast-check';
-import { Dec, decimalString, minorUnits, type Money } from '../../../src/domain/money.js';
+import type fc from 'fast-check';
+import { Dec, decimalString, type Money, minorUnits } from '../../../src/domain/money.js';
 import type { ProviderName, Wallet } from '../../../src/domain/wallet.js';
 import { createLogger } from '../../../src/logger.js';
 import { flexpriceWallet, flexpriceWalletBalance } from '../../../src/providers/flexprice/api.js';
@@ -12,8 +12,8 @@ import { polarWallet } from '../../../src/providers/polar/api.js';
 import { translateWallet as translatePolar } from '../../../src/providers/polar/translate.js';
 import type { Result } from '../../../src/providers/provider.js';
 import { loadSpec, type OpenApiSpec } from '../../helpers/openapi.js';
-import { exact, significantDigits, type Problems } from './check.js';
-import { schemaArbitrary, type SchemaArbitraryOptions } from './schema-arbitrary.js';
+import { exact, type Problems, significantDigits } from './check.js';
+import { type SchemaArbitraryOptions, schemaArbitrary } from './schema-arbitrary.js';
 
 /**
  * What the fuzz tests feed each adapter: the wallet schemas the adapter consumes, reached from the
@@ -59,28 +59,52 @@ export interface FuzzTarget {
 }
 
 function deref(doc: Json, ref: string): Json {
-  return ref.slice(2).split('/').reduce<Json>((node, key) => node[key] as Json, doc);
+  return ref
+    .slice(2)
+    .split('/')
+    .reduce<Json>((node, key) => node[key] as Json, doc);
 }
 
 /** The `$ref` of the wallet schema in a route's 200 response, unwrapping an envelope if there is one. */
-function walletRef(doc: Json, path: string, method: string, envelope?: (resolved: Json) => Json): string {
+function walletRef(
+  doc: Json,
+  path: string,
+  method: string,
+  envelope?: (resolved: Json) => Json,
+): string {
   const operation = ((doc.paths as Json)[path] as Json)[method] as Json;
   const response = (operation.responses as Json)['200'] as Json;
   const schema = ((response.content as Json)['application/json'] as Json).schema as Json;
   const ref = envelope ? envelope(deref(doc, schema.$ref as string)).$ref : schema.$ref;
-  if (typeof ref !== 'string') throw new Error(`no wallet $ref under ${method.toUpperCase()} ${path}`);
+  if (typeof ref !== 'string')
+    throw new Error(`no wallet $ref under ${method.toUpperCase()} ${path}`);
   return ref;
 }
 
-function population(name: 'spec' | 'wire', spec: OpenApiSpec, ref: string, options: Omit<SchemaArbitraryOptions, 'document'>): Population {
+function population(
+  name: 'spec' | 'wire',
+  spec: OpenApiSpec,
+  ref: string,
+  options: Omit<SchemaArbitraryOptions, 'document'>,
+): Population {
   const arbitrary = schemaArbitrary({ $ref: ref }, { ...options, document: spec.document });
   const validation = { $ref: `spec${ref}` };
   return { name, arbitrary, validate: (payload) => spec.validate(validation, payload) };
 }
 
-const SPEC_OPTIONS = { optionalPresence: 0.5, extraProperties: true, integerMagnitude: 10n ** 30n, dateTimes: 'rfc3339' } as const;
+const SPEC_OPTIONS = {
+  optionalPresence: 0.5,
+  extraProperties: true,
+  integerMagnitude: 10n ** 30n,
+  dateTimes: 'rfc3339',
+} as const;
 // bigint columns (Lago balance_cents, Polar's summed cents) reach 2^63.
-const WIRE_OPTIONS = { optionalPresence: 0.75, extraProperties: false, integerMagnitude: 2n ** 63n - 1n, dateTimes: 'wire' } as const;
+const WIRE_OPTIONS = {
+  optionalPresence: 0.75,
+  extraProperties: false,
+  integerMagnitude: 2n ** 63n - 1n,
+  dateTimes: 'wire',
+} as const;
 
 const nullable = (schema: Json): Json => ({ anyOf: [schema, { type: 'null' }] });
 
@@ -93,8 +117,15 @@ function wireDecimal(p: Problems, path: string, d: unknown, wire: unknown): void
   if (!want || d.e > 300 || d.e < -100_000) return; // absurd exponents are reported as EXPONENT
   const got = exact(decimalString(d))!;
   const scale = Math.max(got.scale, want.scale);
-  if (got.digits * 10n ** BigInt(scale - got.scale) !== want.digits * 10n ** BigInt(scale - want.scale)) {
-    p.add(significantDigits(wire) > 38 ? 'PRECISION' : 'WRONG_NUMBER', path, `${decimalString(d).slice(0, 60)} but the wire says ${wire.slice(0, 60)}`);
+  if (
+    got.digits * 10n ** BigInt(scale - got.scale) !==
+    want.digits * 10n ** BigInt(scale - want.scale)
+  ) {
+    p.add(
+      significantDigits(wire) > 38 ? 'PRECISION' : 'WRONG_NUMBER',
+      path,
+      `${decimalString(d).slice(0, 60)} but the wire says ${wire.slice(0, 60)}`,
+    );
   }
 }
 
@@ -103,7 +134,12 @@ function wireMinor(p: Problems, path: string, m: Money | null, wire: unknown): v
   if (typeof wire !== 'number' && typeof wire !== 'bigint') return;
   const got = minorUnits(m);
   const want = BigInt(wire).toString();
-  if (got !== want) p.add(want.replace('-', '').length > 38 ? 'PRECISION' : 'WRONG_NUMBER', `${path}.minorUnits`, `${got} but the wire says ${want} minor units`);
+  if (got !== want)
+    p.add(
+      want.replace('-', '').length > 38 ? 'PRECISION' : 'WRONG_NUMBER',
+      `${path}.minorUnits`,
+      `${got} but the wire says ${want} minor units`,
+    );
 }
 
 /** Metadata entries are the wire map's own keys, `__proto__` included, with their values. */
@@ -112,14 +148,30 @@ function wireMetadata(p: Problems, w: Wallet, wire: unknown): void {
   const keys = Object.keys(map);
   const got = new Map(w.metadata.map((e) => [e.key, e.value]));
   for (const k of keys) {
-    if (!got.has(k)) p.add(k === '__proto__' ? 'PROTO_KEY' : 'WIRE', `metadata[${JSON.stringify(k)}]`, 'a wire metadata key is missing');
-    else if (got.get(k) !== map[k]) p.add('WIRE', `metadata[${JSON.stringify(k)}]`, `${JSON.stringify(got.get(k))} but the wire says ${JSON.stringify(map[k])}`);
+    if (!got.has(k))
+      p.add(
+        k === '__proto__' ? 'PROTO_KEY' : 'WIRE',
+        `metadata[${JSON.stringify(k)}]`,
+        'a wire metadata key is missing',
+      );
+    else if (got.get(k) !== map[k])
+      p.add(
+        'WIRE',
+        `metadata[${JSON.stringify(k)}]`,
+        `${JSON.stringify(got.get(k))} but the wire says ${JSON.stringify(map[k])}`,
+      );
   }
-  if (w.metadata.length > keys.length) p.add('WIRE', 'metadata', `${w.metadata.length} entries for ${keys.length} wire keys`);
+  if (w.metadata.length > keys.length)
+    p.add('WIRE', 'metadata', `${w.metadata.length} entries for ${keys.length} wire keys`);
 }
 
 function same(p: Problems, path: string, got: unknown, want: unknown): void {
-  if (got !== want) p.add('WIRE', path, `${JSON.stringify(got)?.slice(0, 80)} but the wire says ${JSON.stringify(want)?.slice(0, 80)}`);
+  if (got !== want)
+    p.add(
+      'WIRE',
+      path,
+      `${JSON.stringify(got)?.slice(0, 80)} but the wire says ${JSON.stringify(want)?.slice(0, 80)}`,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -138,23 +190,45 @@ function lagoTarget(): FuzzTarget {
     wallet.required = wallet.required!.filter((f) => f !== 'balance');
     // NOTES §3: decimal(30,5) columns serialized as strings ("10.0"). The spec's pattern has an
     // unescaped dot ("1x5" matches it); these are the strings Rails prints.
-    for (const f of ['rate_amount', 'credits_balance', 'consumed_credits', 'credits_ongoing_usage_balance']) wallet.properties![f] = LAGO_DECIMAL;
+    for (const f of [
+      'rate_amount',
+      'credits_balance',
+      'consumed_credits',
+      'credits_ongoing_usage_balance',
+    ])
+      wallet.properties![f] = LAGO_DECIMAL;
     // NOTES §3: credits_ongoing_balance = credits_balance - usage, which goes below zero
     // (ongoing_balance_cents "can be ≤ 0").
-    wallet.properties!.credits_ongoing_balance = { type: 'string', pattern: '^-?[0-9]{1,12}\\.[0-9]{1,5}$' };
+    wallet.properties!.credits_ongoing_balance = {
+      type: 'string',
+      pattern: '^-?[0-9]{1,12}\\.[0-9]{1,5}$',
+    };
     // NOTES §3, §9.7: metadata is a map sent only when not empty; keys ≤ 100, values ≤ 255.
-    wallet.properties!.metadata = { type: 'object', minProperties: 1, additionalProperties: { type: ['string', 'null'], maxLength: 255 } };
+    wallet.properties!.metadata = {
+      type: 'object',
+      minProperties: 1,
+      additionalProperties: { type: ['string', 'null'], maxLength: 255 },
+    };
     // NOTES §4: at most one rule per wallet.
     (wallet.properties!.recurring_transaction_rules as Json).maxItems = 1;
-    for (const f of ['threshold_credits', 'paid_credits', 'granted_credits']) rule.properties![f] = LAGO_DECIMAL;
-    rule.properties!.target_ongoing_balance = { type: ['string', 'null'], pattern: LAGO_DECIMAL.pattern };
+    for (const f of ['threshold_credits', 'paid_credits', 'granted_credits'])
+      rule.properties![f] = LAGO_DECIMAL;
+    rule.properties!.target_ongoing_balance = {
+      type: ['string', 'null'],
+      pattern: LAGO_DECIMAL.pattern,
+    };
     // NOTES §4: transaction_metadata is an array of {key, value}.
     ((rule.properties!.transaction_metadata as Json).items as Json).required = ['key', 'value'];
     // NOTES §3/§7: payment_method_id is null by default (as test/sandbox/lago-openapi.test.ts).
     (s.PaymentMethodReference!.properties!.payment_method_id as Json).type = ['string', 'null'];
   });
-  const ref = walletRef(pure.document, '/wallets/{lago_id}', 'get', (wrapper) => (wrapper.properties as Json).wallet as Json);
-  const fields = Object.keys((deref(pure.document, ref).properties as Json));
+  const ref = walletRef(
+    pure.document,
+    '/wallets/{lago_id}',
+    'get',
+    (wrapper) => (wrapper.properties as Json).wallet as Json,
+  );
+  const fields = Object.keys(deref(pure.document, ref).properties as Json);
   return {
     provider: 'LAGO',
     label: 'Lago WalletObject',
@@ -176,12 +250,27 @@ function lagoTarget(): FuzzTarget {
       wireMinor(p, 'ongoingUsage', w.ongoingUsage, l.ongoing_usage_balance_cents);
       if (w.credits) {
         wireDecimal(p, 'credits.balance', w.credits.balance, l.credits_balance);
-        wireDecimal(p, 'credits.ongoingBalance', w.credits.ongoingBalance, l.credits_ongoing_balance);
-        wireDecimal(p, 'credits.ongoingUsage', w.credits.ongoingUsage, l.credits_ongoing_usage_balance);
+        wireDecimal(
+          p,
+          'credits.ongoingBalance',
+          w.credits.ongoingBalance,
+          l.credits_ongoing_balance,
+        );
+        wireDecimal(
+          p,
+          'credits.ongoingUsage',
+          w.credits.ongoingUsage,
+          l.credits_ongoing_usage_balance,
+        );
         wireDecimal(p, 'credits.consumed', w.credits.consumed, l.consumed_credits);
         wireDecimal(p, 'credits.rate', w.credits.rate, l.rate_amount);
       } else p.add('WIRE', 'credits', 'a Lago wallet without credits');
-      same(p, 'recurringTransactionRules.length', w.recurringTransactionRules.length, ((l.recurring_transaction_rules as unknown[] | null) ?? []).length);
+      same(
+        p,
+        'recurringTransactionRules.length',
+        w.recurringTransactionRules.length,
+        ((l.recurring_transaction_rules as unknown[] | null) ?? []).length,
+      );
       wireMetadata(p, w, l.metadata);
     },
   };
@@ -193,9 +282,15 @@ function lagoTarget(): FuzzTarget {
 // shopspring String(): no exponent, trailing zeros trimmed; numeric(20,9) (NOTES §1).
 const GO_DECIMAL = { type: 'string', pattern: '^-?(0|[1-9][0-9]{0,10})(\\.[0-9]{0,8}[1-9])?$' };
 // numeric(10,5), and a rate ≤ 0 is replaced by 1 at creation (NOTES §3.3): always positive.
-const GO_RATE = { type: 'string', pattern: '^([1-9][0-9]{0,4}(\\.[0-9]{0,4}[1-9])?|0\\.[0-9]{0,3}[1-9])$' };
+const GO_RATE = {
+  type: 'string',
+  pattern: '^([1-9][0-9]{0,4}(\\.[0-9]{0,4}[1-9])?|0\\.[0-9]{0,3}[1-9])$',
+};
 // Stored lower-case and validated as ISO 4217 (NOTES §1).
-const FLEXPRICE_CURRENCIES = { type: 'string', enum: ['usd', 'eur', 'gbp', 'inr', 'jpy', 'kwd', 'chf', 'bhd', 'clf'] };
+const FLEXPRICE_CURRENCIES = {
+  type: 'string',
+  enum: ['usd', 'eur', 'gbp', 'inr', 'jpy', 'kwd', 'chf', 'bhd', 'clf'],
+};
 
 function flexpriceTarget(kind: 'WalletResponse' | 'WalletBalanceResponse'): FuzzTarget {
   const file = 'flexprice/openapi/swagger-3-0.json';
@@ -210,7 +305,10 @@ function flexpriceTarget(kind: 'WalletResponse' | 'WalletBalanceResponse'): Fuzz
     delete s['types.Duration']!.enum;
     s['types.Duration']!.required = ['value', 'unit'];
     // NOTES §3.6, §7: absent alert levels come as null; thresholds are decimal strings.
-    for (const level of ['critical', 'warning', 'info']) s['types.AlertSettings']!.properties![level] = nullable({ $ref: '#/components/schemas/types.AlertThreshold' });
+    for (const level of ['critical', 'warning', 'info'])
+      s['types.AlertSettings']!.properties![level] = nullable({
+        $ref: '#/components/schemas/types.AlertThreshold',
+      });
     s['types.AlertThreshold']!.properties!.threshold = GO_DECIMAL;
     s['types.AlertThreshold']!.required = ['threshold', 'condition'];
     s['types.CreditBreakdown']!.properties!.free = GO_DECIMAL;
@@ -220,23 +318,55 @@ function flexpriceTarget(kind: 'WalletResponse' | 'WalletBalanceResponse'): Fuzz
       const w = s[name]!;
       // NOTES §3.1: metadata is an object or null.
       w.properties!.metadata = nullable({ $ref: '#/components/schemas/types.Metadata' });
-      for (const f of ['balance', 'credit_balance', 'real_time_balance', 'real_time_credit_balance', 'current_period_usage', 'unpaid_invoices_amount']) {
+      for (const f of [
+        'balance',
+        'credit_balance',
+        'real_time_balance',
+        'real_time_credit_balance',
+        'current_period_usage',
+        'unpaid_invoices_amount',
+      ]) {
         if (w.properties![f]) w.properties![f] = GO_DECIMAL;
       }
       w.properties!.conversion_rate = GO_RATE;
       w.properties!.topup_conversion_rate = GO_RATE;
       w.properties!.currency = FLEXPRICE_CURRENCIES;
       // NOTES §3.1/§3.2: the fields without omitempty are always emitted.
-      w.required = ['id', 'customer_id', 'currency', 'balance', 'credit_balance', 'wallet_status', 'description', 'wallet_type', 'config',
-        'conversion_rate', 'topup_conversion_rate', 'environment_id', 'alert_state', 'tenant_id', 'status', 'created_at', 'updated_at',
-        'created_by', 'updated_by', ...(name === 'WalletBalanceResponse' ? ['is_cached_fallback'] : [])];
+      w.required = [
+        'id',
+        'customer_id',
+        'currency',
+        'balance',
+        'credit_balance',
+        'wallet_status',
+        'description',
+        'wallet_type',
+        'config',
+        'conversion_rate',
+        'topup_conversion_rate',
+        'environment_id',
+        'alert_state',
+        'tenant_id',
+        'status',
+        'created_at',
+        'updated_at',
+        'created_by',
+        'updated_by',
+        ...(name === 'WalletBalanceResponse' ? ['is_cached_fallback'] : []),
+      ];
     }
   });
-  const ref = kind === 'WalletResponse'
-    // The by-id batch: POST /wallets/search answers {items: WalletResponse[], pagination}.
-    ? walletRef(pure.document, '/wallets/search', 'post', (list) => ((list.properties as Json).items as Json).items as Json)
-    // Active wallets are re-read through GET /wallets/{id}/balance/real-time.
-    : walletRef(pure.document, '/wallets/{id}/balance/real-time', 'get');
+  const ref =
+    kind === 'WalletResponse'
+      ? // The by-id batch: POST /wallets/search answers {items: WalletResponse[], pagination}.
+        walletRef(
+          pure.document,
+          '/wallets/search',
+          'post',
+          (list) => ((list.properties as Json).items as Json).items as Json,
+        )
+      : // Active wallets are re-read through GET /wallets/{id}/balance/real-time.
+        walletRef(pure.document, '/wallets/{id}/balance/real-time', 'get');
   const fields = Object.keys(deref(pure.document, ref).properties as Json);
   const schema = kind === 'WalletResponse' ? flexpriceWallet : flexpriceWalletBalance;
   return {
@@ -247,27 +377,57 @@ function flexpriceTarget(kind: 'WalletResponse' | 'WalletBalanceResponse'): Fuzz
     spec: population('spec', pure, ref, SPEC_OPTIONS),
     wire: population('wire', wire, ref, WIRE_OPTIONS),
     // As FlexpriceProvider.translate / translateBalance / customerWalletList (src/providers/flexprice/index.ts).
-    translate: (raw, externalId) => translateItem('FLEXPRICE', schema, (w, r) => translateFlexprice(w, r, { externalId }), raw, silent),
+    translate: (raw, externalId) =>
+      translateItem(
+        'FLEXPRICE',
+        schema,
+        (w, r) => translateFlexprice(w, r, { externalId }),
+        raw,
+        silent,
+      ),
     checkMapping(p, input, w, externalId) {
       const f = input as Json;
       same(p, 'providerWalletId', w.providerWalletId, f.id);
       same(p, 'customer.providerCustomerId', w.customer.providerCustomerId, f.customer_id);
       same(p, 'customer.externalId', w.customer.externalId, externalId);
-      same(p, 'status', w.status, ({ active: 'ACTIVE', frozen: 'FROZEN', closed: 'TERMINATED' } as Json)[f.wallet_status as string]);
+      same(
+        p,
+        'status',
+        w.status,
+        ({ active: 'ACTIVE', frozen: 'FROZEN', closed: 'TERMINATED' } as Json)[
+          f.wallet_status as string
+        ],
+      );
       same(p, 'kind', w.kind, f.wallet_type === 'PRE_PAID' ? 'PREPAID' : 'POSTPAID');
       wireDecimal(p, 'balance.amount', w.balance.amount, f.balance);
-      if (w.ongoingBalance) wireDecimal(p, 'ongoingBalance.amount', w.ongoingBalance.amount, f.real_time_balance);
+      if (w.ongoingBalance)
+        wireDecimal(p, 'ongoingBalance.amount', w.ongoingBalance.amount, f.real_time_balance);
       if (w.credits) {
         wireDecimal(p, 'credits.balance', w.credits.balance, f.credit_balance);
         wireDecimal(p, 'credits.rate', w.credits.rate, f.conversion_rate);
-        wireDecimal(p, 'credits.topUpRate', w.credits.topUpRate, f.topup_conversion_rate || f.conversion_rate);
+        wireDecimal(
+          p,
+          'credits.topUpRate',
+          w.credits.topUpRate,
+          f.topup_conversion_rate || f.conversion_rate,
+        );
       } else p.add('WIRE', 'credits', 'a Flexprice wallet without credits');
       wireMetadata(p, w, f.metadata);
       const topUp = f.auto_topup as Json | null | undefined;
-      same(p, 'recurringTransactionRules.length', w.recurringTransactionRules.length, topUp ? 1 : 0);
+      same(
+        p,
+        'recurringTransactionRules.length',
+        w.recurringTransactionRules.length,
+        topUp ? 1 : 0,
+      );
       const rule = w.recurringTransactionRules[0];
       if (topUp && rule) {
-        wireDecimal(p, 'recurringTransactionRules[0].thresholdCredits', rule.thresholdCredits, topUp.threshold);
+        wireDecimal(
+          p,
+          'recurringTransactionRules[0].thresholdCredits',
+          rule.thresholdCredits,
+          topUp.threshold,
+        );
         wireDecimal(p, 'recurringTransactionRules[0].paidCredits', rule.paidCredits, topUp.amount);
       }
     },
@@ -278,10 +438,16 @@ function flexpriceTarget(kind: 'WalletResponse' | 'WalletBalanceResponse'): Fuzz
 // Polar
 
 // NOTES §2.4, §8: a lower-case 3-letter ISO code ("usd"); multi-currency exists (eur in tests).
-const POLAR_CURRENCIES = { type: 'string', enum: ['usd', 'eur', 'gbp', 'jpy', 'kwd', 'cad', 'sek'] };
+const POLAR_CURRENCIES = {
+  type: 'string',
+  enum: ['usd', 'eur', 'gbp', 'jpy', 'kwd', 'cad', 'sek'],
+};
 
 function polarTarget(kind: 'Wallet' | 'CustomerWallet'): FuzzTarget {
-  const file = kind === 'Wallet' ? 'polar/openapi/polar-private-wallets.reconstructed.json' : 'polar/openapi/polar-openapi-2026-04-16.json';
+  const file =
+    kind === 'Wallet'
+      ? 'polar/openapi/polar-private-wallets.reconstructed.json'
+      : 'polar/openapi/polar-openapi-2026-04-16.json';
   const route = kind === 'Wallet' ? '/v1/wallets/{id}' : '/v1/customer-portal/wallets/{id}';
   const pure = loadSpec(file);
   const wire = loadSpec(file, (doc) => {
@@ -297,7 +463,8 @@ function polarTarget(kind: 'Wallet' | 'CustomerWallet'): FuzzTarget {
     spec: population('spec', pure, ref, SPEC_OPTIONS),
     wire: population('wire', wire, ref, WIRE_OPTIONS),
     // As PolarProvider.translate (src/providers/polar/index.ts): one schema for both shapes.
-    translate: (raw, externalId) => translateItem('POLAR', polarWallet, (w, r) => translatePolar(w, r, externalId), raw, silent),
+    translate: (raw, externalId) =>
+      translateItem('POLAR', polarWallet, (w, r) => translatePolar(w, r, externalId), raw, silent),
     checkMapping(p, input, w, externalId) {
       const pw = input as Json;
       same(p, 'providerWalletId', w.providerWalletId, pw.id);

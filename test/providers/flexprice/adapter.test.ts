@@ -1,17 +1,25 @@
-import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { ExecutionResult } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
 import { createFlexpriceProvider } from '../../../src/providers/flexprice/index.js';
 import { createLagoProvider } from '../../../src/providers/lago/index.js';
-import { startLagoSandbox } from '../../../src/sandbox/lago/server.js';
 import { FLEXPRICE_ENVIRONMENT_ID, SEEDED } from '../../../src/sandbox/flexprice/seed.js';
-import { startFlexpriceSandbox, type FlexpriceSandbox } from '../../../src/sandbox/flexprice/server.js';
+import {
+  type FlexpriceSandbox,
+  startFlexpriceSandbox,
+} from '../../../src/sandbox/flexprice/server.js';
+import { startLagoSandbox } from '../../../src/sandbox/lago/server.js';
 import { createGateway, type Gateway } from '../../../src/server.js';
 import { captureLogs, countRequests, postOperation } from '../../helpers/stack.js';
 import { ProvidersQuery } from '../../operations.js';
-import { FlexCustomerWalletsQuery, FlexNodesQuery, FlexWalletQuery, FlexWalletsQuery } from './operations.js';
+import {
+  FlexCustomerWalletsQuery,
+  FlexNodesQuery,
+  FlexWalletQuery,
+  FlexWalletsQuery,
+} from './operations.js';
 
 /**
  * The Flexprice adapter over real HTTP against the Flexprice sandbox, through the whole gateway
@@ -26,16 +34,31 @@ interface Harness {
   readonly logs: string[];
   /** Every GraphQL response body, as sent. */
   readonly bodies: string[];
-  execute<R, V>(document: TypedDocumentNode<R, V>, variables?: V): Promise<ExecutionResult<R> & { status: number }>;
+  execute<R, V>(
+    document: TypedDocumentNode<R, V>,
+    variables?: V,
+  ): Promise<ExecutionResult<R> & { status: number }>;
 }
 
-function gatewayFor(sandbox: FlexpriceSandbox, options: { apiKey?: string; apiUrl?: string; environmentId?: string } = {}): Harness {
+function gatewayFor(
+  sandbox: FlexpriceSandbox,
+  options: { apiKey?: string; apiUrl?: string; environmentId?: string } = {},
+): Harness {
   const { lines, logger } = captureLogs();
   const provider = createFlexpriceProvider(
-    { apiUrl: options.apiUrl ?? sandbox.url, apiKey: options.apiKey ?? API_KEY, environmentId: options.environmentId, timeoutMs: 5000, retries: 0 },
+    {
+      apiUrl: options.apiUrl ?? sandbox.url,
+      apiKey: options.apiKey ?? API_KEY,
+      environmentId: options.environmentId,
+      timeoutMs: 5000,
+      retries: 0,
+    },
     logger.child({ provider: 'FLEXPRICE' }),
   );
-  const gateway = createGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', UPSTREAM_RETRIES: '0', LOG_LEVEL: 'debug' }), { providers: [provider], logger });
+  const gateway = createGateway(
+    loadConfig({ PORT: '0', HOST: '127.0.0.1', UPSTREAM_RETRIES: '0', LOG_LEVEL: 'debug' }),
+    { providers: [provider], logger },
+  );
   const bodies: string[] = [];
   return {
     gateway,
@@ -50,7 +73,8 @@ function gatewayFor(sandbox: FlexpriceSandbox, options: { apiKey?: string; apiUr
 }
 
 const walletId = (nativeId: string) => encodeGlobalID('Wallet', `FLEXPRICE:${nativeId}`);
-const codes = (errors: readonly { extensions?: Record<string, unknown> }[] | undefined) => (errors ?? []).map((e) => e.extensions?.code);
+const codes = (errors: readonly { extensions?: Record<string, unknown> }[] | undefined) =>
+  (errors ?? []).map((e) => e.extensions?.code);
 
 let flex: FlexpriceSandbox;
 let h: Harness;
@@ -77,45 +101,96 @@ describe('Flexprice adapter: customer wallets', () => {
     expect(res.errors).toBeUndefined();
     const wallets = res.data!.customer.wallets;
     // The closed USD wallet is hidden from customer lists (NOTES §0.4).
-    expect(wallets.map((w) => w.providerWalletId).sort()).toEqual([SEEDED.hooliEur, SEEDED.hooliUsd].sort());
+    expect(wallets.map((w) => w.providerWalletId).sort()).toEqual(
+      [SEEDED.hooliEur, SEEDED.hooliUsd].sort(),
+    );
 
     const usd = wallets.find((w) => w.providerWalletId === SEEDED.hooliUsd)!;
     expect(usd).toMatchObject({
       provider: 'FLEXPRICE',
       customer: { externalId: 'hooli_1234', providerCustomerId: 'cust_01JBRGBK1G71HFE865V215DE1C' },
-      name: 'Prepaid Wallet - USD', code: null, status: 'ACTIVE', kind: 'PREPAID', currency: 'USD', priority: null,
+      name: 'Prepaid Wallet - USD',
+      code: null,
+      status: 'ACTIVE',
+      kind: 'PREPAID',
+      currency: 'USD',
+      priority: null,
       // 20 credits × rate 2 stored; 40 − 22.5 pending = 17.5 real-time.
       balance: { amount: '40.00', currency: 'USD', minorUnits: '4000' },
       ongoingBalance: { amount: '17.50', currency: 'USD', minorUnits: '1750' },
       ongoingUsage: { amount: '22.50', currency: 'USD' },
       ongoingBalanceIsCached: false,
-      credits: { balance: '20', ongoingBalance: '8.75', ongoingUsage: '11.25', consumed: null, rate: '2', topUpRate: '2', breakdown: { free: '5', purchased: '15' } },
+      credits: {
+        balance: '20',
+        ongoingBalance: '8.75',
+        ongoingUsage: '11.25',
+        consumed: null,
+        rate: '2',
+        topUpRate: '2',
+        breakdown: { free: '5', purchased: '15' },
+      },
       createdAt: '2025-01-15T12:00:00.123Z',
       updatedAt: '2026-11-20T17:45:12.654Z',
-      metadata: [{ key: 'plan', value: 'pro' }, { key: 'region', value: 'us' }],
+      metadata: [
+        { key: 'plan', value: 'pro' },
+        { key: 'region', value: 'us' },
+      ],
     });
     // raw is the upstream object as received: lower-case currency, string money, nanoseconds.
-    expect(usd.raw).toMatchObject({ currency: 'usd', balance: '40', real_time_balance: '17.5', created_at: '2025-01-15T12:00:00.123456789Z', is_cached_fallback: false });
+    expect(usd.raw).toMatchObject({
+      currency: 'usd',
+      balance: '40',
+      real_time_balance: '17.5',
+      created_at: '2025-01-15T12:00:00.123456789Z',
+      is_cached_fallback: false,
+    });
 
     const eur = wallets.find((w) => w.providerWalletId === SEEDED.hooliEur)!;
-    expect(eur).toMatchObject({ balance: { amount: '250.75' }, ongoingBalance: { amount: '250.50' }, credits: { topUpRate: '1.25', ongoingUsage: '0.25' }, metadata: [], alertSettings: null });
+    expect(eur).toMatchObject({
+      balance: { amount: '250.75' },
+      ongoingBalance: { amount: '250.50' },
+      credits: { topUpRate: '1.25', ongoingUsage: '0.25' },
+      metadata: [],
+      alertSettings: null,
+    });
 
-    expect(res.data!.customer.balances).toEqual([{ amount: '250.75', currency: 'EUR' }, { amount: '40.00', currency: 'USD' }]);
+    expect(res.data!.customer.balances).toEqual([
+      { amount: '250.75', currency: 'EUR' },
+      { amount: '40.00', currency: 'USD' },
+    ]);
     expect(flex.requests).toHaveLength(1);
     const [call] = flex.requests;
     expect(call!.method).toBe('GET');
     expect(call!.path).toBe('/v1/customers/wallets');
-    expect(Object.fromEntries(new URLSearchParams(call!.query))).toEqual({ lookup_key: 'hooli_1234', include_real_time_balance: 'true', expand: 'credits_available_breakdown' });
+    expect(Object.fromEntries(new URLSearchParams(call!.query))).toEqual({
+      lookup_key: 'hooli_1234',
+      include_real_time_balance: 'true',
+      expand: 'credits_available_breakdown',
+    });
   });
 
   it('maps the auto top-up to one THRESHOLD rule', async () => {
     const res = await h.execute(FlexCustomerWalletsQuery, { externalId: 'hooli_1234' });
     const usd = res.data!.customer.wallets.find((w) => w.providerWalletId === SEEDED.hooliUsd)!;
-    expect(usd.recurringTransactionRules).toEqual([{
-      id: null, trigger: 'THRESHOLD', interval: null, method: 'FIXED', thresholdCredits: '5', paidCredits: '50',
-      grantedCredits: null, targetOngoingBalance: null, status: 'ACTIVE', invoiced: true, cooldown: { value: 1, unit: 'HOUR' },
-    }]);
-    expect(res.data!.customer.wallets.find((w) => w.providerWalletId === SEEDED.hooliEur)!.recurringTransactionRules).toEqual([]);
+    expect(usd.recurringTransactionRules).toEqual([
+      {
+        id: null,
+        trigger: 'THRESHOLD',
+        interval: null,
+        method: 'FIXED',
+        thresholdCredits: '5',
+        paidCredits: '50',
+        grantedCredits: null,
+        targetOngoingBalance: null,
+        status: 'ACTIVE',
+        invoiced: true,
+        cooldown: { value: 1, unit: 'HOUR' },
+      },
+    ]);
+    expect(
+      res.data!.customer.wallets.find((w) => w.providerWalletId === SEEDED.hooliEur)!
+        .recurringTransactionRules,
+    ).toEqual([]);
   });
 
   it('maps alert thresholds and state inline, with no extra upstream call', async () => {
@@ -125,8 +200,24 @@ describe('Flexprice adapter: customer wallets', () => {
       enabled: true,
       state: 'WARNING',
       thresholds: [
-        { level: 'CRITICAL', value: '0', condition: 'BELOW', metric: 'ONGOING_CREDITS', recurring: false, code: null, alertCode: null },
-        { level: 'WARNING', value: '10', condition: 'BELOW', metric: 'ONGOING_CREDITS', recurring: false, code: null, alertCode: null },
+        {
+          level: 'CRITICAL',
+          value: '0',
+          condition: 'BELOW',
+          metric: 'ONGOING_CREDITS',
+          recurring: false,
+          code: null,
+          alertCode: null,
+        },
+        {
+          level: 'WARNING',
+          value: '10',
+          condition: 'BELOW',
+          metric: 'ONGOING_CREDITS',
+          recurring: false,
+          code: null,
+          alertCode: null,
+        },
       ],
       critical: { value: '0' },
       warning: { value: '10' },
@@ -139,8 +230,17 @@ describe('Flexprice adapter: customer wallets', () => {
     const res = await h.execute(FlexCustomerWalletsQuery, { externalId: 'acme_42' });
     expect(res.data!.customer.wallets).toHaveLength(1);
     expect(res.data!.customer.wallets[0]).toMatchObject({
-      kind: 'POSTPAID', balance: { amount: '1200.00' }, ongoingBalance: { amount: '1200.00' }, ongoingUsage: { amount: '0.00' },
-      alertSettings: { enabled: false, state: 'OK', thresholds: [{ level: 'INFO', value: '1000', condition: 'ABOVE' }], critical: null, info: { value: '1000' } },
+      kind: 'POSTPAID',
+      balance: { amount: '1200.00' },
+      ongoingBalance: { amount: '1200.00' },
+      ongoingUsage: { amount: '0.00' },
+      alertSettings: {
+        enabled: false,
+        state: 'OK',
+        thresholds: [{ level: 'INFO', value: '1000', condition: 'ABOVE' }],
+        critical: null,
+        info: { value: '1000' },
+      },
     });
   });
 
@@ -148,11 +248,17 @@ describe('Flexprice adapter: customer wallets', () => {
     const res = await h.execute(FlexCustomerWalletsQuery, { externalId: 'flex_only_9' });
     const byId = new Map(res.data!.customer.wallets.map((w) => [w.providerWalletId, w]));
     expect(byId.get(SEEDED.flexOnlyNegative)).toMatchObject({
-      ongoingBalance: { amount: '-1.25', minorUnits: '-125' }, credits: { ongoingBalance: '-1.25' }, alertSettings: { state: 'IN_ALARM' },
+      ongoingBalance: { amount: '-1.25', minorUnits: '-125' },
+      credits: { ongoingBalance: '-1.25' },
+      alertSettings: { state: 'IN_ALARM' },
     });
     expect(byId.get(SEEDED.flexOnlyCached)).toMatchObject({
-      currency: 'JPY', balance: { amount: '1500', minorUnits: '1500' }, ongoingBalance: { amount: '1200' },
-      ongoingBalanceIsCached: true, ongoingUsage: null, credits: { ongoingUsage: null },
+      currency: 'JPY',
+      balance: { amount: '1500', minorUnits: '1500' },
+      ongoingBalance: { amount: '1200' },
+      ongoingBalanceIsCached: true,
+      ongoingUsage: null,
+      credits: { ongoingUsage: null },
     });
   });
 
@@ -166,8 +272,12 @@ describe('Flexprice adapter: customer wallets', () => {
     flex.store.consume(SEEDED.hooliEur, '10.1');
     try {
       const res = await h.execute(FlexCustomerWalletsQuery, { externalId: 'hooli_1234' });
-      expect(res.data!.customer.wallets.find((w) => w.providerWalletId === SEEDED.hooliEur)).toMatchObject({
-        balance: { amount: '250.75' }, ongoingBalance: { amount: '240.40' }, ongoingUsage: { amount: '10.35' },
+      expect(
+        res.data!.customer.wallets.find((w) => w.providerWalletId === SEEDED.hooliEur),
+      ).toMatchObject({
+        balance: { amount: '250.75' },
+        ongoingBalance: { amount: '240.40' },
+        ongoingUsage: { amount: '10.35' },
       });
     } finally {
       flex.store.wallet(SEEDED.hooliEur)!.pending_charges = '0.25';
@@ -188,11 +298,23 @@ describe('Flexprice next to Lago', () => {
       ],
     });
     try {
-      const { data, errors } = (await postOperation(gateway, FlexCustomerWalletsQuery, { externalId: 'hooli_1234' })).result;
+      const { data, errors } = (
+        await postOperation(gateway, FlexCustomerWalletsQuery, { externalId: 'hooli_1234' })
+      ).result;
       expect(errors).toBeUndefined();
-      expect(data!.customer.wallets.map((w) => `${w.provider}:${w.currency}`)).toEqual(['LAGO:JPY', 'LAGO:USD', 'LAGO:USD', 'FLEXPRICE:EUR', 'FLEXPRICE:USD']);
+      expect(data!.customer.wallets.map((w) => `${w.provider}:${w.currency}`)).toEqual([
+        'LAGO:JPY',
+        'LAGO:USD',
+        'LAGO:USD',
+        'FLEXPRICE:EUR',
+        'FLEXPRICE:USD',
+      ]);
       // Lago USD 42.00 + Flexprice USD 40.00 (stored balances; Lago's terminated wallet is left out).
-      expect(data!.customer.balances).toEqual([{ amount: '250.75', currency: 'EUR' }, { amount: '150050', currency: 'JPY' }, { amount: '82.00', currency: 'USD' }]);
+      expect(data!.customer.balances).toEqual([
+        { amount: '250.75', currency: 'EUR' },
+        { amount: '150050', currency: 'JPY' },
+        { amount: '82.00', currency: 'USD' },
+      ]);
     } finally {
       await gateway.close();
       await lago.close();
@@ -202,27 +324,49 @@ describe('Flexprice next to Lago', () => {
 
 describe('Flexprice adapter: wallets by id', () => {
   it('N ids (with a duplicate and an unknown) cost exactly one POST /wallets/search', async () => {
-    const ids = [SEEDED.hooliUsd, SEEDED.hooliEur, SEEDED.hooliClosed, SEEDED.flexOnlyNegative, SEEDED.acmePostpaid, SEEDED.hooliUsd, 'wallet_01UNKNOWN0000000000000000'];
+    const ids = [
+      SEEDED.hooliUsd,
+      SEEDED.hooliEur,
+      SEEDED.hooliClosed,
+      SEEDED.flexOnlyNegative,
+      SEEDED.acmePostpaid,
+      SEEDED.hooliUsd,
+      'wallet_01UNKNOWN0000000000000000',
+    ];
     const res = await h.execute(FlexNodesQuery, { ids: ids.map(walletId) });
     const nodes = res.data!.nodes;
-    expect(nodes.map((n) => n && 'providerWalletId' in n ? n.providerWalletId : null)).toEqual([...ids.slice(0, 6), null]);
-    expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['nodes', 6], 'WALLET_NOT_FOUND']]);
+    expect(nodes.map((n) => (n && 'providerWalletId' in n ? n.providerWalletId : null))).toEqual([
+      ...ids.slice(0, 6),
+      null,
+    ]);
+    expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
+      [['nodes', 6], 'WALLET_NOT_FOUND'],
+    ]);
 
     expect(countRequests(flex.requests, 'POST', /^\/v1\/wallets\/search$/)).toBe(1);
     // External ids: one customer lookup for the whole batch.
     expect(countRequests(flex.requests, 'POST', /^\/v1\/customers\/search$/)).toBe(1);
     // Real-time balances for the 4 distinct active wallets; none for the closed one.
     expect(countRequests(flex.requests, 'GET', /\/balance\/real-time$/)).toBe(4);
-    expect(countRequests(flex.requests, 'GET', new RegExp(`${SEEDED.hooliClosed}/balance`))).toBe(0);
+    expect(countRequests(flex.requests, 'GET', new RegExp(`${SEEDED.hooliClosed}/balance`))).toBe(
+      0,
+    );
     expect(flex.requests).toHaveLength(6);
 
     const usd = nodes[0]!;
     expect(usd).toMatchObject({
-      id: walletId(SEEDED.hooliUsd), customer: { externalId: 'hooli_1234' },
-      balance: { amount: '40.00' }, ongoingBalance: { amount: '17.50' }, credits: { ongoingBalance: '8.75', breakdown: { free: '5', purchased: '15' } },
-      recurringTransactionRules: [{ trigger: 'THRESHOLD', thresholdCredits: '5' }], alertSettings: { state: 'WARNING' },
+      id: walletId(SEEDED.hooliUsd),
+      customer: { externalId: 'hooli_1234' },
+      balance: { amount: '40.00' },
+      ongoingBalance: { amount: '17.50' },
+      credits: { ongoingBalance: '8.75', breakdown: { free: '5', purchased: '15' } },
+      recurringTransactionRules: [{ trigger: 'THRESHOLD', thresholdCredits: '5' }],
+      alertSettings: { state: 'WARNING' },
     });
-    expect(nodes[3]).toMatchObject({ customer: { externalId: 'flex_only_9' }, ongoingBalance: { amount: '-1.25' } });
+    expect(nodes[3]).toMatchObject({
+      customer: { externalId: 'flex_only_9' },
+      ongoingBalance: { amount: '-1.25' },
+    });
     expect(nodes[5]).toEqual(usd);
   });
 
@@ -230,15 +374,25 @@ describe('Flexprice adapter: wallets by id', () => {
     const res = await h.execute(FlexWalletQuery, { id: walletId(SEEDED.hooliClosed) });
     expect(res.errors).toBeUndefined();
     expect(res.data!.wallet).toMatchObject({
-      providerWalletId: SEEDED.hooliClosed, status: 'TERMINATED', customer: { externalId: 'hooli_1234' },
-      balance: { amount: '0.00' }, ongoingBalance: null, ongoingBalanceIsCached: null, alertSettings: null,
+      providerWalletId: SEEDED.hooliClosed,
+      status: 'TERMINATED',
+      customer: { externalId: 'hooli_1234' },
+      balance: { amount: '0.00' },
+      ongoingBalance: null,
+      ongoingBalanceIsCached: null,
+      alertSettings: null,
     });
-    const list = await h.execute(FlexCustomerWalletsQuery, { externalId: 'hooli_1234', filter: { status: 'TERMINATED' } });
+    const list = await h.execute(FlexCustomerWalletsQuery, {
+      externalId: 'hooli_1234',
+      filter: { status: 'TERMINATED' },
+    });
     expect(list.data!.customer.wallets).toEqual([]);
   });
 
   it('an unknown id is WALLET_NOT_FOUND', async () => {
-    const res = await h.execute(FlexWalletQuery, { id: walletId('wallet_01UNKNOWN0000000000000000') });
+    const res = await h.execute(FlexWalletQuery, {
+      id: walletId('wallet_01UNKNOWN0000000000000000'),
+    });
     expect(res.data!.wallet).toBeNull();
     expect(codes(res.errors)).toEqual(['WALLET_NOT_FOUND']);
     expect(res.errors![0]!.extensions).toMatchObject({ provider: 'FLEXPRICE' });
@@ -251,8 +405,14 @@ describe('Flexprice adapter: org-wide list', () => {
     expect(res.errors).toBeUndefined();
     const nodes = res.data!.wallets.edges.map((e) => e.node);
     expect(nodes).toHaveLength(6);
-    expect(nodes.find((n) => n.providerWalletId === SEEDED.hooliClosed)).toMatchObject({ status: 'TERMINATED', ongoingBalance: null, customer: { externalId: 'hooli_1234' } });
-    expect(nodes.find((n) => n.providerWalletId === SEEDED.hooliUsd)).toMatchObject({ ongoingBalance: { amount: '17.50' } });
+    expect(nodes.find((n) => n.providerWalletId === SEEDED.hooliClosed)).toMatchObject({
+      status: 'TERMINATED',
+      ongoingBalance: null,
+      customer: { externalId: 'hooli_1234' },
+    });
+    expect(nodes.find((n) => n.providerWalletId === SEEDED.hooliUsd)).toMatchObject({
+      ongoingBalance: { amount: '17.50' },
+    });
     expect(countRequests(flex.requests, 'GET', /^\/v1\/wallets$/)).toBe(1);
     // One real-time list per customer with active wallets (3), never per wallet.
     expect(countRequests(flex.requests, 'GET', /^\/v1\/customers\/wallets$/)).toBe(3);
@@ -262,12 +422,16 @@ describe('Flexprice adapter: org-wide list', () => {
 
   it('filters by status and currency before asking for real-time balances', async () => {
     const res = await h.execute(FlexWalletsQuery, { filter: { status: 'TERMINATED' } });
-    expect(res.data!.wallets.edges.map((e) => e.node.providerWalletId)).toEqual([SEEDED.hooliClosed]);
+    expect(res.data!.wallets.edges.map((e) => e.node.providerWalletId)).toEqual([
+      SEEDED.hooliClosed,
+    ]);
     expect(countRequests(flex.requests, 'GET', /^\/v1\/customers\/wallets$/)).toBe(0);
 
     flex.requests.length = 0;
     const jpy = await h.execute(FlexWalletsQuery, { filter: { currency: 'JPY' } });
-    expect(jpy.data!.wallets.edges.map((e) => e.node.providerWalletId)).toEqual([SEEDED.flexOnlyCached]);
+    expect(jpy.data!.wallets.edges.map((e) => e.node.providerWalletId)).toEqual([
+      SEEDED.flexOnlyCached,
+    ]);
     expect(countRequests(flex.requests, 'GET', /^\/v1\/customers\/wallets$/)).toBe(1);
   });
 });
@@ -294,7 +458,11 @@ describe('Flexprice adapter: transport and failures', () => {
     flex.requests.length = 0;
     const ok = await scoped.execute(FlexWalletQuery, { id: walletId(SEEDED.hooliEur) });
     expect(ok.data!.wallet).toMatchObject({ providerWalletId: SEEDED.hooliEur });
-    expect(flex.requests.map((r) => r.headers['x-environment-id'])).toEqual([FLEXPRICE_ENVIRONMENT_ID, FLEXPRICE_ENVIRONMENT_ID, FLEXPRICE_ENVIRONMENT_ID]);
+    expect(flex.requests.map((r) => r.headers['x-environment-id'])).toEqual([
+      FLEXPRICE_ENVIRONMENT_ID,
+      FLEXPRICE_ENVIRONMENT_ID,
+      FLEXPRICE_ENVIRONMENT_ID,
+    ]);
     const denied = await foreign.execute(FlexWalletQuery, { id: walletId(SEEDED.hooliEur) });
     expect(codes(denied.errors)).toEqual(['UPSTREAM_UNAUTHORIZED']);
     expect(denied.errors![0]!.extensions).toMatchObject({ upstreamStatus: 403 });
@@ -302,24 +470,57 @@ describe('Flexprice adapter: transport and failures', () => {
 
   it('reports capabilities and health through a cheap authenticated call', async () => {
     const res = await h.execute(ProvidersQuery);
-    expect(res.data!.providers).toEqual([{
-      name: 'FLEXPRICE',
-      capabilities: { credits: true, ongoingBalance: true, recurringRules: true, alerts: true, webhooks: true, batchWalletsById: true, batchWalletsByCustomer: false },
-      health: { status: 'UP', latencyMs: expect.any(Number), errorCode: null, message: null },
-    }]);
-    expect(flex.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v1/customers/search']);
+    expect(res.data!.providers).toEqual([
+      {
+        name: 'FLEXPRICE',
+        capabilities: {
+          credits: true,
+          ongoingBalance: true,
+          recurringRules: true,
+          alerts: true,
+          webhooks: true,
+          batchWalletsById: true,
+          batchWalletsByCustomer: false,
+        },
+        health: { status: 'UP', latencyMs: expect.any(Number), errorCode: null, message: null },
+      },
+    ]);
+    expect(flex.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /v1/customers/search',
+    ]);
   });
 
   it('a 500 on the real-time route is a typed error on that wallet, and the gateway keeps serving', async () => {
     flex.injectFault({
-      method: 'GET', path: new RegExp(`${SEEDED.hooliEur}/balance/real-time$`),
-      status: 500, body: { code: 'internal_error', message: 'An unexpected error occurred', http_status_code: 500 },
+      method: 'GET',
+      path: new RegExp(`${SEEDED.hooliEur}/balance/real-time$`),
+      status: 500,
+      body: {
+        code: 'internal_error',
+        message: 'An unexpected error occurred',
+        http_status_code: 500,
+      },
     });
-    const res = await h.execute(FlexNodesQuery, { ids: [walletId(SEEDED.hooliUsd), walletId(SEEDED.hooliEur)] });
+    const res = await h.execute(FlexNodesQuery, {
+      ids: [walletId(SEEDED.hooliUsd), walletId(SEEDED.hooliEur)],
+    });
     expect(res.status).toBe(200);
-    expect(res.data!.nodes[0]).toMatchObject({ providerWalletId: SEEDED.hooliUsd, ongoingBalance: { amount: '17.50' } });
+    expect(res.data!.nodes[0]).toMatchObject({
+      providerWalletId: SEEDED.hooliUsd,
+      ongoingBalance: { amount: '17.50' },
+    });
     expect(res.data!.nodes[1]).toBeNull();
-    expect(res.errors?.map((e) => [e.path, e.extensions])).toEqual([[['nodes', 1], { code: 'UPSTREAM_UNAVAILABLE', provider: 'FLEXPRICE', upstreamStatus: 500, upstreamCode: 'internal_error' }]]);
+    expect(res.errors?.map((e) => [e.path, e.extensions])).toEqual([
+      [
+        ['nodes', 1],
+        {
+          code: 'UPSTREAM_UNAVAILABLE',
+          provider: 'FLEXPRICE',
+          upstreamStatus: 500,
+          upstreamCode: 'internal_error',
+        },
+      ],
+    ]);
     flex.clearFaults();
     const after = await h.execute(FlexWalletQuery, { id: walletId(SEEDED.hooliEur) });
     expect(after.errors).toBeUndefined();
@@ -327,7 +528,11 @@ describe('Flexprice adapter: transport and failures', () => {
   });
 
   it('a 500 on the customer list leaves the customer with a partial error, not a crash', async () => {
-    flex.injectFault({ path: /^\/v1\/customers\/wallets$/, status: 503, body: { code: 'service_unavailable', message: 'x', http_status_code: 503 } });
+    flex.injectFault({
+      path: /^\/v1\/customers\/wallets$/,
+      status: 503,
+      body: { code: 'service_unavailable', message: 'x', http_status_code: 503 },
+    });
     const res = await h.execute(FlexCustomerWalletsQuery, { externalId: 'hooli_1234' });
     expect(res.status).toBe(200);
     expect(res.data!.customer.wallets).toEqual([]);
@@ -335,7 +540,12 @@ describe('Flexprice adapter: transport and failures', () => {
   });
 
   it('one malformed wallet in an upstream answer costs only that wallet', async () => {
-    const good = await (await fetch(`${flex.url}/v1/customers/wallets?lookup_key=hooli_1234&include_real_time_balance=true`, { headers: { 'x-api-key': API_KEY } })).json() as Record<string, unknown>[];
+    const good = (await (
+      await fetch(
+        `${flex.url}/v1/customers/wallets?lookup_key=hooli_1234&include_real_time_balance=true`,
+        { headers: { 'x-api-key': API_KEY } },
+      )
+    ).json()) as Record<string, unknown>[];
     const broken = { ...good[0], balance: 40 };
     flex.injectFault({ path: /^\/v1\/customers\/wallets$/, status: 200, body: [broken, good[1]] });
     const res = await h.execute(FlexCustomerWalletsQuery, { externalId: 'hooli_1234' });
@@ -345,10 +555,17 @@ describe('Flexprice adapter: transport and failures', () => {
   });
 
   it('a failed customer lookup leaves external ids unknown but the balances intact', async () => {
-    flex.injectFault({ path: /^\/v1\/customers\/search$/, status: 500, body: { code: 'internal_error', message: 'x', http_status_code: 500 } });
+    flex.injectFault({
+      path: /^\/v1\/customers\/search$/,
+      status: 500,
+      body: { code: 'internal_error', message: 'x', http_status_code: 500 },
+    });
     const res = await h.execute(FlexWalletQuery, { id: walletId(SEEDED.hooliUsd) });
     expect(res.errors).toBeUndefined();
-    expect(res.data!.wallet).toMatchObject({ customer: { externalId: null, providerCustomerId: 'cust_01JBRGBK1G71HFE865V215DE1C' }, ongoingBalance: { amount: '17.50' } });
+    expect(res.data!.wallet).toMatchObject({
+      customer: { externalId: null, providerCustomerId: 'cust_01JBRGBK1G71HFE865V215DE1C' },
+      ongoingBalance: { amount: '17.50' },
+    });
   });
 
   it('a wrong key is UPSTREAM_UNAUTHORIZED, and health says DOWN', async () => {
@@ -358,7 +575,10 @@ describe('Flexprice adapter: transport and failures', () => {
     expect(codes(res.errors)).toEqual(['UPSTREAM_UNAUTHORIZED']);
     expect(res.errors![0]!.extensions).toMatchObject({ upstreamStatus: 401 });
     const health = await wrong.execute(ProvidersQuery);
-    expect(health.data!.providers[0]!.health).toMatchObject({ status: 'DOWN', errorCode: 'UPSTREAM_UNAUTHORIZED' });
+    expect(health.data!.providers[0]!.health).toMatchObject({
+      status: 'DOWN',
+      errorCode: 'UPSTREAM_UNAUTHORIZED',
+    });
   });
 
   it('a wrong base URL (gin 404 page) is not mistaken for a missing wallet', async () => {

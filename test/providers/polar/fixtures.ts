@@ -11,4 +11,7 @@ export const polarWalletSample = () => ({
 });
 
 /** The §2.4 pagination envelope around wallets. */
-export const polarListSample = (items: unknown[]) => ({ items, pagination: { total_count: items.length, max_page: items.length > 0 ? 1 : 0 } });
+export const polarListSample = (items: unknown[]) => ({
+  items,
+  pagination: { total_count: items.length, max_page: items.length > 0 ? 1 : 0 },
+});

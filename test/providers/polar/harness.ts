@@ -3,7 +3,11 @@ import type { ExecutionResult } from 'graphql';
 import { loadConfig } from '../../../src/config.js';
 import { createPolarProvider, type PolarTuning } from '../../../src/providers/polar/index.js';
 import type { WalletProvider } from '../../../src/providers/provider.js';
-import { startPolarSandbox, type PolarSandbox, type PolarSandboxOptions } from '../../../src/sandbox/polar/server.js';
+import {
+  type PolarSandbox,
+  type PolarSandboxOptions,
+  startPolarSandbox,
+} from '../../../src/sandbox/polar/server.js';
 import { createGateway, type Gateway } from '../../../src/server.js';
 import { captureLogs, countRequests, postOperation } from '../../helpers/stack.js';
 
@@ -41,16 +45,24 @@ export async function startPolarHarness(options: HarnessOptions = {}): Promise<P
   const { lines, logger } = captureLogs();
   let offset = 0;
   polar.store.clock = () => Date.now() + offset;
-  const provider = createPolarProvider({
-    apiUrl: options.apiUrl?.(polar.url) ?? polar.url,
-    accessToken: polar.accessToken,
-    timeoutMs: 5000,
-    retries: options.retries ?? 0,
-    tuning: { clock: () => Date.now() + offset, ...options.tuning },
-  }, logger.child({ provider: 'POLAR' }), options.fetch?.(polar));
-  const gateway = createGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1' }), { providers: [provider], logger });
+  const provider = createPolarProvider(
+    {
+      apiUrl: options.apiUrl?.(polar.url) ?? polar.url,
+      accessToken: polar.accessToken,
+      timeoutMs: 5000,
+      retries: options.retries ?? 0,
+      tuning: { clock: () => Date.now() + offset, ...options.tuning },
+    },
+    logger.child({ provider: 'POLAR' }),
+    options.fetch?.(polar),
+  );
+  const gateway = createGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1' }), {
+    providers: [provider],
+    logger,
+  });
   const responses: string[] = [];
-  const matching = (method: string, path: RegExp) => polar.requests.filter((r) => r.method === method && path.test(r.path));
+  const matching = (method: string, path: RegExp) =>
+    polar.requests.filter((r) => r.method === method && path.test(r.path));
   return {
     polar,
     provider,
@@ -81,7 +93,8 @@ export function secretsOf(h: PolarHarness): string[] {
 export function expectNoSecretLeaked(h: PolarHarness): void {
   for (const secret of secretsOf(h)) {
     for (const text of [...h.responses, ...h.logs]) {
-      if (text.includes(secret)) throw new Error(`a Polar token leaked into: ${text.slice(0, 200)}`);
+      if (text.includes(secret))
+        throw new Error(`a Polar token leaked into: ${text.slice(0, 200)}`);
     }
   }
 }
@@ -97,7 +110,8 @@ export const ACME_EUR = 'c2f3e4d5-b6a7-4d8e-9fa0-1b2c3d4e5f62';
 export const POLAR_ONLY_USD = 'd3a4f5e6-c7b8-4e9f-a0b1-2c3d4e5f6a73';
 export const ANONYMOUS_USD = 'e4b5a6f7-d8c9-4fa0-b1c2-3d4e5f6a7b84';
 
-export const globalId = (polarId: string) => Buffer.from(`Wallet:POLAR:${polarId}`).toString('base64');
+export const globalId = (polarId: string) =>
+  Buffer.from(`Wallet:POLAR:${polarId}`).toString('base64');
 
 export const WALLETS = /^\/v1\/wallets\/?$/;
 export const WALLET_BY_ID = /^\/v1\/wallets\/[^/]+$/;

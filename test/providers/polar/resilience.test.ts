@@ -4,8 +4,21 @@ import { createLogger } from '../../../src/logger.js';
 import { createPolarProvider } from '../../../src/providers/polar/index.js';
 import { CustomerWalletsQuery } from '../../operations.js';
 import {
-  ACME, ACME_EUR, ACME_USD, CUSTOMER_BY_EXTERNAL_ID, CUSTOMER_BY_ID, CUSTOMERS, expectNoSecretLeaked, GLOBEX, HOOLI,
-  HOOLI_USD, POLAR_ONLY, startPolarHarness, WALLETS, type HarnessOptions, type PolarHarness,
+  ACME,
+  ACME_EUR,
+  ACME_USD,
+  CUSTOMER_BY_EXTERNAL_ID,
+  CUSTOMER_BY_ID,
+  CUSTOMERS,
+  expectNoSecretLeaked,
+  GLOBEX,
+  type HarnessOptions,
+  HOOLI,
+  HOOLI_USD,
+  POLAR_ONLY,
+  type PolarHarness,
+  startPolarHarness,
+  WALLETS,
 } from './harness.js';
 import { PolarAllWalletsQuery, PolarFourCustomersQuery } from './operations.js';
 
@@ -24,7 +37,13 @@ afterEach(async () => {
 describe('429 with an empty body and Retry-After (NOTES §0.7)', () => {
   it('is retried after Retry-After and then answers', async () => {
     const { polar, execute, count } = await start({ retries: 2 });
-    polar.injectFault({ method: 'GET', path: WALLETS, status: 429, headers: { 'retry-after': '0' }, times: 1 });
+    polar.injectFault({
+      method: 'GET',
+      path: WALLETS,
+      status: 429,
+      headers: { 'retry-after': '0' },
+      times: 1,
+    });
     const { data, errors } = await execute(PolarFourCustomersQuery, four);
     expect(errors).toBeUndefined();
     expect(data!.b.balances.map((b) => b.minorUnits)).toEqual(['2599', '-1250']);
@@ -32,7 +51,10 @@ describe('429 with an empty body and Retry-After (NOTES §0.7)', () => {
   });
 
   it('the sandbox rate limit (1 request/s per token) is waited out, honouring Retry-After: 1', async () => {
-    const { polar, execute, count } = await start({ retries: 2, sandbox: { rateLimit: { requests: 1, windowSeconds: 1 } } });
+    const { polar, execute, count } = await start({
+      retries: 2,
+      sandbox: { rateLimit: { requests: 1, windowSeconds: 1 } },
+    });
     const started = Date.now();
     const { data, errors } = await execute(CustomerWalletsQuery, { externalId: 'hooli_1234' });
     expect(errors).toBeUndefined();
@@ -42,9 +64,14 @@ describe('429 with an empty body and Retry-After (NOTES §0.7)', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
   });
 
-  it('retries exhausted: UPSTREAM_RATE_LIMITED on that provider\'s wallets, no crash on the empty body', async () => {
+  it("retries exhausted: UPSTREAM_RATE_LIMITED on that provider's wallets, no crash on the empty body", async () => {
     const { polar, execute } = await start({ retries: 0 });
-    polar.injectFault({ method: 'GET', path: WALLETS, status: 429, headers: { 'retry-after': '0' } });
+    polar.injectFault({
+      method: 'GET',
+      path: WALLETS,
+      status: 429,
+      headers: { 'retry-after': '0' },
+    });
     const { data, errors } = await execute(CustomerWalletsQuery, { externalId: 'hooli_1234' });
     expect(data!.customer).toMatchObject({ wallets: [], balances: [] });
     expect(errors!.map((e) => e.extensions)).toEqual([
@@ -57,33 +84,76 @@ describe('429 with an empty body and Retry-After (NOTES §0.7)', () => {
 describe('error bodies (NOTES §6)', () => {
   it('500 is UPSTREAM_UNAVAILABLE with the error class; a token in the body never reaches the caller', async () => {
     const { polar, execute } = await start();
-    polar.injectFault({ path: WALLETS, status: 500, body: { error: 'InternalServerError', detail: `boom ${polar.accessToken}` } });
+    polar.injectFault({
+      path: WALLETS,
+      status: 500,
+      body: { error: 'InternalServerError', detail: `boom ${polar.accessToken}` },
+    });
     const { errors } = await execute(CustomerWalletsQuery, { externalId: 'acme_42' });
-    expect(errors![0]!.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE', provider: 'POLAR', upstreamStatus: 500, upstreamCode: 'InternalServerError' });
+    expect(errors![0]!.extensions).toEqual({
+      code: 'UPSTREAM_UNAVAILABLE',
+      provider: 'POLAR',
+      upstreamStatus: 500,
+      upstreamCode: 'InternalServerError',
+    });
   });
 
   it('422 is UPSTREAM_ERROR with upstreamCode RequestValidationError', async () => {
     const { polar, execute } = await start();
-    polar.injectFault({ path: WALLETS, status: 422, body: { error: 'RequestValidationError', detail: [{ type: 'uuid_parsing', loc: ['query', 'customer_id'], msg: 'Input should be a valid UUID' }] } });
+    polar.injectFault({
+      path: WALLETS,
+      status: 422,
+      body: {
+        error: 'RequestValidationError',
+        detail: [
+          {
+            type: 'uuid_parsing',
+            loc: ['query', 'customer_id'],
+            msg: 'Input should be a valid UUID',
+          },
+        ],
+      },
+    });
     const { errors } = await execute(CustomerWalletsQuery, { externalId: 'acme_42' });
-    expect(errors![0]!.extensions).toEqual({ code: 'UPSTREAM_ERROR', provider: 'POLAR', upstreamStatus: 422, upstreamCode: 'RequestValidationError' });
+    expect(errors![0]!.extensions).toEqual({
+      code: 'UPSTREAM_ERROR',
+      provider: 'POLAR',
+      upstreamStatus: 422,
+      upstreamCode: 'RequestValidationError',
+    });
   });
 
   it('a route-level 404 on the customer lookup (e.g. an unserved Polar-Version) is an error, never "unknown customer"', async () => {
     const { execute } = await start({
-      fetch: () => (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), 'polar-version': '2019-01' } }),
+      fetch: () => (input, init) =>
+        fetch(input, {
+          ...init,
+          headers: { ...(init?.headers as Record<string, string>), 'polar-version': '2019-01' },
+        }),
     });
     const { data, errors } = await execute(CustomerWalletsQuery, { externalId: 'hooli_1234' });
     expect(data!.customer.wallets).toEqual([]);
-    expect(errors![0]!.extensions).toEqual({ code: 'UPSTREAM_ERROR', provider: 'POLAR', upstreamStatus: 404 });
+    expect(errors![0]!.extensions).toEqual({
+      code: 'UPSTREAM_ERROR',
+      provider: 'POLAR',
+      upstreamStatus: 404,
+    });
   });
 
   it('a wrong token: UPSTREAM_UNAUTHORIZED (not an empty customer) and health DOWN', async () => {
     const { polar, logs } = await start();
-    const provider = createPolarProvider({ apiUrl: polar.url, accessToken: 'polar_oat_wrong', timeoutMs: 2000, retries: 0 }, createLogger({ level: 'silent' }));
+    const provider = createPolarProvider(
+      { apiUrl: polar.url, accessToken: 'polar_oat_wrong', timeoutMs: 2000, retries: 0 },
+      createLogger({ level: 'silent' }),
+    );
     const [list] = await provider.walletsByCustomers(['hooli_1234']);
     expect(list).toBeInstanceOf(GatewayError);
-    expect((list as GatewayError).extensions).toEqual({ code: 'UPSTREAM_UNAUTHORIZED', provider: 'POLAR', upstreamStatus: 401, upstreamCode: 'Unauthorized' });
+    expect((list as GatewayError).extensions).toEqual({
+      code: 'UPSTREAM_UNAUTHORIZED',
+      provider: 'POLAR',
+      upstreamStatus: 401,
+      upstreamCode: 'Unauthorized',
+    });
     const health = await provider.checkHealth();
     expect([health.status, health.error?.code]).toEqual(['DOWN', 'UPSTREAM_UNAUTHORIZED']);
     expect(logs).toEqual([]);
@@ -95,21 +165,44 @@ describe('one bad wallet costs only itself', () => {
     const { polar, execute } = await start();
     polar.store.addWallet({ customer_id: ACME, currency: 'xyz', balance: 100n });
     const { data, errors } = await execute(PolarFourCustomersQuery, four);
-    expect(data!.b.wallets.map((w) => w.providerWalletId).sort()).toEqual([ACME_EUR, ACME_USD].sort());
-    expect(data!.b.balances.map((b) => [b.currency, b.amount])).toEqual([['EUR', '25.99'], ['USD', '-12.50']]);
+    expect(data!.b.wallets.map((w) => w.providerWalletId).sort()).toEqual(
+      [ACME_EUR, ACME_USD].sort(),
+    );
+    expect(data!.b.balances.map((b) => [b.currency, b.amount])).toEqual([
+      ['EUR', '25.99'],
+      ['USD', '-12.50'],
+    ]);
     expect(data!.a.wallets.map((w) => w.providerWalletId)).toEqual([HOOLI_USD]);
     expect(errors).toHaveLength(2); // b.wallets and b.balances
-    expect(errors!.map((e) => [e.path, e.extensions])).toEqual(expect.arrayContaining([
-      [['b', 'wallets'], { code: 'UPSTREAM_BAD_RESPONSE', provider: 'POLAR' }],
-      [['b', 'balances'], { code: 'UPSTREAM_BAD_RESPONSE', provider: 'POLAR' }],
-    ]));
+    expect(errors!.map((e) => [e.path, e.extensions])).toEqual(
+      expect.arrayContaining([
+        [['b', 'wallets'], { code: 'UPSTREAM_BAD_RESPONSE', provider: 'POLAR' }],
+        [['b', 'balances'], { code: 'UPSTREAM_BAD_RESPONSE', provider: 'POLAR' }],
+      ]),
+    );
   });
 
   it('a wallet whose owner cannot be read is reported to every customer of that call, not silently dropped', async () => {
     const { polar, execute } = await start();
-    const good = { id: HOOLI_USD, created_at: '2025-11-12T09:34:05.123456Z', modified_at: null, customer_id: HOOLI, balance: 5000, currency: 'usd' };
-    polar.injectFault({ path: WALLETS, status: 200, body: { items: [good, { id: 'x', balance: 1 }], pagination: { total_count: 2, max_page: 1 } }, times: 1 });
-    const { data, errors } = await execute(PolarFourCustomersQuery, { ...four, c: 'acme_42', d: 'acme_42' });
+    const good = {
+      id: HOOLI_USD,
+      created_at: '2025-11-12T09:34:05.123456Z',
+      modified_at: null,
+      customer_id: HOOLI,
+      balance: 5000,
+      currency: 'usd',
+    };
+    polar.injectFault({
+      path: WALLETS,
+      status: 200,
+      body: { items: [good, { id: 'x', balance: 1 }], pagination: { total_count: 2, max_page: 1 } },
+      times: 1,
+    });
+    const { data, errors } = await execute(PolarFourCustomersQuery, {
+      ...four,
+      c: 'acme_42',
+      d: 'acme_42',
+    });
     expect(data!.a.wallets.map((w) => w.balance.minorUnits)).toEqual(['5000']);
     expect(data!.b.wallets).toEqual([]);
     expect(new Set(errors!.map((e) => e.path![0]))).toEqual(new Set(['a', 'b', 'c', 'd']));
@@ -123,7 +216,13 @@ describe('pagination (page/max_page, NOTES §0.8, §2.4)', () => {
     const { data, errors } = await execute(PolarAllWalletsQuery, { filter: { provider: 'POLAR' } });
     expect(errors).toBeUndefined();
     expect(data!.wallets.edges).toHaveLength(5);
-    expect(queries('GET', WALLETS).map((q) => [q.get('page'), q.get('limit'), q.get('sorting')])).toEqual([['1', '2', 'created_at'], ['2', '2', 'created_at'], ['3', '2', 'created_at']]);
+    expect(
+      queries('GET', WALLETS).map((q) => [q.get('page'), q.get('limit'), q.get('sorting')]),
+    ).toEqual([
+      ['1', '2', 'created_at'],
+      ['2', '2', 'created_at'],
+      ['3', '2', 'created_at'],
+    ]);
   });
 
   it('a page past the end ({"items":[],"pagination":{"total_count":0,"max_page":0}}) ends the walk; earlier pages are kept', async () => {
@@ -134,14 +233,17 @@ describe('pagination (page/max_page, NOTES §0.8, §2.4)', () => {
         const res = await fetch(input, init);
         const url = new URL(String(input));
         if (WALLETS.test(url.pathname) && url.searchParams.get('page') === '1') {
-          for (const w of sandbox.store.wallets.slice()) if (![HOOLI_USD, ACME_USD].includes(w.id)) sandbox.store.removeWallet(w.id);
+          for (const w of sandbox.store.wallets.slice())
+            if (![HOOLI_USD, ACME_USD].includes(w.id)) sandbox.store.removeWallet(w.id);
         }
         return res;
       },
     });
     const { data, errors } = await execute(PolarAllWalletsQuery, { filter: { provider: 'POLAR' } });
     expect(errors).toBeUndefined();
-    expect(data!.wallets.edges.map((e) => e.node.providerWalletId).sort()).toEqual([HOOLI_USD, ACME_USD].sort());
+    expect(data!.wallets.edges.map((e) => e.node.providerWalletId).sort()).toEqual(
+      [HOOLI_USD, ACME_USD].sort(),
+    );
     expect(count('GET', WALLETS)).toBe(2);
     expect(polar.store.wallets).toHaveLength(2);
   });
@@ -155,7 +257,12 @@ describe('pagination (page/max_page, NOTES §0.8, §2.4)', () => {
         const res = await fetch(input, init);
         if (!inserted && new URL(String(input)).searchParams.get('page') === '1') {
           inserted = true;
-          sandbox.store.addWallet({ customer_id: GLOBEX, currency: 'usd', balance: 1n, created_at: '2020-01-01T00:00:00Z' });
+          sandbox.store.addWallet({
+            customer_id: GLOBEX,
+            currency: 'usd',
+            balance: 1n,
+            created_at: '2020-01-01T00:00:00Z',
+          });
         }
         return res;
       },
@@ -171,12 +278,19 @@ describe('pagination (page/max_page, NOTES §0.8, §2.4)', () => {
     const { data, errors } = await execute(PolarFourCustomersQuery, four);
     expect(errors).toBeUndefined();
     expect(data!.b.wallets).toHaveLength(2);
-    const calls = queries('GET', WALLETS).map((q) => [q.getAll('customer_id').sort().join(','), q.get('page')]);
+    const calls = queries('GET', WALLETS).map((q) => [
+      q.getAll('customer_id').sort().join(','),
+      q.get('page'),
+    ]);
     // Chunk {hooli, acme}: 3 wallets, 3 pages; chunk {polar_only, globex}: 1 wallet, 1 page.
-    expect(calls.sort()).toEqual([
-      [[ACME, HOOLI].sort().join(','), '1'], [[ACME, HOOLI].sort().join(','), '2'], [[ACME, HOOLI].sort().join(','), '3'],
-      [[GLOBEX, POLAR_ONLY].sort().join(','), '1'],
-    ].sort());
+    expect(calls.sort()).toEqual(
+      [
+        [[ACME, HOOLI].sort().join(','), '1'],
+        [[ACME, HOOLI].sort().join(','), '2'],
+        [[ACME, HOOLI].sort().join(','), '3'],
+        [[GLOBEX, POLAR_ONLY].sort().join(','), '1'],
+      ].sort(),
+    );
   });
 });
 
@@ -191,13 +305,17 @@ describe('customer caches', () => {
     advance(31_000);
     const { data } = await execute(CustomerWalletsQuery, { externalId: 'newcomer_9' });
     expect(count('GET', CUSTOMER_BY_EXTERNAL_ID)).toBe(2);
-    expect(data!.customer.wallets.map((w) => [w.customer, w.balance.amount])).toEqual([[{ externalId: 'newcomer_9', providerCustomerId: c.id }, '-0.05']]);
+    expect(data!.customer.wallets.map((w) => [w.customer, w.balance.amount])).toEqual([
+      [{ externalId: 'newcomer_9', providerCustomerId: c.id }, '-0.05'],
+    ]);
   });
 
   it('many unknown owners (org-wide list) are resolved with one paged customer list, not one GET each', async () => {
     const { execute, count } = await start({ tuning: { bulkLookupThreshold: 2 } });
     const { data } = await execute(PolarAllWalletsQuery, { filter: { provider: 'POLAR' } });
-    expect(data!.wallets.edges.map((e) => e.node.customer.externalId).sort()).toEqual(['acme_42', 'acme_42', 'hooli_1234', 'polar_only_3', null].sort());
+    expect(data!.wallets.edges.map((e) => e.node.customer.externalId).sort()).toEqual(
+      ['acme_42', 'acme_42', 'hooli_1234', 'polar_only_3', null].sort(),
+    );
     expect(count('GET', CUSTOMERS)).toBe(1);
     expect(count('GET', CUSTOMER_BY_ID)).toBe(0);
   });
@@ -206,6 +324,8 @@ describe('customer caches', () => {
     const { execute, polar } = await start({ apiUrl: (url) => `${url}/v1/` });
     const { data } = await execute(CustomerWalletsQuery, { externalId: 'hooli_1234' });
     expect(data!.customer.wallets).toHaveLength(1);
-    expect(polar.requests.every((r) => r.path.startsWith('/v1/') && !r.path.startsWith('/v1/v1'))).toBe(true);
+    expect(
+      polar.requests.every((r) => r.path.startsWith('/v1/') && !r.path.startsWith('/v1/v1')),
+    ).toBe(true);
   });
 });

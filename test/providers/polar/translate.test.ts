@@ -26,9 +26,15 @@ describe('Polar translate: wallet (NOTES §2.4)', () => {
     expect(w).toMatchObject({
       provider: 'POLAR',
       providerWalletId: '7e0b7bd0-3b6e-4a9a-9d3f-0f6a5d1c2b11',
-      customer: { externalId: 'hooli_1234', providerCustomerId: '992fae2a-2a17-4b7a-8d9e-e287cf90131b' },
+      customer: {
+        externalId: 'hooli_1234',
+        providerCustomerId: '992fae2a-2a17-4b7a-8d9e-e287cf90131b',
+      },
     });
-    expect(ok(polarWalletSample(), null).customer).toEqual({ externalId: null, providerCustomerId: '992fae2a-2a17-4b7a-8d9e-e287cf90131b' });
+    expect(ok(polarWalletSample(), null).customer).toEqual({
+      externalId: null,
+      providerCustomerId: '992fae2a-2a17-4b7a-8d9e-e287cf90131b',
+    });
   });
 
   it('status ACTIVE, kind CREDIT_BALANCE, currency upper-cased', () => {
@@ -36,7 +42,11 @@ describe('Polar translate: wallet (NOTES §2.4)', () => {
   });
 
   it('balance comes from integer cents, exactly: 5000 -> "50.00"', () => {
-    expect([s(w.balance.amount), minorUnits(w.balance), w.balance.currency]).toEqual(['50.00', '5000', 'USD']);
+    expect([s(w.balance.amount), minorUnits(w.balance), w.balance.currency]).toEqual([
+      '50.00',
+      '5000',
+      'USD',
+    ]);
   });
 
   it('a negative balance (debt, NOTES §3) is kept exactly, never clamped: -1250 -> "-12.50"', () => {
@@ -46,28 +56,49 @@ describe('Polar translate: wallet (NOTES §2.4)', () => {
 
   it('minor units follow the ISO exponent, not a hard-coded 100 (JPY 0, KWD 3)', () => {
     const jpy = ok({ ...polarWalletSample(), currency: 'jpy', balance: 1500 });
-    expect([jpy.currency, s(jpy.balance.amount), minorUnits(jpy.balance)]).toEqual(['JPY', '1500', '1500']);
+    expect([jpy.currency, s(jpy.balance.amount), minorUnits(jpy.balance)]).toEqual([
+      'JPY',
+      '1500',
+      '1500',
+    ]);
     const kwd = ok({ ...polarWalletSample(), currency: 'kwd', balance: -1250 });
     expect([s(kwd.balance.amount), minorUnits(kwd.balance)]).toEqual(['-1.250', '-1250']);
   });
 
   it('balances beyond 2^53 cents arrive as bigint (json.ts) and stay exact', () => {
-    const raw = parseJsonExact('{"id":"7e0b7bd0-3b6e-4a9a-9d3f-0f6a5d1c2b11","created_at":"2025-11-12T09:34:05.123456Z","modified_at":null,"customer_id":"992fae2a-2a17-4b7a-8d9e-e287cf90131b","balance":-90071992547409931,"currency":"usd"}');
+    const raw = parseJsonExact(
+      '{"id":"7e0b7bd0-3b6e-4a9a-9d3f-0f6a5d1c2b11","created_at":"2025-11-12T09:34:05.123456Z","modified_at":null,"customer_id":"992fae2a-2a17-4b7a-8d9e-e287cf90131b","balance":-90071992547409931,"currency":"usd"}',
+    );
     const big = ok(raw);
-    expect([s(big.balance.amount), minorUnits(big.balance)]).toEqual(['-900719925474099.31', '-90071992547409931']);
+    expect([s(big.balance.amount), minorUnits(big.balance)]).toEqual([
+      '-900719925474099.31',
+      '-90071992547409931',
+    ]);
   });
 
   it('timestamps: created_at with microseconds; modified_at null -> updatedAt null, else a date', () => {
     expect(w.createdAt!.toISOString()).toBe('2025-11-12T09:34:05.123Z');
     expect(w.updatedAt).toBeNull();
-    expect(ok({ ...polarWalletSample(), modified_at: '2026-03-18T08:00:00Z' }).updatedAt!.toISOString()).toBe('2026-03-18T08:00:00.000Z');
+    expect(
+      ok({ ...polarWalletSample(), modified_at: '2026-03-18T08:00:00Z' }).updatedAt!.toISOString(),
+    ).toBe('2026-03-18T08:00:00.000Z');
   });
 
   it('everything Polar does not have is null or empty, never invented (alertSettings null, not undefined)', () => {
     expect(w).toMatchObject({
-      name: null, code: null, ongoingBalance: null, ongoingUsage: null, ongoingBalanceIsCached: null, credits: null,
-      priority: null, expiresAt: null, terminatedAt: null, lastTopUpAt: null, lastConsumedAt: null,
-      recurringTransactionRules: [], metadata: [],
+      name: null,
+      code: null,
+      ongoingBalance: null,
+      ongoingUsage: null,
+      ongoingBalanceIsCached: null,
+      credits: null,
+      priority: null,
+      expiresAt: null,
+      terminatedAt: null,
+      lastTopUpAt: null,
+      lastConsumedAt: null,
+      recurringTransactionRules: [],
+      metadata: [],
     });
     expect(w.alertSettings).toBeNull();
   });
@@ -90,15 +121,25 @@ describe('Polar translate: wallet (NOTES §2.4)', () => {
     const result = translate({ ...polarWalletSample(), ...patch });
     expect(result).toBeInstanceOf(GatewayError);
     expect((result as GatewayError).code).toBe('UPSTREAM_BAD_RESPONSE');
-    expect((result as GatewayError).extensions).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE', provider: 'POLAR' });
+    expect((result as GatewayError).extensions).toMatchObject({
+      code: 'UPSTREAM_BAD_RESPONSE',
+      provider: 'POLAR',
+    });
   });
 
   it('one bad wallet in a list costs only itself', () => {
-    const envelope = polarList.parse(polarListSample([
-      polarWalletSample(),
-      { ...polarWalletSample(), id: 'b1e2d3c4-a5b6-4c7d-8e9f-0a1b2c3d4e51', balance: '12.5' },
-      { ...polarWalletSample(), id: 'c2f3e4d5-b6a7-4d8e-9fa0-1b2c3d4e5f62', balance: -1250, currency: 'eur' },
-    ]));
+    const envelope = polarList.parse(
+      polarListSample([
+        polarWalletSample(),
+        { ...polarWalletSample(), id: 'b1e2d3c4-a5b6-4c7d-8e9f-0a1b2c3d4e51', balance: '12.5' },
+        {
+          ...polarWalletSample(),
+          id: 'c2f3e4d5-b6a7-4d8e-9fa0-1b2c3d4e5f62',
+          balance: -1250,
+          currency: 'eur',
+        },
+      ]),
+    );
     const list = toWalletList(envelope.items.map((raw) => translate(raw)));
     expect(list.wallets.map((x) => [x.providerWalletId, s(x.balance.amount), x.currency])).toEqual([
       ['7e0b7bd0-3b6e-4a9a-9d3f-0f6a5d1c2b11', '50.00', 'USD'],
