@@ -1,0 +1,17 @@
+// `npm start`: builds dist/ when it is missing or stale, then runs the compiled gateway in this
+// same process. One process (npm execs it, no shell or wrapper in between) means SIGTERM and
+// SIGINT reach the gateway's own graceful shutdown. Plain JavaScript, run with plain node.
+import { pathToFileURL } from 'node:url';
+import { build, entry, staleness } from './build.mjs';
+
+const reason = staleness();
+if (reason) {
+  process.stderr.write(`walletgate: building (${reason})\n`);
+  try {
+    build();
+  } catch (e) {
+    process.stderr.write(`walletgate: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  }
+}
+await import(pathToFileURL(entry).href);
