@@ -66,6 +66,35 @@ const envSchema = z.object({
     }),
 });
 
+/**
+ * Each provider's key and the variables that mean nothing without it. One of them set without the
+ * key is a half-configured provider: starting anyway would serve the sandbox's fake balances (or
+ * leave the provider silently off), so the gateway refuses and names the variable.
+ */
+const PROVIDER_VARIABLES = [
+  {
+    key: 'LAGO_API_KEY',
+    companions: ['LAGO_API_URL', 'LAGO_WEBHOOK_HMAC_KEY', 'LAGO_WEBHOOK_JWT_ISSUER'],
+  },
+  {
+    key: 'FLEXPRICE_API_KEY',
+    companions: ['FLEXPRICE_API_URL', 'FLEXPRICE_ENVIRONMENT_ID', 'FLEXPRICE_WEBHOOK_SECRET'],
+  },
+  { key: 'POLAR_ACCESS_TOKEN', companions: ['POLAR_API_URL', 'POLAR_WEBHOOK_SECRET'] },
+] as const;
+
+function refuseHalfConfiguredProviders(set: Readonly<Record<string, unknown>>): void {
+  for (const { key, companions } of PROVIDER_VARIABLES) {
+    if (key in set) continue;
+    const orphan = companions.find((name) => name in set);
+    if (orphan)
+      throw new ConfigError(
+        `Refusing to start: ${orphan} is set but ${key} is not; set ${key} to use this provider, ` +
+          `or unset ${orphan} (sandbox mode needs no provider variable at all)`,
+      );
+  }
+}
+
 export interface WebhookSettings {
   readonly lago?: { readonly hmacKey?: string; readonly jwtIssuer?: string };
   readonly flexprice?: { readonly secret: string };
@@ -141,6 +170,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
       : ` (got ${JSON.stringify(cleaned[name])})`;
     throw new ConfigError(`Invalid configuration: ${name}: ${issue.message}${shown}`);
   }
+  refuseHalfConfiguredProviders(cleaned);
   const e = parsed.data;
   const lago = e.LAGO_API_KEY ? { apiUrl: e.LAGO_API_URL, apiKey: e.LAGO_API_KEY } : undefined;
   const flexprice = e.FLEXPRICE_API_KEY
@@ -182,7 +212,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
       : undefined;
   if (!sandbox && apiKeys.length === 0 && !jwt) {
     throw new ConfigError(
-      'Refusing to start: real providers are configured but no caller authentication is; set GATEWAY_API_KEYS and/or AUTH_JWT_SECRET or AUTH_JWKS_URL (anonymous access exists only in sandbox mode)',
+      'Refusing to start: real providers are configured but no caller authentication is; ' +
+        'set GATEWAY_API_KEYS and/or AUTH_JWT_SECRET or AUTH_JWKS_URL ' +
+        '(anonymous access exists only in sandbox mode)',
     );
   }
   return {

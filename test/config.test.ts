@@ -46,6 +46,26 @@ describe('loadConfig', () => {
     expect(loadConfig({}).sandbox).toBe(true);
   });
 
+  it.each([
+    ['LAGO_API_URL', 'https://lago.example/api/v1', 'LAGO_API_KEY'],
+    ['LAGO_WEBHOOK_HMAC_KEY', 'hmac', 'LAGO_API_KEY'],
+    ['LAGO_WEBHOOK_JWT_ISSUER', 'https://lago.example', 'LAGO_API_KEY'],
+    ['FLEXPRICE_API_URL', 'https://flexprice.example/v1', 'FLEXPRICE_API_KEY'],
+    ['FLEXPRICE_ENVIRONMENT_ID', 'env_1', 'FLEXPRICE_API_KEY'],
+    ['FLEXPRICE_WEBHOOK_SECRET', 'whsec_c2VjcmV0', 'FLEXPRICE_API_KEY'],
+    ['POLAR_API_URL', 'https://polar.example/v1', 'POLAR_ACCESS_TOKEN'],
+    ['POLAR_WEBHOOK_SECRET', 'polar_whs_1', 'POLAR_ACCESS_TOKEN'],
+  ])('refuses a half-configured provider: %s without its key', (name, value, key) => {
+    const message = new RegExp(`^Refusing to start: ${name} is set but ${key} is not;`);
+    // Alone (no sandbox fallback) and beside a fully configured other provider.
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+    const other =
+      key === 'POLAR_ACCESS_TOKEN' ? { LAGO_API_KEY: 'k' } : { POLAR_ACCESS_TOKEN: 't' };
+    expect(() => loadConfig({ ...other, GATEWAY_API_KEYS: 's', [name]: value })).toThrow(message);
+    // A secret's value never appears in the refusal.
+    expect(() => loadConfig({ [name]: value })).not.toThrow(value);
+  });
+
   it('reads API keys as a comma-separated list and the JWT claim', () => {
     expect(
       loadConfig({
