@@ -6,6 +6,8 @@ export default defineConfig({
   resolve: { alias: { graphql: 'graphql/index.js' } },
   test: {
     include: ['test/**/*.test.ts'],
+    // Installs (or names the command for) the system packages the suite runs: chromium, redis-server.
+    globalSetup: ['test/setup/system-packages.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     // Each file starts its own sandboxes on free ports; two cores, so keep the pool small.

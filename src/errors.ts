@@ -22,6 +22,8 @@ export const ERROR_CODES = {
   REQUEST_TOO_LARGE: 'The request body exceeds LIMIT_MAX_BODY_BYTES (HTTP 413).',
   LENGTH_REQUIRED:
     'A request body without Content-Length (chunked) is refused, so its size is known up front (HTTP 411).',
+  SHUTTING_DOWN:
+    'The gateway is shutting down and the request did not finish within SHUTDOWN_GRACE_MS (HTTP 503).',
   INTERNAL_SERVER_ERROR:
     'An unexpected error, masked as "Unexpected error."; extensions.requestId finds it in the logs.',
 } as const;

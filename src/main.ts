@@ -5,6 +5,21 @@ import { type Sandboxes, startSandboxes } from './sandbox/index.js';
 import { startUsageSimulation } from './sandbox/simulation.js';
 import { createGateway } from './server.js';
 
+/** One line for a port that cannot be had; other listen errors as they are. */
+function listenFailure(e: unknown, config: GatewayConfig): string {
+  const where = `${config.host}:${config.port}`;
+  switch ((e as NodeJS.ErrnoException | undefined)?.code) {
+    case 'EADDRINUSE':
+      return `cannot listen on ${where}: the port is already in use (stop what holds it, or set PORT)`;
+    case 'EACCES':
+      return `cannot listen on ${where}: permission denied (ports below 1024 need privileges; set PORT)`;
+    case 'EADDRNOTAVAIL':
+      return `cannot listen on ${where}: no such local address (set HOST)`;
+    default:
+      return `cannot listen on ${where}: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
 async function main(): Promise<void> {
   let config: GatewayConfig;
   try {
@@ -31,7 +46,13 @@ async function main(): Promise<void> {
   }
 
   const gateway = createGateway(config, { logger });
-  const url = await gateway.listen();
+  let url: string;
+  try {
+    url = await gateway.listen();
+  } catch (e) {
+    process.stderr.write(`walletgate: ${listenFailure(e, config)}\n`);
+    process.exit(1);
+  }
   logger.info({ url }, 'walletgate listening');
   let stopSimulation = () => {};
   if (sandboxes) {

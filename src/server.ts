@@ -17,6 +17,7 @@ import { authSettings, useCustomerJwt } from './server/auth.js';
 import { DEFAULT_GRAPHIQL_QUERY } from './server/graphiql.js';
 import { createRateLimiter, useQueryLimits } from './server/limits.js';
 import { GatewayMetrics } from './server/metrics.js';
+import { OpenRequests } from './server/open-requests.js';
 import { useHealthEndpoints } from './server/ops.js';
 import { useCaller } from './server/useCaller.js';
 import { useEventStreamHeaders } from './server/useEventStreamHeaders.js';
@@ -44,7 +45,8 @@ export interface Gateway {
   listen(): Promise<string>;
   /**
    * Graceful shutdown: not ready at once, no new connections, subscriptions completed cleanly,
-   * in-flight requests given `shutdownGraceMs` to finish, then Redis closed.
+   * in-flight requests given `shutdownGraceMs` to finish (those still running then answered 503
+   * `SHUTTING_DOWN`), then Redis closed.
    */
   close(): Promise<void>;
 }
@@ -181,7 +183,8 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     ],
   });
 
-  const server = createServer(withBodyLimit(yoga, config.limits.maxBodyBytes));
+  const openRequests = new OpenRequests();
+  const server = createServer(openRequests.wrap(withBodyLimit(yoga, config.limits.maxBodyBytes)));
   const ws = attachWebSocket(server, yoga, config.limits.maxBodyBytes);
   return {
     yoga,
@@ -217,6 +220,8 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       );
       await Promise.race([closed, grace]);
       clearInterval(reaper);
+      // Whatever outlasted the grace period gets an answer (503 SHUTTING_DOWN), not a reset.
+      await openRequests.cutOff();
       server.closeAllConnections();
       await closed;
       await live.close();

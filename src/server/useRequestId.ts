@@ -6,12 +6,16 @@ const ids = new WeakMap<Request, string>();
 // A caller-supplied id is kept only when it is short and plain (it ends up in logs).
 const ACCEPTABLE = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** The caller's `x-request-id` when it is acceptable, else a new one. */
+export function acceptRequestId(given: string | null | undefined): string {
+  return given && ACCEPTABLE.test(given) ? given : randomUUID();
+}
+
 export function requestIdOf(request: Request | undefined): string {
   if (!request) return randomUUID();
   let id = ids.get(request);
   if (!id) {
-    const given = request.headers.get('x-request-id');
-    id = given && ACCEPTABLE.test(given) ? given : randomUUID();
+    id = acceptRequestId(request.headers.get('x-request-id'));
     ids.set(request, id);
   }
   return id;

@@ -38,12 +38,18 @@ export function attachWebSocket(
   yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>,
   maxMessageBytes: number,
 ) {
-  // The same bound as an HTTP body (ws would otherwise accept 100 MiB messages).
+  // The same bound as an HTTP body (ws would otherwise accept 100 MiB messages). `noServer`, with
+  // upgrades handed over below: attached to the HTTP server, ws would re-emit its listen errors
+  // (a taken port) as a WebSocket "internal error" with a stack trace before the clear message.
   const wss = new WebSocketServer({
-    server,
+    noServer: true,
     path: yoga.graphqlEndpoint,
     maxPayload: maxMessageBytes,
   });
+  // ws answers 400 itself to an upgrade on another path.
+  server.on('upgrade', (req, socket, head) =>
+    wss.handleUpgrade(req, socket, head, (client) => wss.emit('connection', client, req)),
+  );
   const disposable = useServer(
     {
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,
