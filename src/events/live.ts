@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { boundedCache } from '../bounded-cache.js';
 import type { ProviderName, Wallet } from '../domain/wallet.js';
 import { loadWalletsByKeys } from '../loaders.js';
 import type { Logger } from '../logger.js';
@@ -23,8 +24,10 @@ export interface LiveConfig {
   ) => void;
 }
 
-// An event's wallet is re-read once per replica and shared by that replica's subscribers.
+// An event's wallet is re-read once per replica and shared by that replica's subscribers, who
+// all ask within moments of the event.
 const EVENT_WALLET_CACHE = 1000;
+const EVENT_WALLET_TTL_MS = 60_000;
 
 /** Everything behind `walletBalanceChanged`: pubsub, change detection, poller, webhook routes. */
 export class LiveServices {
@@ -34,7 +37,11 @@ export class LiveServices {
   readonly poller: BalancePoller;
   readonly webhookPlugin: ReturnType<typeof useWebhookRoutes>;
   private readonly inFlight = new Set<Promise<unknown>>();
-  private readonly eventWallets = new Map<string, Promise<Result<Wallet>>>();
+  private readonly eventWallets = boundedCache<Promise<Result<Wallet>>>({
+    max: EVENT_WALLET_CACHE,
+    ttlMs: EVENT_WALLET_TTL_MS,
+    clock: Date.now,
+  });
   private readonly redis: Redis[] = [];
   /** Ends each open subscription stream; closing ends them before Redis goes away. */
   private readonly streams = new Set<() => void>();
@@ -96,8 +103,6 @@ export class LiveServices {
     if (!wallet) {
       wallet = loadWalletsByKeys(this.registry, [walletKey]).then((results) => results[0]!);
       this.eventWallets.set(eventId, wallet);
-      if (this.eventWallets.size > EVENT_WALLET_CACHE)
-        this.eventWallets.delete(this.eventWallets.keys().next().value!);
     }
     return wallet;
   }

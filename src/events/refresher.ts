@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { handleWhenResult, IterableBackoff, retry } from 'cockatiel';
 import { Dec, decimalString, type Money } from '../domain/money.js';
 import { type ProviderName, type Wallet, walletKey } from '../domain/wallet.js';
 import { GatewayError } from '../errors.js';
@@ -46,8 +46,9 @@ export class BalanceRefresher {
 
   /**
    * Re-reads the hinted wallets and publishes their changes. Hints whose re-read fails are tried
-   * again after each of `retryDelaysMs`: a webhook already answered 202 is not sent again, so a
-   * provider hiccup must not drop the change.
+   * again after each of `retryDelaysMs` (cockatiel), each attempt re-reading only what the last
+   * one could not: a webhook already answered 202 is not sent again, so a provider hiccup must
+   * not drop the change.
    */
   async refresh(
     hints: readonly BalanceHint[],
@@ -56,24 +57,21 @@ export class BalanceRefresher {
   ): Promise<BalanceChangedMessage[]> {
     const published: BalanceChangedMessage[] = [];
     let pending = hints;
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > 0) {
-        if (attempt > retryDelaysMs.length) {
-          this.deps.logger.warn(
-            { hints: pending.length, source },
-            'balance re-read failed for good',
-          );
-          break;
-        }
-        await sleep(retryDelaysMs[attempt - 1]!);
-      }
+    const policy = retry(
+      handleWhenResult((failed) => (failed as BalanceHint[]).length > 0),
+      { maxAttempts: retryDelaysMs.length, backoff: new IterableBackoff([...retryDelaysMs]) },
+    );
+    const left = await policy.execute(async () => {
       const { wallets, failed } = await this.fetch(pending);
       for (const w of wallets) {
         const message = await this.observe(w, source);
         if (message) published.push(message);
       }
       pending = failed;
-    }
+      return failed;
+    });
+    if (left.length > 0)
+      this.deps.logger.warn({ hints: left.length, source }, 'balance re-read failed for good');
     return published;
   }
 

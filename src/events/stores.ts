@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { boundedCache } from '../bounded-cache.js';
 
 /**
  * State the live-balance machinery shares: in memory for one process, in Redis across replicas
@@ -18,37 +19,28 @@ const SNAPSHOT_TTL_SECONDS = 7 * 24 * 3600;
 const MAX_MEMORY_KEYS = 100_000;
 
 export function memoryStores(now: () => number = Date.now): LiveStores {
-  const expiring = new Map<string, { value: string; until: number }>();
-  const snapshots = new Map<string, string>();
-  const sweep = () => {
-    if (expiring.size < MAX_MEMORY_KEYS) return;
-    const t = now();
-    for (const [k, v] of expiring) if (v.until <= t) expiring.delete(k);
-  };
-  const live = (key: string) => {
-    const entry = expiring.get(key);
-    return entry && entry.until > now() ? entry : undefined;
-  };
+  // Each entry's own TTL is given when it is set; the bound holds whatever the TTLs are.
+  const expiring = boundedCache<string>({ max: MAX_MEMORY_KEYS, ttlMs: 3600_000, clock: now });
+  const snapshots = boundedCache<string>({
+    max: MAX_MEMORY_KEYS,
+    ttlMs: SNAPSHOT_TTL_SECONDS * 1000,
+    clock: now,
+  });
   return {
     async firstSeen(key, ttlMs) {
-      if (live(key)) return false;
-      sweep();
-      expiring.set(key, { value: '1', until: now() + ttlMs });
+      if (expiring.has(key)) return false;
+      expiring.set(key, '1', { ttl: ttlMs });
       return true;
     },
     async swap(key, value) {
       const previous = snapshots.get(key) ?? null;
-      snapshots.delete(key);
       snapshots.set(key, value);
-      // Oldest first in insertion order: drop the least recently written snapshot.
-      if (snapshots.size > MAX_MEMORY_KEYS) snapshots.delete(snapshots.keys().next().value!);
       return previous;
     },
     async lease(key, owner, ttlMs) {
-      const entry = live(key);
-      if (entry && entry.value !== owner) return false;
-      sweep();
-      expiring.set(key, { value: owner, until: now() + ttlMs });
+      const holder = expiring.get(key);
+      if (holder !== undefined && holder !== owner) return false;
+      expiring.set(key, owner, { ttl: ttlMs });
       return true;
     },
   };

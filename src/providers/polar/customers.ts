@@ -1,3 +1,4 @@
+import { boundedCache } from '../../bounded-cache.js';
 import { GatewayError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { mapWithConcurrency } from '../concurrency.js';
@@ -9,6 +10,10 @@ import type { PolarClient } from './client.js';
 export interface CustomerDirectoryOptions {
   /** How long "Polar knows no such customer" (or "it has no external id") is believed. */
   readonly unknownTtlMs: number;
+  /** How long a learnt id mapping is kept without use. */
+  readonly knownTtlMs: number;
+  /** Entries per cache (mappings each way, negative answers each way). */
+  readonly maxEntries: number;
   /** Above this many unknown customer ids, one paged customer list beats one GET per id. */
   readonly bulkLookupThreshold: number;
   readonly concurrency: number;
@@ -16,39 +21,50 @@ export interface CustomerDirectoryOptions {
 }
 
 /**
- * Polar customer id <-> your external id, cached for the life of the provider.
+ * Polar customer id <-> your external id, cached.
  *
- * Why forever: Polar's `external_id` is unique per organisation and immutable once set (NOTES §8),
- * so a mapping learnt once stays true. Why negative answers expire (`unknownTtlMs`, 30 s by
- * default): Polar creates customers at any time (first checkout), and an external id may be set
- * later on a customer that had none; a short TTL absorbs bursts (a page asking for the same
- * unknown customer many times) without hiding a new customer for long.
+ * Why long: Polar's `external_id` is unique per organisation and immutable once set (NOTES §8),
+ * so a mapping learnt once stays true; it expires (`knownTtlMs`) and the least recently used
+ * goes first (`maxEntries`) only to bound memory. Why negative answers expire soon
+ * (`unknownTtlMs`, 30 s by default): Polar creates customers at any time (first checkout), and an
+ * external id may be set later on a customer that had none; a short TTL absorbs bursts (a page
+ * asking for the same unknown customer many times) without hiding a new customer for long. Every
+ * cache is bounded, so callers asking for endless distinct unknown ids cost fixed memory.
  *
  * Polar's customer list cannot filter by many external ids, so external ids resolve one GET each
  * (in parallel, deduplicated while in flight).
  */
 export class CustomerDirectory {
-  private readonly customerIdOf = new Map<string, string>();
-  private readonly externalIdOf = new Map<string, string>();
-  private readonly unknownExternalUntil = new Map<string, number>();
-  private readonly noExternalIdUntil = new Map<string, number>();
+  private readonly customerIdOf;
+  private readonly externalIdOf;
+  /** External ids Polar knows no customer for. */
+  private readonly unknownExternal;
+  /** Customer ids with no external id on record (or gone). */
+  private readonly noExternalId;
+  // Settles and is removed by itself: bounded by the calls in flight.
   private readonly inflight = new Map<string, Promise<Result<string | null>>>();
 
   constructor(
     private readonly client: PolarClient,
     private readonly options: CustomerDirectoryOptions,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    const { maxEntries: max, clock } = options;
+    this.customerIdOf = boundedCache<string>({ max, ttlMs: options.knownTtlMs, clock });
+    this.externalIdOf = boundedCache<string>({ max, ttlMs: options.knownTtlMs, clock });
+    this.unknownExternal = boundedCache<true>({ max, ttlMs: options.unknownTtlMs, clock });
+    this.noExternalId = boundedCache<true>({ max, ttlMs: options.unknownTtlMs, clock });
+  }
 
   /** Learns from any customer object Polar sends (lookups, lists, session answers). */
   remember(c: PolarCustomer): void {
     if (c.external_id) {
       this.customerIdOf.set(c.external_id, c.id);
       this.externalIdOf.set(c.id, c.external_id);
-      this.unknownExternalUntil.delete(c.external_id);
-      this.noExternalIdUntil.delete(c.id);
+      this.unknownExternal.delete(c.external_id);
+      this.noExternalId.delete(c.id);
     } else {
-      this.noExternalIdUntil.set(c.id, this.options.clock() + this.options.unknownTtlMs);
+      this.noExternalId.set(c.id, true);
     }
   }
 
@@ -97,8 +113,7 @@ export class CustomerDirectory {
   private customerId(externalId: string): Promise<Result<string | null>> {
     const known = this.customerIdOf.get(externalId);
     if (known) return Promise.resolve(known);
-    if ((this.unknownExternalUntil.get(externalId) ?? 0) > this.options.clock())
-      return Promise.resolve(null);
+    if (this.unknownExternal.has(externalId)) return Promise.resolve(null);
     let pending = this.inflight.get(externalId);
     if (!pending) {
       pending = this.lookup(externalId).finally(() => this.inflight.delete(externalId));
@@ -115,7 +130,7 @@ export class CustomerDirectory {
         { provider: 'POLAR', externalId },
         'no Polar customer with this external id',
       );
-      this.unknownExternalUntil.set(externalId, this.options.clock() + this.options.unknownTtlMs);
+      this.unknownExternal.set(externalId, true);
       return null;
     }
     this.remember(customer);
@@ -125,10 +140,10 @@ export class CustomerDirectory {
   private cachedExternalId(customerId: string): string | null | undefined {
     const known = this.externalIdOf.get(customerId);
     if (known) return known;
-    return (this.noExternalIdUntil.get(customerId) ?? 0) > this.options.clock() ? null : undefined;
+    return this.noExternalId.has(customerId) ? null : undefined;
   }
 
   private markNoExternalId(customerId: string): void {
-    this.noExternalIdUntil.set(customerId, this.options.clock() + this.options.unknownTtlMs);
+    this.noExternalId.set(customerId, true);
   }
 }

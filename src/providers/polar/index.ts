@@ -31,6 +31,10 @@ export interface PolarTuning {
   readonly customerIdsPerCall: number;
   readonly orgRecheckMs: number;
   readonly unknownCustomerTtlMs: number;
+  /** How long learnt ids (customer mappings, wallet owners) are kept without use. */
+  readonly knownIdTtlMs: number;
+  /** Entries per cache (id mappings, negative answers, session tokens, wallet owners). */
+  readonly cacheMaxEntries: number;
   readonly sessionRefreshMarginMs: number;
   readonly bulkLookupThreshold: number;
   /** Per-customer calls in flight at once. */
@@ -43,6 +47,8 @@ const DEFAULT_TUNING: PolarTuning = {
   customerIdsPerCall: 50,
   orgRecheckMs: 10 * 60_000,
   unknownCustomerTtlMs: 30_000,
+  knownIdTtlMs: 24 * 3600_000,
+  cacheMaxEntries: 20_000,
   sessionRefreshMarginMs: 5 * 60_000,
   bulkLookupThreshold: 10,
   concurrency: 8,
@@ -84,6 +90,8 @@ export function createPolarProvider(
     client,
     {
       unknownTtlMs: tuning.unknownCustomerTtlMs,
+      knownTtlMs: tuning.knownIdTtlMs,
+      maxEntries: tuning.cacheMaxEntries,
       bulkLookupThreshold: tuning.bulkLookupThreshold,
       concurrency: tuning.concurrency,
       clock: tuning.clock,
@@ -92,6 +100,7 @@ export function createPolarProvider(
   );
   const sessions = new SessionCache(client, directory, {
     refreshMarginMs: tuning.sessionRefreshMarginMs,
+    maxEntries: tuning.cacheMaxEntries,
     clock: tuning.clock,
   });
   const source = new WalletSource(
@@ -101,6 +110,8 @@ export function createPolarProvider(
       customerIdsPerCall: tuning.customerIdsPerCall,
       orgRecheckMs: tuning.orgRecheckMs,
       concurrency: tuning.concurrency,
+      maxOwners: tuning.cacheMaxEntries,
+      ownerTtlMs: tuning.knownIdTtlMs,
       clock: tuning.clock,
     },
     logger,

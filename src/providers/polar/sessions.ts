@@ -1,3 +1,4 @@
+import { boundedCache } from '../../bounded-cache.js';
 import type { PolarClient } from './client.js';
 import type { CustomerDirectory } from './customers.js';
 import { isSessionRejected } from './errors.js';
@@ -5,8 +6,13 @@ import { isSessionRejected } from './errors.js';
 export interface SessionCacheOptions {
   /** A token is replaced this long before its `expires_at`, so no call races its expiry. */
   readonly refreshMarginMs: number;
+  /** Tokens kept at most (one per customer); the least recently used goes first. */
+  readonly maxEntries: number;
   readonly clock: () => number;
 }
+
+// Polar's session tokens last an hour by default; the real expiry of each token wins.
+const DEFAULT_TOKEN_TTL_MS = 60 * 60_000;
 
 /**
  * Customer session tokens for the public portal path (NOTES §0.2, §2.3), one per customer, reused
@@ -14,17 +20,21 @@ export interface SessionCacheOptions {
  * here and in the Authorization header, never in a log line or an error.
  */
 export class SessionCache {
-  private readonly sessions = new Map<
-    string,
-    { readonly token: string; readonly refreshAt: number }
-  >();
+  // Each token expires from the cache when it is due for replacement (its own TTL, set below).
+  private readonly sessions;
   private readonly inflight = new Map<string, Promise<string>>();
 
   constructor(
     private readonly client: PolarClient,
     private readonly directory: CustomerDirectory,
     private readonly options: SessionCacheOptions,
-  ) {}
+  ) {
+    this.sessions = boundedCache<{ readonly token: string; readonly refreshAt: number }>({
+      max: options.maxEntries,
+      ttlMs: DEFAULT_TOKEN_TTL_MS,
+      clock: options.clock,
+    });
+  }
 
   /**
    * Runs `call` with the customer's session token. A token the portal rejects (401: revoked, or
@@ -55,10 +65,10 @@ export class SessionCache {
   private async create(customerId: string): Promise<string> {
     const session = await this.client.createSession(customerId);
     if (session.customer) this.directory.remember(session.customer);
-    this.sessions.set(customerId, {
-      token: session.token,
-      refreshAt: Date.parse(session.expires_at) - this.options.refreshMarginMs,
-    });
+    const refreshAt = Date.parse(session.expires_at) - this.options.refreshMarginMs;
+    const ttl = refreshAt - this.options.clock();
+    // A token already due (or an unreadable expiry) serves this call only.
+    if (ttl > 0) this.sessions.set(customerId, { token: session.token, refreshAt }, { ttl });
     return session.token;
   }
 }

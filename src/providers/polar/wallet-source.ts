@@ -1,3 +1,4 @@
+import { boundedCache } from '../../bounded-cache.js';
 import { GatewayError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { mapWithConcurrency } from '../concurrency.js';
@@ -13,6 +14,9 @@ export interface WalletSourceOptions {
   /** After the org routes fail, how long the portal path is used before the org routes are tried again. */
   readonly orgRecheckMs: number;
   readonly concurrency: number;
+  /** Wallet owners remembered at most, and for how long without use. */
+  readonly maxOwners: number;
+  readonly ownerTtlMs: number;
   readonly clock: () => number;
 }
 
@@ -46,15 +50,21 @@ function ownerOf(raw: unknown): string | undefined {
 export class WalletSource {
   private orgUnavailableUntil = 0;
   // wallet id -> customer id, from every list: the portal can only load a wallet by id with its
-  // owner's session. A wallet never changes owner.
-  private readonly owners = new Map<string, string>();
+  // owner's session. A wallet never changes owner; the bound and expiry only cap memory.
+  private readonly owners;
 
   constructor(
     private readonly client: PolarClient,
     private readonly sessions: SessionCache,
     private readonly options: WalletSourceOptions,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.owners = boundedCache<string>({
+      max: options.maxOwners,
+      ttlMs: options.ownerTtlMs,
+      clock: options.clock,
+    });
+  }
 
   /** Raw wallets per Polar customer id, one result per customer (a failing call costs its customers only). */
   async forCustomers(customerIds: readonly string[]): Promise<Map<string, Result<unknown[]>>> {
