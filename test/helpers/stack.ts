@@ -38,18 +38,23 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-const PROVIDER_KEYS = {
-  LAGO: 'LAGO_API_KEY',
-  FLEXPRICE: 'FLEXPRICE_API_KEY',
-  POLAR: 'POLAR_ACCESS_TOKEN',
+const PROVIDER_VARIABLES = {
+  LAGO: ['LAGO_API_KEY', 'LAGO_API_URL'],
+  FLEXPRICE: ['FLEXPRICE_API_KEY', 'FLEXPRICE_API_URL'],
+  POLAR: ['POLAR_ACCESS_TOKEN', 'POLAR_API_URL'],
 } as const;
 
-/** Env that leaves only these providers configured (the sandboxes share customer ids). */
-export function onlyProviders(...names: (keyof typeof PROVIDER_KEYS)[]): Record<string, string> {
+/**
+ * Env that leaves only these providers configured (the sandboxes share customer ids). The others'
+ * URLs go too: a URL without its key is a half-configured provider, refused at boot.
+ */
+export function onlyProviders(
+  ...names: (keyof typeof PROVIDER_VARIABLES)[]
+): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(PROVIDER_KEYS)
+    Object.entries(PROVIDER_VARIABLES)
       .filter(([name]) => !names.includes(name as never))
-      .map(([, key]) => [key, '']),
+      .flatMap(([, variables]) => variables.map((v) => [v, ''])),
   );
 }
 
