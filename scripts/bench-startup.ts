@@ -5,8 +5,9 @@
  *   npm run bench:startup                 # 5 runs of each variant
  *   npm run bench:startup -- --runs 3 --idle-s 10
  *
- * Each run spawns the variant in its own process group in sandbox mode (the default `npm start`:
- * built-in sandboxes, usage simulation on) on a free loopback port, and measures:
+ * Each run spawns the variant in its own process group on a free loopback port, either in sandbox
+ * mode (the default `npm start`: built-in sandboxes in the gateway's process, usage simulation on)
+ * or in front of "real" providers (the sandboxes, run by this script), and measures:
  * - cold start: from spawn to the first successful GraphQL answer (a customer's balances across
  *   the three sandbox providers, polled every 10 ms);
  * - idle RSS, `--idle-s` seconds after that answer: the gateway's own process, and the whole
@@ -19,6 +20,7 @@ import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { startSandboxes } from '../src/sandbox/index.js';
 // @ts-expect-error: plain JavaScript (npm start runs it without TypeScript), no declarations.
 import { build, staleness } from './build.mjs';
 
@@ -39,11 +41,45 @@ if (opts.help) {
 const runs = Number(opts.runs);
 const idleMs = Number(opts['idle-s']) * 1000;
 
-const VARIANTS = [
-  { name: 'npm start (compiled)', command: 'npm', args: ['start', '--silent'] },
-  { name: 'node dist/main.js', command: process.execPath, args: ['dist/main.js'] },
-  { name: 'tsx src/main.ts', command: `${REPO}node_modules/.bin/tsx`, args: ['src/main.ts'] },
-] as const;
+// Providers for the "in front of real providers" variants: the sandboxes, in this process, so
+// the gateway's RSS is its own.
+const sandboxes = await startSandboxes();
+const pc = sandboxes.providerConfig;
+const API_KEY = 'bench-startup-key-0123';
+const REAL_PROVIDERS = {
+  LAGO_API_URL: pc.lago!.apiUrl,
+  LAGO_API_KEY: pc.lago!.apiKey,
+  FLEXPRICE_API_URL: pc.flexprice!.apiUrl,
+  FLEXPRICE_API_KEY: pc.flexprice!.apiKey,
+  POLAR_API_URL: pc.polar!.apiUrl,
+  POLAR_ACCESS_TOKEN: pc.polar!.accessToken,
+  GATEWAY_API_KEYS: API_KEY,
+};
+
+interface Variant {
+  readonly name: string;
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly env?: Record<string, string>;
+}
+const tsx = `${REPO}node_modules/.bin/tsx`;
+const VARIANTS: readonly Variant[] = [
+  { name: 'sandbox mode: npm start (compiled)', command: 'npm', args: ['start', '--silent'] },
+  { name: 'sandbox mode: node dist/main.js', command: process.execPath, args: ['dist/main.js'] },
+  { name: 'sandbox mode: tsx src/main.ts', command: tsx, args: ['src/main.ts'] },
+  {
+    name: 'real providers: npm start (compiled)',
+    command: 'npm',
+    args: ['start', '--silent'],
+    env: REAL_PROVIDERS,
+  },
+  {
+    name: 'real providers: tsx src/main.ts',
+    command: tsx,
+    args: ['src/main.ts'],
+    env: REAL_PROVIDERS,
+  },
+];
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -84,11 +120,11 @@ function groupRss(pgid: number): { gatewayMb: number; treeMb: number; processes:
   };
 }
 
-async function answered(url: string): Promise<boolean> {
+async function answered(url: string, headers: Record<string, string>): Promise<boolean> {
   try {
     const r = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ query: QUERY }),
     });
     const body = (await r.json()) as { data?: { customer?: unknown } };
@@ -107,7 +143,7 @@ function alive(pgid: number): boolean {
   }
 }
 
-async function once(variant: (typeof VARIANTS)[number]) {
+async function once(variant: Variant) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;
   const started = performance.now();
@@ -115,12 +151,19 @@ async function once(variant: (typeof VARIANTS)[number]) {
     cwd: REPO,
     detached: true,
     stdio: 'ignore',
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      ...variant.env,
+    },
   });
   const pgid = child.pid!;
   try {
     const deadline = started + 60_000;
-    while (!(await answered(url))) {
+    const headers: Record<string, string> = variant.env ? { 'x-api-key': API_KEY } : {};
+    while (!(await answered(url, headers))) {
       if (performance.now() > deadline || child.exitCode !== null)
         throw new Error(`${variant.name} gave no answer`);
       await sleep(10);
@@ -163,3 +206,4 @@ for (const variant of VARIANTS) {
     )} | ${range(results.map((r) => r.treeMb))} | ${results[0]!.processes} |\n`,
   );
 }
+await sandboxes.close();

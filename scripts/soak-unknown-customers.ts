@@ -48,7 +48,9 @@ function rssMb(pid: number): number {
 
 async function heapUsedMb(base: string): Promise<number> {
   const text = await (await fetch(`${base}/metrics`)).text();
-  const bytes = /^nodejs_heap_size_used_bytes(?:\{[^}]*\})? (\S+)$/m.exec(text)?.[1];
+  const bytes = /^(?:walletgate_)?nodejs_heap_size_used_bytes(?:\{[^}]*\})? (\S+)$/m.exec(
+    text,
+  )?.[1];
   return Number(bytes) / 2 ** 20;
 }
 

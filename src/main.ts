@@ -1,8 +1,6 @@
 import { ConfigError, type GatewayConfig, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { faultPreset } from './sandbox/faults.js';
-import { type Sandboxes, startSandboxes } from './sandbox/index.js';
-import { startUsageSimulation } from './sandbox/simulation.js';
+import type { Sandboxes } from './sandbox/index.js';
 import { createGateway } from './server.js';
 
 /** One line for a port that cannot be had; other listen errors as they are. */
@@ -35,6 +33,11 @@ async function main(): Promise<void> {
 
   let sandboxes: Sandboxes | undefined;
   if (config.sandbox) {
+    // Loaded only in sandbox mode: a gateway in front of real providers carries none of it.
+    const [{ startSandboxes }, { faultPreset }] = await Promise.all([
+      import('./sandbox/index.js'),
+      import('./sandbox/faults.js'),
+    ]);
     sandboxes = await startSandboxes();
     config = { ...config, ...sandboxes.providerConfig };
     for (const fault of config.sandboxFaults)
@@ -57,8 +60,10 @@ async function main(): Promise<void> {
   let stopSimulation = () => {};
   if (sandboxes) {
     sandboxes.sendWebhooksTo(url);
-    if (config.simulationIntervalMs > 0)
+    if (config.simulationIntervalMs > 0) {
+      const { startUsageSimulation } = await import('./sandbox/simulation.js');
       stopSimulation = startUsageSimulation(sandboxes, config.simulationIntervalMs);
+    }
   }
   process.stdout.write(`\nWalletgate is up. GraphiQL: ${url}\n\n`);
 

@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GatewayConfig } from './config.js';
 import { createContext, type GatewayContext } from './context.js';
@@ -144,7 +143,10 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: { title: 'Walletgate', defaultQuery: DEFAULT_GRAPHIQL_QUERY },
-    renderGraphiQL,
+    // Loaded on the first GraphiQL request: the offline bundle is tens of MB of heap that a
+    // gateway nobody opens GraphiQL on never needs.
+    renderGraphiQL: async (options) =>
+      (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     // `caller` is added by useCaller once the JWT plugin has run, before any resolver reads it.
     context: (initial) =>
       createContext(
