@@ -72,12 +72,16 @@ const globalWalletId = (p: Provider) => Buffer.from(`Wallet:${p}:${WALLETS[p]}`)
 const SELECTIONS = {
   small: 'eventId provider balance { amount currency } occurredAt',
   large:
-    'eventId provider source occurredAt previousBalance { amount currency } balance { amount currency } delta { amount currency } wallet { id providerWalletId balance { amount currency } ongoingBalance { amount currency } }',
+    'eventId provider source occurredAt previousBalance { amount currency } balance ' +
+    '{ amount currency } delta { amount currency } wallet { id providerWalletId ' +
+    'balance { amount currency } ongoingBalance { amount currency } }',
 } as const;
 type SelectionName = keyof typeof SELECTIONS;
 
 const subscriptionQuery = (selection: SelectionName) =>
-  `subscription Bench($walletId: ID, $customerExternalId: String) { walletBalanceChanged(walletId: $walletId, customerExternalId: $customerExternalId) { ${SELECTIONS[selection]} } }`;
+  `subscription Bench($walletId: ID, $customerExternalId: String) { ` +
+  `walletBalanceChanged(walletId: $walletId, customerExternalId: ` +
+  `$customerExternalId) { ${SELECTIONS[selection]} } }`;
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -442,7 +446,9 @@ async function runPhase(
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
         body: JSON.stringify({
-          query: `{ customer(externalId: "${CUSTOMER}") { wallets { id provider balance { amount } ongoingBalance { amount } } } }`,
+          query:
+            `{ customer(externalId: "${CUSTOMER}") { wallets { id provider balance { amount ` +
+            `} ongoingBalance { amount } } } }`,
         }),
         signal: AbortSignal.timeout(20_000),
       });
@@ -569,7 +575,8 @@ async function runPhase(
       if (Math.abs(exact - ordinal) > 1e-6 || !t) {
         if (unexpectedSamples.length < 3)
           unexpectedSamples.push(
-            `balance ${amount} is not one of ${provider}'s changes (base ${b.amount}, step ${b.step}): ${frame.slice(0, 300)}`,
+            `balance ${amount} is not one of ${provider}'s changes (base ${b.amount}, step ` +
+              `${b.step}): ${frame.slice(0, 300)}`,
           );
         return null;
       }
@@ -675,7 +682,8 @@ async function runPhase(
       }
       if ((start / opts.batch) % 8 === 7 || start + opts.batch >= n) {
         log(
-          `${label}: ${established}/${Math.min(n, start + opts.batch)} subscriptions established (RSS ${ms(sampleProcess(pid)?.rssMb ?? NaN, 0)} MB)`,
+          `${label}: ${established}/${Math.min(n, start + opts.batch)} subscriptions ` +
+            `established (RSS ${ms(sampleProcess(pid)?.rssMb ?? NaN, 0)} MB)`,
         );
       }
     }
@@ -691,7 +699,9 @@ async function runPhase(
     const afterRamp = sampleProcess(pid);
     const upstreamDuringRamp = upstream.length - upstreamBeforeRamp;
     log(
-      `${label}: ${established}/${n} established in ${rampSeconds.toFixed(1)} s; gateway reports ${open ?? '?'} open streams; RSS ${ms(afterRamp?.rssMb ?? NaN)} MB, ${afterRamp?.fds ?? '?'} fds`,
+      `${label}: ${established}/${n} established in ${rampSeconds.toFixed(1)} s; ` +
+        `gateway reports ${open ?? '?'} open streams; RSS ` +
+        `${ms(afterRamp?.rssMb ?? NaN)} MB, ${afterRamp?.fds ?? '?'} fds`,
     );
     await sleep(1000);
 
@@ -920,19 +930,44 @@ function report(r: PhaseResult): string {
     .join('; ');
   const lines = [
     `=== ${r.label} ===`,
-    `subscribers: ${r.subscribers.established} established of ${r.subscribers.requested} in ${r.subscribers.rampSeconds.toFixed(1)} s (${r.subscribers.failed} failed${failures ? `: ${failures}` : ''}); gateway reports ${r.subscribers.gatewayOpenStreams ?? '?'} open streams`,
-    `gateway process (pid ${g.pid}): RSS ${ms(g.rssAfterSubscribeMb ?? NaN)} MB after subscribing, ${ms(g.rssAfterEventsMb ?? NaN)} MB after the changes (peak ${ms(g.peakRssMb ?? NaN)} MB); ${g.fdsAfterSubscribe ?? '?'} fds; CPU ${ms(g.cpuSecondsRamp ?? NaN, 2)} s while subscribing (${ms(((g.cpuSecondsRamp ?? NaN) * 1000) / Math.max(r.subscribers.established, 1), 2)} ms per subscription), ${ms(g.cpuSecondsEvents ?? NaN, 2)} s during the changes (${ms((g.cpuCoresDuringEvents ?? NaN) * 100, 0)}% of one core; ${ms(((g.cpuSecondsEvents ?? NaN) * 1e6) / Math.max(d.frames, 1), 0)} µs of gateway CPU per SSE frame sent)`,
-    `events: ${r.events.measured} measured (+${r.events.warmup} warm-up), one every ${r.events.intervalMs} ms, selection "${r.events.selection}"`,
-    `deliveries (subscriber × change, incl. warm-up): ${d.delivered}/${d.expected} (${d.missing} missing, i.e. not received within --drain-ms after the last change); measured changes: ${d.deliveredMeasured}/${d.expectedMeasured}`,
-    `  frames received ${d.frames}: ${d.duplicate} duplicate, ${d.stale} stale, ${d.unexpected} unexpected, ${d.misrouted} misrouted, ${d.errorFrames} with errors; ${d.endedStreams} streams ended early; ${d.coalescedChanges} of ${r.events.measured} measured changes had no event of their own (coalesced into the next one)`,
-    `webhook→subscriber latency ms (store mutation → first SSE frame reflecting it parsed; every subscriber × measured change): ${formatSummary(r.latency)}`,
+    `subscribers: ${r.subscribers.established} established of ` +
+      `${r.subscribers.requested} in ${r.subscribers.rampSeconds.toFixed(1)} s ` +
+      `(${r.subscribers.failed} failed${failures ? `: ${failures}` : ''}); gateway ` +
+      `reports ${r.subscribers.gatewayOpenStreams ?? '?'} open streams`,
+    `gateway process (pid ${g.pid}): RSS ${ms(g.rssAfterSubscribeMb ?? NaN)} MB ` +
+      `after subscribing, ${ms(g.rssAfterEventsMb ?? NaN)} MB after the changes (peak ` +
+      `${ms(g.peakRssMb ?? NaN)} MB); ${g.fdsAfterSubscribe ?? '?'} fds; CPU ` +
+      `${ms(g.cpuSecondsRamp ?? NaN, 2)} s while subscribing ` +
+      `(${ms(((g.cpuSecondsRamp ?? NaN) * 1000) / Math.max(r.subscribers.established, 1), 2)} ` +
+      `ms per subscription), ${ms(g.cpuSecondsEvents ?? NaN, 2)} s during the changes ` +
+      `(${ms((g.cpuCoresDuringEvents ?? NaN) * 100, 0)}% of one core; ` +
+      `${ms(((g.cpuSecondsEvents ?? NaN) * 1e6) / Math.max(d.frames, 1), 0)} µs of ` +
+      `gateway CPU per SSE frame sent)`,
+    `events: ${r.events.measured} measured (+${r.events.warmup} warm-up), one every ` +
+      `${r.events.intervalMs} ms, selection "${r.events.selection}"`,
+    `deliveries (subscriber × change, incl. warm-up): ${d.delivered}/${d.expected} ` +
+      `(${d.missing} missing, i.e. not received within --drain-ms after the last ` +
+      `change); measured changes: ${d.deliveredMeasured}/${d.expectedMeasured}`,
+    `  frames received ${d.frames}: ${d.duplicate} duplicate, ${d.stale} stale, ` +
+      `${d.unexpected} unexpected, ${d.misrouted} misrouted, ${d.errorFrames} with ` +
+      `errors; ${d.endedStreams} streams ended early; ${d.coalescedChanges} of ` +
+      `${r.events.measured} measured changes had no event of their own (coalesced ` +
+      `into the next one)`,
+    `webhook→subscriber latency ms (store mutation → first SSE frame reflecting it ` +
+      `parsed; every subscriber × measured change): ${formatSummary(r.latency)}`,
     `  per event, first delivery ms: ${formatSummary(r.firstDelivery)}`,
     `  per event, last delivery ms:  ${formatSummary(r.lastDelivery)}`,
     `  per event, mutation → gateway publish (occurredAt, ±1 ms) ms: ${formatSummary(r.mutationToPublish)}`,
     `  per event, publish → last delivery (fan-out) ms: ${formatSummary(r.publishToLast)}`,
-    `bench process during the changes: ${ms(r.bench.cpuCoresDuringEvents * 100, 0)}% of one core; event-loop delay p99 ${ms(r.bench.eventLoopDelayP99Ms)} ms, max ${ms(r.bench.eventLoopDelayMaxMs)} ms`,
-    `machine: ${r.machine.description}; ${ms(r.machine.busyCoresDuringEvents, 2)} cores busy during the changes, of which other processes ${ms(r.machine.otherCoresDuringEvents, 2)} cores`,
-    `upstream requests from the gateway while subscribing: ${r.upstreamRequestsDuringRamp}; gateway exit code ${g.exitCode}`,
+    `bench process during the changes: ` +
+      `${ms(r.bench.cpuCoresDuringEvents * 100, 0)}% of one core; event-loop delay ` +
+      `p99 ${ms(r.bench.eventLoopDelayP99Ms)} ms, max ` +
+      `${ms(r.bench.eventLoopDelayMaxMs)} ms`,
+    `machine: ${r.machine.description}; ${ms(r.machine.busyCoresDuringEvents, 2)} ` +
+      `cores busy during the changes, of which other processes ` +
+      `${ms(r.machine.otherCoresDuringEvents, 2)} cores`,
+    `upstream requests from the gateway while subscribing: ` +
+      `${r.upstreamRequestsDuringRamp}; gateway exit code ${g.exitCode}`,
   ];
   for (const u of d.unexpectedSamples) lines.push(`  unexpected frame: ${u}`);
   if (g.warnings.length)
@@ -951,7 +986,10 @@ function eventTable(r: PhaseResult): string {
     head,
     ...r.perEvent.map(
       (e) =>
-        `${String(e.index).padStart(4)}${e.warmup ? 'w' : e.ownEvent ? ' ' : 'c'} ${e.provider.padEnd(9)}${f(e.webhookSentMs)}${f(e.webhookAckMs)}${f(e.reReadMs)}${f(e.publishedMs)}${f(e.firstMs)}${f(e.p50Ms)}${f(e.lastMs)}   ${e.received}/${e.expected}`,
+        `${String(e.index).padStart(4)}${e.warmup ? 'w' : e.ownEvent ? ' ' : 'c'} ` +
+        `${e.provider.padEnd(9)}${f(e.webhookSentMs)}${f(e.webhookAckMs)}${f(e.reReadMs)}` +
+        `${f(e.publishedMs)}${f(e.firstMs)}${f(e.p50Ms)}${f(e.lastMs)} ` +
+        `  ${e.received}/${e.expected}`,
     ),
   ].join('\n');
 }
@@ -992,7 +1030,9 @@ async function main(): Promise<number> {
     const r = await runPhase(label, n, { profileDir });
     results.push(r);
     process.stdout.write(
-      `\nper-change timeline, ms after the store mutation (w = warm-up, not in the figures; c = no event of its own, delivered within a later one):\n${eventTable(r)}\n\n`,
+      `\nper-change timeline, ms after the store mutation (w = warm-up, not in the ` +
+        `figures; c = no event of its own, delivered within a later ` +
+        `one):\n${eventTable(r)}\n\n`,
     );
   }
   process.stdout.write('\n================ SUMMARY ================\n');
@@ -1015,10 +1055,16 @@ async function main(): Promise<number> {
     main.latency.p99 < P99_TARGET_MS &&
     main.deliveries.missing === 0;
   process.stdout.write(
-    `target (${SUBSCRIBER_TARGET} subscribers, p99 < ${P99_TARGET_MS} ms, nothing missing): ${targetMet ? 'MET' : 'NOT MET'} — ${main.subscribers.established} subscribers, p99 ${ms(main.latency.p99)} ms\n`,
+    `target (${SUBSCRIBER_TARGET} subscribers, p99 < ${P99_TARGET_MS} ms, nothing ` +
+      `missing): ${targetMet ? 'MET' : 'NOT MET'} — ${main.subscribers.established} ` +
+      `subscribers, p99 ${ms(main.latency.p99)} ms\n`,
   );
   process.stdout.write(
-    `result: ${bad ? 'FAIL (failed subscriptions, or missing/duplicate/stale/unexpected deliveries)' : 'OK (every subscriber learnt of every change, no event twice)'}\n`,
+    `result: ${
+      bad
+        ? 'FAIL (failed subscriptions, or missing/duplicate/stale/unexpected deliveries)'
+        : 'OK (every subscriber learnt of every change, no event twice)'
+    }\n`,
   );
   if (opts.json)
     writeFileSync(opts.json, `${JSON.stringify({ options: opts, results }, null, 2)}\n`);

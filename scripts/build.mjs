@@ -51,7 +51,8 @@ export function build() {
     tsc = createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc');
   } catch {
     throw new Error(
-      'dist/ needs a build but TypeScript is not installed: run `npm install` (with dev dependencies), then `npm run build`',
+      'dist/ needs a build but TypeScript is not installed: run `npm install` (with ' +
+        'dev dependencies), then `npm run build`',
     );
   }
   rmSync(join(root, 'dist'), { recursive: true, force: true });

@@ -34,7 +34,16 @@ const { values: args } = parseArgs({
 });
 
 const frameOf = (eventId: string, i: number) =>
-  `event: next\ndata: ${JSON.stringify({ data: { walletBalanceChanged: { eventId, provider: 'LAGO', balance: { amount: String(40 + i), currency: 'USD' }, occurredAt: new Date().toISOString() } } })}\n\n`;
+  `event: next\ndata: ${JSON.stringify({
+    data: {
+      walletBalanceChanged: {
+        eventId,
+        provider: 'LAGO',
+        balance: { amount: String(40 + i), currency: 'USD' },
+        occurredAt: new Date().toISOString(),
+      },
+    },
+  })}\n\n`;
 
 if (args.server) {
   // --- The SSE server child ---------------------------------------------------------------------
@@ -154,8 +163,13 @@ if (args.server) {
     `${[
       `=== floor (${args.mode}): plain node:http SSE fan-out, no gateway ===`,
       `machine: ${machineDescription()}; node ${process.version}`,
-      `subscribers: ${established}/${n} in ${((performance.now() - rampStart) / 1000 - (k * interval) / 1000).toFixed(1)} s; server RSS ${ms(rss?.rssMb ?? NaN)} MB`,
-      `deliveries: ${delivered}/${established * k}; server CPU during events ${ms(cpu, 2)} s (${ms((cpu * 1e6) / Math.max(delivered, 1), 1)} µs per delivery); bench (client) process ${ms(benchCores * 100, 0)}% of one core; other processes ${ms(otherCores, 2)} cores`,
+      `subscribers: ${established}/${n} in ` +
+        `${((performance.now() - rampStart) / 1000 - (k * interval) / 1000).toFixed(1)} ` +
+        `s; server RSS ${ms(rss?.rssMb ?? NaN)} MB`,
+      `deliveries: ${delivered}/${established * k}; server CPU during events ` +
+        `${ms(cpu, 2)} s (${ms((cpu * 1e6) / Math.max(delivered, 1), 1)} µs per ` +
+        `delivery); bench (client) process ${ms(benchCores * 100, 0)}% of one core; ` +
+        `other processes ${ms(otherCores, 2)} cores`,
       `publish→subscriber latency ms: ${formatSummary(summarize(lat))}`,
       `  per event, first delivery ms: ${formatSummary(summarize([...firstAt.values()]))}`,
       `  per event, last delivery ms:  ${formatSummary(summarize([...lastAt.values()]))}`,

@@ -66,7 +66,10 @@ export const DEFAULT_FOCUS: readonly [RegExp, string][] = [
   [/^push .*repeater/, 'Repeater push'],
   [/^dispatchEvent |^\[kDispatch\]|^kDispatch/, 'EventTarget dispatch (pubsub)'],
   [
-    /^(pull|enqueue|readableStreamDefaultControllerCallPullIfNeeded|ReadableStreamDefaultController|readableStreamDefaultControllerEnqueue) /,
+    new RegExp(
+      '^(pull|enqueue|readableStreamDefaultControllerCallPullIfNeeded|' +
+        'ReadableStreamDefaultController|readableStreamDefaultControllerEnqueue) ',
+    ),
     'WHATWG ReadableStream',
   ],
   [/^(write|_write|end) .*(_http_outgoing|node-fetch|whatwg-node)/, 'node:http write'],
@@ -176,7 +179,9 @@ export function formatProfile(r: ProfileReport, label: string): string {
   const rows = (list: readonly { name: string; ms: number }[]) =>
     list.map((e) => `    ${e.ms.toFixed(0).padStart(7)} ms ${pct(e.ms)}  ${e.name}`).join('\n');
   return [
-    `gateway CPU profile, ${label}: window ${r.windowMs.toFixed(0)} ms, sampled ${r.sampledMs.toFixed(0)} ms, busy ${busy.toFixed(0)} ms, idle ${r.idleMs.toFixed(0)} ms, GC ${r.gcMs.toFixed(0)} ms`,
+    `gateway CPU profile, ${label}: window ${r.windowMs.toFixed(0)} ms, sampled ` +
+      `${r.sampledMs.toFixed(0)} ms, busy ${busy.toFixed(0)} ms, idle ` +
+      `${r.idleMs.toFixed(0)} ms, GC ${r.gcMs.toFixed(0)} ms`,
     '  self time (top):',
     rows(r.self),
     '  self time by package/file (top):',

@@ -36,5 +36,8 @@ export function summarize(values: ArrayLike<number>): Summary {
 export const ms = (v: number, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : 'n/a');
 
 export function formatSummary(s: Summary): string {
-  return `p50 ${ms(s.p50)}, p90 ${ms(s.p90)}, p99 ${ms(s.p99)}, max ${ms(s.max)} (min ${ms(s.min)}, mean ${ms(s.mean)}, n=${s.count})`;
+  return (
+    `p50 ${ms(s.p50)}, p90 ${ms(s.p90)}, p99 ${ms(s.p99)}, max ${ms(s.max)} (min ` +
+    `${ms(s.min)}, mean ${ms(s.mean)}, n=${s.count})`
+  );
 }

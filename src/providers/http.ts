@@ -213,7 +213,8 @@ export class UpstreamClient {
         const message =
           mapped?.message ??
           (e.refusedWaitMs !== undefined
-            ? `${provider} answered HTTP ${r.status} and asked to wait ${Math.ceil(e.refusedWaitMs / 1000)} s, longer than the gateway waits`
+            ? `${provider} answered HTTP ${r.status} and asked to wait ` +
+              `${Math.ceil(e.refusedWaitMs / 1000)} s, longer than the gateway waits`
             : `${provider} answered HTTP ${r.status}`);
         return new GatewayError(mapped?.code ?? defaultCode(r.status), message, {
           provider,

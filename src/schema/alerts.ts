@@ -62,7 +62,8 @@ const AlertThresholdType = builder.objectRef<AlertThreshold>('AlertThreshold').i
     alertCode: t.string({
       nullable: true,
       description:
-        'The provider alert this threshold belongs to (Lago alert code); null where a wallet has one settings object (Flexprice).',
+        'The provider alert this threshold belongs to (Lago alert code); null where a ' +
+        'wallet has one settings object (Flexprice).',
       resolve: (a) => a.alertCode,
     }),
   }),

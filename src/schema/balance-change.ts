@@ -47,7 +47,8 @@ const WalletBalanceChange = builder
         type: WalletNode,
         nullable: true,
         description:
-          'The wallet, re-read from the provider for this event (never data from an earlier event). Null plus an error when the re-read fails.',
+          'The wallet, re-read from the provider for this event (never data from an ' +
+          'earlier event). Null plus an error when the re-read fails.',
         resolve: async (m, _args, ctx) => {
           const wallet = await ctx.live.walletForEvent(m.eventId, m.walletKey);
           if (wallet instanceof Error) throw wallet;
@@ -128,7 +129,9 @@ builder.subscriptionField('walletBalanceChanged', (t) =>
   t.field({
     type: WalletBalanceChange,
     description:
-      "Streams changes of one wallet's balance, or of every wallet of one customer across providers. Exactly one argument is required: there is no firehose of every customer's balance.",
+      "Streams changes of one wallet's balance, or of every wallet of one customer " +
+      'across providers. Exactly one argument is required: there is no firehose of ' +
+      "every customer's balance.",
     args: {
       walletId: t.arg.id({ description: "A wallet's global id." }),
       customerExternalId: t.arg.string({ description: 'Your id for the customer.' }),

@@ -34,7 +34,10 @@ const CustomerType = builder.objectRef<Customer>('Customer').implement({
     wallets: t.field({
       type: [WalletNode],
       description:
-        "The customer's wallets in every configured provider, fetched in parallel. Flexprice lists only active wallets for a customer (closed ones are hidden upstream). A failing provider leaves the others' wallets here and adds one error naming it.",
+        "The customer's wallets in every configured provider, fetched in parallel. " +
+        'Flexprice lists only active wallets for a customer (closed ones are hidden ' +
+        "upstream). A failing provider leaves the others' wallets here and adds one " +
+        'error naming it.',
       args: { filter: t.arg({ type: CustomerWalletFilter, description: 'Which wallets.' }) },
       resolve: (customer, args, ctx, info) =>
         collectWallets(
@@ -46,7 +49,9 @@ const CustomerType = builder.objectRef<Customer>('Customer').implement({
     balances: t.field({
       type: [MoneyType],
       description:
-        "Settled balance totals per currency over the customer's non-terminated wallets in every provider, exact, sorted by currency. Partial (with an error) when a provider fails.",
+        "Settled balance totals per currency over the customer's non-terminated wallets " +
+        'in every provider, exact, sorted by currency. Partial (with an error) when a ' +
+        'provider fails.',
       resolve: async (customer, _args, ctx, info) => {
         const wallets = await collectWallets(
           ctx,

@@ -16,7 +16,9 @@ export const MoneyType = builder.objectRef<Money>('Money').implement({
     }),
     minorUnits: t.string({
       description:
-        "The amount in the currency's ISO 4217 minor unit (cents for USD, yen for JPY, fils for KWD), as an integer string because values above 2^53 exist. Rounded half-even when the provider holds finer amounts.",
+        "The amount in the currency's ISO 4217 minor unit (cents for USD, yen for JPY, " +
+        'fils for KWD), as an integer string because values above 2^53 exist. Rounded ' +
+        'half-even when the provider holds finer amounts.',
       resolve: minorUnits,
     }),
     formatted: t.string({

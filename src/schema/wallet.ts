@@ -98,14 +98,17 @@ export const WalletNode = builder.loadableNode('Wallet', {
     balance: t.field({
       type: MoneyType,
       description:
-        'Settled balance in currency (Lago balance_cents, Flexprice balance, Polar balance). Polar balances can be negative: the customer owes money.',
+        'Settled balance in currency (Lago balance_cents, Flexprice balance, Polar ' +
+        'balance). Polar balances can be negative: the customer owes money.',
       resolve: (w) => w.balance,
     }),
     ongoingBalance: t.field({
       type: MoneyType,
       nullable: true,
       description:
-        'What is available now: the balance net of usage not yet invoiced (Lago ongoing_balance_cents, Flexprice real_time_balance). Can be negative. Null where the provider has no such figure (Polar).',
+        'What is available now: the balance net of usage not yet invoiced (Lago ' +
+        'ongoing_balance_cents, Flexprice real_time_balance). Can be negative. Null ' +
+        'where the provider has no such figure (Polar).',
       resolve: (w) => w.ongoingBalance,
     }),
     ongoingUsage: t.field({
@@ -118,7 +121,9 @@ export const WalletNode = builder.loadableNode('Wallet', {
     ongoingBalanceIsCached: t.boolean({
       nullable: true,
       description:
-        'True when the provider answered the ongoing balance from its cache after failing to compute it live (Flexprice is_cached_fallback). Null where not applicable.',
+        'True when the provider answered the ongoing balance from its cache after ' +
+        'failing to compute it live (Flexprice is_cached_fallback). Null where not ' +
+        'applicable.',
       resolve: (w) => w.ongoingBalanceIsCached,
     }),
     credits: t.field({
@@ -178,7 +183,8 @@ export const WalletNode = builder.loadableNode('Wallet', {
       type: AlertSettingsType,
       nullable: true,
       description:
-        'Balance alerts. On Lago this costs one extra upstream call per wallet, made only when this field is selected. Null when the wallet has none.',
+        'Balance alerts. On Lago this costs one extra upstream call per wallet, made ' +
+        'only when this field is selected. Null when the wallet has none.',
       resolve: (w, _args, ctx) =>
         w.alertSettings !== undefined ? w.alertSettings : ctx.loaders.alertSettings.load(w),
     }),
@@ -190,7 +196,8 @@ export const WalletNode = builder.loadableNode('Wallet', {
     raw: t.field({
       type: 'JSON',
       description:
-        'The upstream wallet object exactly as received: the escape hatch for provider fields not in the unified model.',
+        'The upstream wallet object exactly as received: the escape hatch for provider ' +
+        'fields not in the unified model.',
       resolve: (w) => w.raw,
     }),
   }),
@@ -234,7 +241,9 @@ builder.queryField('wallets', (t) =>
     {
       type: WalletNode,
       description:
-        'Wallets across every configured provider, ordered by provider, then newest first. When a provider fails, its wallets are missing and the response carries one error naming it.',
+        'Wallets across every configured provider, ordered by provider, then newest ' +
+        'first. When a provider fails, its wallets are missing and the response carries ' +
+        'one error naming it.',
       args: { filter: t.arg({ type: WalletFilterInput, description: 'Which wallets.' }) },
       resolve: async (_root, args, ctx, info) => {
         const wallets = await collectWallets(

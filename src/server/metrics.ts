@@ -67,7 +67,9 @@ export class GatewayMetrics {
     });
     new Gauge({
       name: 'walletgate_sse_fanout_subscribers',
-      help: 'SSE fan-out members by how frames reach them: "socket" (straight to the connection) or "stream" (through the response body stream).',
+      help:
+        'SSE fan-out members by how frames reach them: "socket" (straight to the ' +
+        'connection) or "stream" (through the response body stream).',
       labelNames: ['write'] as const,
       registers: [this.registry],
       collect() {

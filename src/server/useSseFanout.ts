@@ -107,7 +107,8 @@ export function createSseFanout(live: LiveServices): SseFanoutStats & { plugin: 
       pending.delete(request);
       setResultProcessor(
         ((_result: unknown, fetchAPI: { Response: typeof Response }) => {
-          const key = `${p.stream.topic}\u0000${documentId(p.args.document)}\u0000${JSON.stringify(p.args.variableValues ?? {})}`;
+          const variables = JSON.stringify(p.args.variableValues ?? {});
+          const key = `${p.stream.topic}\u0000${documentId(p.args.document)}\u0000${variables}`;
           const group = groups.get(key) ?? startGroup(key, p.stream.topic, p.args);
           const member = new SseWire((serverContext as { res?: ServerResponse }).res);
           group.members.add(member);

@@ -77,7 +77,8 @@ function feed(target: FuzzTarget, c: Case, tally: Tally, kind: 'valid' | 'mutate
         : target.wire.validate(JSON.parse(text));
     if (errors.length > 0)
       throw new Error(
-        `generator bug: a ${c.population} payload is not valid for its schema: ${JSON.stringify(errors.slice(0, 3))}\n${preview(c.payload)}`,
+        `generator bug: a ${c.population} payload is not valid for its schema: ` +
+          `${JSON.stringify(errors.slice(0, 3))}\n${preview(c.payload)}`,
       );
   }
   let input: unknown;
@@ -105,7 +106,8 @@ function feed(target: FuzzTarget, c: Case, tally: Tally, kind: 'valid' | 'mutate
   if (unknown.length > 0 || outcome === 'broken') {
     throw new Error(
       [
-        `${target.label} (${c.population}${kind === 'mutated' ? ', mutated' : ''}, externalId ${JSON.stringify(c.externalId)}): ${unknown.length} problem(s)`,
+        `${target.label} (${c.population}${kind === 'mutated' ? ', mutated' : ''}, ` +
+          `externalId ${JSON.stringify(c.externalId)}): ${unknown.length} problem(s)`,
         ...unknown.map((p) => `  ${p.code} ${p.path}: ${p.detail}`),
         `  payload: ${preview(c.payload)}`,
         `  (FUZZ_SEED=${FUZZ_SEED})`,
@@ -124,24 +126,28 @@ describe.each(PROVIDER_ORDER)(
     const seedOffset = PROVIDER_ORDER.indexOf(provider) * 100;
     const share = (total: number) => Math.ceil(total / targets.length);
 
-    it(`${VALID_PER_PROVIDER} schema-valid payloads: each translated with well-typed fields or a typed UPSTREAM_BAD_RESPONSE (seed ${FUZZ_SEED})`, () => {
-      const tally = new Tally();
-      targets.forEach((target, i) => {
-        fc.assert(
-          fc.property(validCases(target), (c) => feed(target, c, tally, 'valid')),
-          { seed: FUZZ_SEED + seedOffset + i, numRuns: share(VALID_PER_PROVIDER) },
+    it(
+      `${VALID_PER_PROVIDER} schema-valid payloads: each translated with well-typed ` +
+        `fields or a typed UPSTREAM_BAD_RESPONSE (seed ${FUZZ_SEED})`,
+      () => {
+        const tally = new Tally();
+        targets.forEach((target, i) => {
+          fc.assert(
+            fc.property(validCases(target), (c) => feed(target, c, tally, 'valid')),
+            { seed: FUZZ_SEED + seedOffset + i, numRuns: share(VALID_PER_PROVIDER) },
+          );
+        });
+        console.log(
+          tally.summary(
+            `${provider} unit, schema-valid (${targets.map((t) => t.label).join(' + ')})`,
+          ),
         );
-      });
-      console.log(
-        tally.summary(
-          `${provider} unit, schema-valid (${targets.map((t) => t.label).join(' + ')})`,
-        ),
-      );
-      expect(tally.payloads).toBeGreaterThanOrEqual(VALID_PER_PROVIDER);
-      // The generator makes real wallets, not only garbage, and the spec's own oddities are refused.
-      expect(tally.translated).toBeGreaterThan(0);
-      expect(tally.typedErrors).toBeGreaterThan(0);
-    });
+        expect(tally.payloads).toBeGreaterThanOrEqual(VALID_PER_PROVIDER);
+        // The generator makes real wallets, not only garbage, and the spec's own oddities are refused.
+        expect(tally.translated).toBeGreaterThan(0);
+        expect(tally.typedErrors).toBeGreaterThan(0);
+      },
+    );
 
     it(`${MUTATED_PER_PROVIDER} mutated payloads: nothing throws, nothing wrong-typed gets through (seed ${FUZZ_SEED})`, () => {
       const tally = new Tally();

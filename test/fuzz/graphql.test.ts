@@ -446,7 +446,10 @@ describe.each(PROVIDER_ORDER)('%s adapter through GraphQL over real HTTP', (prov
         { seed: seed + offset, numRuns: runs },
       );
       console.log(
-        `${tally.summary(`${provider} GraphQL/HTTP, ${label}`)}${skipped.count ? `; ${skipped.count} not sent (BUG-EXPONENT would exhaust the heap)` : ''}`,
+        tally.summary(`${provider} GraphQL/HTTP, ${label}`) +
+          (skipped.count
+            ? `; ${skipped.count} not sent (BUG-EXPONENT would exhaust the heap)`
+            : ''),
       );
       expect(tally.payloads + skipped.count).toBe(runs);
       expect(tally.typedErrors).toBeGreaterThan(0);

@@ -361,78 +361,84 @@ describe('Flexprice sandbox against swagger-3-0.json', () => {
     });
   });
 
-  it('POST /wallets/{id}/top-up: TopUpWalletResponse, then 409 already_exists on a repeated idempotency key (NOTES §3.5, §8.11)', async () => {
-    const schema = spec.responseSchema('/wallets/{id}/top-up', 'post', 200);
-    const request = {
-      credits_to_add: '10',
-      transaction_reason: 'PURCHASED_CREDIT_DIRECT',
-      idempotency_key: 'topup-123',
-    };
-    const first = await call('POST', `/wallets/${SEEDED.flexOnlyNegative}/top-up`, {
-      body: request,
-    });
-    expect(first.status).toBe(200);
-    expect(spec.validate(schema, first.body)).toEqual([]);
-    expect(first.body).toMatchObject({
-      wallet_transaction: {
-        type: 'credit',
-        credit_amount: '10',
-        amount: '10',
-        credit_balance_before: '5',
-        credit_balance_after: '15',
-        transaction_status: 'completed',
-        reference_type: 'EXTERNAL',
-        reference_id: 'topup-123',
-      },
-      wallet: { balance: '15', credit_balance: '15' },
-    });
-    checkWireFormat(first.body.wallet as Json);
+  it(
+    'POST /wallets/{id}/top-up: TopUpWalletResponse, then 409 already_exists on a ' +
+      'repeated idempotency key (NOTES §3.5, §8.11)',
+    async () => {
+      const schema = spec.responseSchema('/wallets/{id}/top-up', 'post', 200);
+      const request = {
+        credits_to_add: '10',
+        transaction_reason: 'PURCHASED_CREDIT_DIRECT',
+        idempotency_key: 'topup-123',
+      };
+      const first = await call('POST', `/wallets/${SEEDED.flexOnlyNegative}/top-up`, {
+        body: request,
+      });
+      expect(first.status).toBe(200);
+      expect(spec.validate(schema, first.body)).toEqual([]);
+      expect(first.body).toMatchObject({
+        wallet_transaction: {
+          type: 'credit',
+          credit_amount: '10',
+          amount: '10',
+          credit_balance_before: '5',
+          credit_balance_after: '15',
+          transaction_status: 'completed',
+          reference_type: 'EXTERNAL',
+          reference_id: 'topup-123',
+        },
+        wallet: { balance: '15', credit_balance: '15' },
+      });
+      checkWireFormat(first.body.wallet as Json);
 
-    const again = await call('POST', `/wallets/${SEEDED.flexOnlyNegative}/top-up`, {
-      body: request,
-    });
-    expect(again.status).toBe(409);
-    expect(again.body).toMatchObject({
-      code: 'already_exists',
-      message: 'A wallet transaction with this idempotency key already exists',
-      http_status_code: 409,
-    });
-    expect(
-      spec.validate(spec.responseSchema('/wallets/{id}/top-up', 'post', 400), again.body),
-    ).toEqual([]);
-    expect(flex.store.wallet(SEEDED.flexOnlyNegative)!.credit_balance).toBe('15');
+      const again = await call('POST', `/wallets/${SEEDED.flexOnlyNegative}/top-up`, {
+        body: request,
+      });
+      expect(again.status).toBe(409);
+      expect(again.body).toMatchObject({
+        code: 'already_exists',
+        message: 'A wallet transaction with this idempotency key already exists',
+        http_status_code: 409,
+      });
+      expect(
+        spec.validate(spec.responseSchema('/wallets/{id}/top-up', 'post', 400), again.body),
+      ).toEqual([]);
+      expect(flex.store.wallet(SEEDED.flexOnlyNegative)!.credit_balance).toBe('15');
 
-    // An amount converts at topup_conversion_rate: 10 EUR at 1.25 = 8 credits.
-    const byAmount = await call('POST', `/wallets/${SEEDED.hooliEur}/top-up`, {
-      body: { amount: 10, transaction_reason: 'FREE_CREDIT_GRANT' },
-    });
-    expect(byAmount.body).toMatchObject({
-      wallet_transaction: { credit_amount: '8', amount: '10' },
-      wallet: { credit_balance: '258.75' },
-    });
+      // An amount converts at topup_conversion_rate: 10 EUR at 1.25 = 8 credits.
+      const byAmount = await call('POST', `/wallets/${SEEDED.hooliEur}/top-up`, {
+        body: { amount: 10, transaction_reason: 'FREE_CREDIT_GRANT' },
+      });
+      expect(byAmount.body).toMatchObject({
+        wallet_transaction: { credit_amount: '8', amount: '10' },
+        wallet: { credit_balance: '258.75' },
+      });
 
-    // Invoiced purchases wait for payment: pending, nothing credited yet.
-    const invoiced = await call('POST', `/wallets/${SEEDED.acmePostpaid}/top-up`, {
-      body: { credits_to_add: '5', transaction_reason: 'PURCHASED_CREDIT_INVOICED' },
-    });
-    expect(invoiced.body).toMatchObject({
-      invoice_id: expect.stringMatching(/^inv_[0-9A-Z]{26}$/),
-      wallet_transaction: { transaction_status: 'pending' },
-      wallet: { credit_balance: '1200' },
-    });
+      // Invoiced purchases wait for payment: pending, nothing credited yet.
+      const invoiced = await call('POST', `/wallets/${SEEDED.acmePostpaid}/top-up`, {
+        body: { credits_to_add: '5', transaction_reason: 'PURCHASED_CREDIT_INVOICED' },
+      });
+      expect(invoiced.body).toMatchObject({
+        invoice_id: expect.stringMatching(/^inv_[0-9A-Z]{26}$/),
+        wallet_transaction: { transaction_status: 'pending' },
+        wallet: { credit_balance: '1200' },
+      });
 
-    for (const body of [
-      { credits_to_add: '1' },
-      { credits_to_add: '0', transaction_reason: 'FREE_CREDIT_GRANT' },
-      { transaction_reason: 'FREE_CREDIT_GRANT' },
-      { credits_to_add: '1', transaction_reason: 'MANUAL_BALANCE_DEBIT' },
-    ]) {
-      const bad = await call('POST', `/wallets/${SEEDED.hooliUsd}/top-up`, { body });
-      expect(bad.status).toBe(400);
-      expect(bad.body.code).toBe('validation_error');
-    }
-    expect((await call('POST', '/wallets/wallet_nope/top-up', { body: request })).status).toBe(404);
-  });
+      for (const body of [
+        { credits_to_add: '1' },
+        { credits_to_add: '0', transaction_reason: 'FREE_CREDIT_GRANT' },
+        { transaction_reason: 'FREE_CREDIT_GRANT' },
+        { credits_to_add: '1', transaction_reason: 'MANUAL_BALANCE_DEBIT' },
+      ]) {
+        const bad = await call('POST', `/wallets/${SEEDED.hooliUsd}/top-up`, { body });
+        expect(bad.status).toBe(400);
+        expect(bad.body.code).toBe('validation_error');
+      }
+      expect((await call('POST', '/wallets/wallet_nope/top-up', { body: request })).status).toBe(
+        404,
+      );
+    },
+  );
 
   it('auth: x-api-key only; an API key as Bearer is an invalid JWT (NOTES §0.1, §1, §8.13)', async () => {
     const none = await call('GET', `/wallets/${SEEDED.hooliUsd}`, { headers: { 'x-api-key': '' } });

@@ -43,8 +43,17 @@ describe('query limits (GraphQL Armor)', () => {
 
   it('refuses an overly expensive query, naming the cost limit', async () => {
     const wallet =
-      'balance { amount currency minorUnits formatted } ongoingBalance { amount currency minorUnits formatted } credits { balance ongoingBalance ongoingUsage consumed rate topUpRate breakdown { free purchased } } recurringTransactionRules { id trigger interval method thresholdCredits paidCredits grantedCredits targetOngoingBalance status invoiced cooldown { value unit } } alertSettings { thresholds { level value condition metric recurring code } } metadata { key value }';
-    const query = `{ ${Array.from({ length: 25 }, (_, i) => `w${i}: wallets(first: 100) { edges { cursor node { id ${wallet} } } pageInfo { hasNextPage endCursor } }`).join(' ')} }`;
+      'balance { amount currency minorUnits formatted } ongoingBalance { amount ' +
+      'currency minorUnits formatted } credits { balance ongoingBalance ongoingUsage ' +
+      'consumed rate topUpRate breakdown { free purchased } } ' +
+      'recurringTransactionRules { id trigger interval method thresholdCredits ' +
+      'paidCredits grantedCredits targetOngoingBalance status invoiced cooldown { ' +
+      'value unit } } alertSettings { thresholds { level value condition metric ' +
+      'recurring code } } metadata { key value }';
+    const page = (i: number) =>
+      `w${i}: wallets(first: 100) { edges { cursor node { id ${wallet} } } ` +
+      'pageInfo { hasNextPage endCursor } }';
+    const query = `{ ${Array.from({ length: 25 }, (_, i) => page(i)).join(' ')} }`;
     const body = (await (await post(JSON.stringify({ query }))).json()) as {
       errors: { message: string }[];
     };

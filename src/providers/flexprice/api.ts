@@ -87,7 +87,10 @@ export const flexpriceWalletBalance = flexpriceWallet.extend({
 });
 export type FlexpriceWalletBalance = z.infer<typeof flexpriceWalletBalance>;
 
-/** `{items, pagination}` (NOTES §1). Items stay `unknown`: each is validated on its own so one bad wallet costs only itself. */
+/**
+ * `{items, pagination}` (NOTES §1). Items stay `unknown`: each is validated on its own so one bad
+ * wallet costs only itself.
+ */
 export const flexpricePagination = z.object({ total: integer, limit: integer, offset: integer });
 export const flexpriceWalletList = z.object({
   items: z.array(z.unknown()),

@@ -33,7 +33,10 @@ import type {
  * those stay null. `terminatedAt` is not guessed from `updated_at`, which later edits move.
  */
 
-/** Who the wallet belongs to. WalletResponse carries only Flexprice's customer id; the caller knows the external id, if anyone does. */
+/**
+ * Who the wallet belongs to. WalletResponse carries only Flexprice's customer id; the caller knows
+ * the external id, if anyone does.
+ */
 export interface FlexpriceCustomerContext {
   readonly externalId: string | null;
 }

@@ -21,7 +21,10 @@ import { SessionCache } from './sessions.js';
 import { translateWallet } from './translate.js';
 import { WalletSource } from './wallet-source.js';
 
-/** Pinned on every request: without it Polar answers in its "current" version, which moves each quarter (NOTES §0.6). */
+/**
+ * Pinned on every request: without it Polar answers in its "current" version, which moves each
+ * quarter (NOTES §0.6).
+ */
 export const POLAR_API_VERSION = '2026-04';
 
 /** Knobs with production defaults; tests shrink them (small pages, a fake clock). */

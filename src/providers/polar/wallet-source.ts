@@ -23,7 +23,8 @@ export interface WalletSourceOptions {
 const ORG_LIST_UNAVAILABLE =
   'POLAR lists wallets per customer only while its org-level wallet endpoint is unavailable';
 const ORG_GET_UNAVAILABLE =
-  "POLAR loads a wallet by id through its customer only while its org-level wallet endpoint is unavailable; list the customer's wallets first";
+  'POLAR loads a wallet by id through its customer only while its org-level ' +
+  "wallet endpoint is unavailable; list the customer's wallets first";
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];

@@ -30,6 +30,10 @@ export class Tally {
       this.knownBugs.size > 0
         ? `; payloads hitting known bugs: ${[...this.knownBugs].map(([id, n]) => `${id}×${n}`).join(', ')}`
         : '';
-    return `[fuzz] ${label}: ${this.payloads} payloads → ${this.translated} translated, ${this.typedErrors} typed errors${pops ? ` (translated/typed by population: ${pops})` : ''}${bugs}`;
+    return (
+      `[fuzz] ${label}: ${this.payloads} payloads → ${this.translated} translated, ` +
+      `${this.typedErrors} typed ` +
+      `errors${pops ? ` (translated/typed by population: ${pops})` : ''}${bugs}`
+    );
   }
 }

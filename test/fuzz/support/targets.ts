@@ -372,7 +372,9 @@ function flexpriceTarget(kind: 'WalletResponse' | 'WalletBalanceResponse'): Fuzz
   return {
     provider: 'FLEXPRICE',
     label: `Flexprice ${kind}`,
-    source: `flexprice/openapi/swagger-3-0.json ${ref} (${kind === 'WalletResponse' ? 'POST /wallets/search items' : 'GET /wallets/{id}/balance/real-time'})`,
+    source:
+      `flexprice/openapi/swagger-3-0.json ${ref} ` +
+      `(${kind === 'WalletResponse' ? 'POST /wallets/search items' : 'GET /wallets/{id}/balance/real-time'})`,
     fields,
     spec: population('spec', pure, ref, SPEC_OPTIONS),
     wire: population('wire', wire, ref, WIRE_OPTIONS),

@@ -67,7 +67,10 @@ describe('Polar translate: wallet (NOTES §2.4)', () => {
 
   it('balances beyond 2^53 cents arrive as bigint (json.ts) and stay exact', () => {
     const raw = parseJsonExact(
-      '{"id":"7e0b7bd0-3b6e-4a9a-9d3f-0f6a5d1c2b11","created_at":"2025-11-12T09:34:05.123456Z","modified_at":null,"customer_id":"992fae2a-2a17-4b7a-8d9e-e287cf90131b","balance":-90071992547409931,"currency":"usd"}',
+      '{"id":"7e0b7bd0-3b6e-4a9a-9d3f-0f6a5d1c2b11",' +
+        '"created_at":"2025-11-12T09:34:05.123456Z","modified_at":null,' +
+        '"customer_id":"992fae2a-2a17-4b7a-8d9e-e287cf90131b",' +
+        '"balance":-90071992547409931,"currency":"usd"}',
     );
     const big = ok(raw);
     expect([s(big.balance.amount), minorUnits(big.balance)]).toEqual([
