@@ -33,6 +33,7 @@ export default function setup(): void {
       if (PACKAGES.every((p) => existsSync(p.path))) return;
   }
   throw new Error(
-    `The tests need ${missing.join(' and ')} (Debian's packages). Run: sudo ${command}`,
+    `The tests need ${missing.join(' and ')} (Debian's packages). Run: sudo ${command} ` +
+      '(or point CHROMIUM_PATH / REDIS_SERVER_PATH at binaries installed elsewhere)',
   );
 }
