@@ -36,6 +36,16 @@ export interface GatewayErrorOptions {
   readonly upstreamStatus?: number;
   /** The provider's own error code (e.g. Lago `wallet_not_found`). */
   readonly upstreamCode?: string;
+  /** The provider's id of the wallet the error is about, where it could be read. */
+  readonly walletId?: string;
+  /** The wire field that could not be read, for a part of a wallet (`recurring_transaction_rules[0]`). */
+  readonly part?: string;
+  /**
+   * Set when the error arose after the provider showed the wallet exists: whose it is, where the
+   * gateway could tell (null otherwise). Never serialised; access rules read it so that another
+   * customer's wallet answers exactly like one that does not exist.
+   */
+  readonly existingWalletOf?: string | null;
   readonly cause?: unknown;
 }
 
@@ -46,6 +56,8 @@ export interface GatewayErrorOptions {
 export class GatewayError extends GraphQLError {
   readonly code: ErrorCode;
   readonly provider: ProviderName | undefined;
+  /** See GatewayErrorOptions.existingWalletOf; undefined when the wallet's existence is unknown. */
+  readonly existingWalletOf: string | null | undefined;
 
   constructor(code: ErrorCode, message: string, options: GatewayErrorOptions = {}) {
     super(message, {
@@ -54,11 +66,14 @@ export class GatewayError extends GraphQLError {
         ...(options.provider && { provider: options.provider }),
         ...(options.upstreamStatus !== undefined && { upstreamStatus: options.upstreamStatus }),
         ...(options.upstreamCode && { upstreamCode: options.upstreamCode }),
+        ...(options.walletId !== undefined && { walletId: options.walletId }),
+        ...(options.part !== undefined && { part: options.part }),
       },
     });
     this.name = 'GatewayError';
     this.code = code;
     this.provider = options.provider;
+    this.existingWalletOf = options.existingWalletOf;
     // Kept off the GraphQL error (not serialised) but available to logs.
     if (options.cause !== undefined)
       Object.defineProperty(this, 'cause', { value: options.cause, enumerable: false });

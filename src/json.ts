@@ -1,16 +1,21 @@
-import { isInteger, isSafeNumber, parse } from 'lossless-json';
+import { Decimal } from 'decimal.js';
+import { isInteger, parse } from 'lossless-json';
 
 /** Deeper than any provider payload: a bound so printing `raw` can never overflow the stack. */
 export const MAX_JSON_DEPTH = 64;
 
 /**
- * A JSON number a double cannot hold exactly. It is neither a number nor a string to the wire
- * schemas (so a decimal field that must be a string still refuses it) and prints as its exact text.
+ * A JSON number that is not an integer (`12.50`, `0.1`, `1e-3`), kept as the text it arrived
+ * as: a money value sent as a number is read from this text, exactly and with its scale, never
+ * through a float. To the wire schemas it is neither a number nor a string; the decimal readers
+ * (providers/wire.ts) accept it.
  */
-export class InexactNumber {
+export class JsonNumber {
   constructor(readonly text: string) {}
-  toJSON(): string {
-    return this.text;
+  /** In `raw`: a JSON number where a double holds the same value, else its exact text. */
+  toJSON(): number | string {
+    const n = Number(this.text);
+    return Number.isFinite(n) && new Decimal(this.text).eq(new Decimal(n)) ? n : this.text;
   }
 }
 
@@ -32,23 +37,24 @@ function nestingDepth(text: string): number {
 }
 
 /**
- * JSON.parse that never rounds: integers beyond 2^53 (minor units of large balances) become
- * bigint; other numbers a double would round become InexactNumber. Refuses nesting beyond
+ * JSON.parse that never rounds: integers are numbers (bigint beyond 2^53, e.g. minor units of
+ * large balances); every other number is a JsonNumber holding its text. Refuses nesting beyond
  * MAX_JSON_DEPTH.
  */
 export function parseJsonExact(text: string): unknown {
   if (nestingDepth(text) > MAX_JSON_DEPTH)
     throw new SyntaxError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
   return parse(text, null, (value) => {
-    if (isSafeNumber(value)) return Number(value);
-    return isInteger(value) ? BigInt(value) : new InexactNumber(value);
+    if (!isInteger(value)) return new JsonNumber(value);
+    const n = Number(value);
+    return Number.isSafeInteger(n) ? n : BigInt(value);
   });
 }
 
-/** Makes a parsed payload printable as JSON again: bigints and inexact numbers go out as their exact digits. */
+/** Makes a parsed payload printable as JSON again: bigints go out as their exact digits, JsonNumbers as numbers where exact. */
 export function jsonSafe(value: unknown): unknown {
   if (typeof value === 'bigint') return value.toString();
-  if (value instanceof InexactNumber) return value.text;
+  if (value instanceof JsonNumber) return value.toJSON();
   if (Array.isArray(value)) return value.map(jsonSafe);
   if (value && typeof value === 'object')
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, jsonSafe(v)]));

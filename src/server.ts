@@ -129,6 +129,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       verifiers,
       webhookProviders,
       onWebhookDelivery: (provider, result) => metrics.webhooks.inc({ provider, result }),
+      onUnreadableWallet: (provider) => metrics.unreadableWallets.inc({ provider }),
     },
     logger.child({ component: 'live' }),
   );

@@ -1,10 +1,15 @@
 import type { Dec, Money } from './money.js';
+import type { Readable } from './part.js';
 
 export const PROVIDERS = ['LAGO', 'FLEXPRICE', 'POLAR'] as const;
 export type ProviderName = (typeof PROVIDERS)[number];
 
-export type WalletStatus = 'ACTIVE' | 'FROZEN' | 'TERMINATED';
-export type WalletKind = 'PREPAID' | 'POSTPAID' | 'CREDIT_BALANCE';
+/**
+ * Enums a provider sends have an UNKNOWN member: a value added upstream later maps there (the
+ * wire value stays visible in `raw`) instead of costing the wallet.
+ */
+export type WalletStatus = 'ACTIVE' | 'FROZEN' | 'TERMINATED' | 'UNKNOWN';
+export type WalletKind = 'PREPAID' | 'POSTPAID' | 'PROMOTIONAL' | 'CREDIT_BALANCE' | 'UNKNOWN';
 
 export interface WalletCustomer {
   /** The join key across providers (Lago external_customer_id, Flexprice external_id, Polar external_id). */
@@ -12,24 +17,26 @@ export interface WalletCustomer {
   readonly providerCustomerId: string;
 }
 
+/** Credits exist only with a balance and a rate; every other figure is read on its own. */
 export interface WalletCredits {
   readonly balance: Dec;
-  readonly ongoingBalance: Dec | null;
-  readonly ongoingUsage: Dec | null;
-  readonly consumed: Dec | null;
+  readonly ongoingBalance: Readable<Dec | null>;
+  readonly ongoingUsage: Readable<Dec | null>;
+  readonly consumed: Readable<Dec | null>;
   /** Currency units per credit. */
   readonly rate: Dec;
-  readonly topUpRate: Dec | null;
-  readonly breakdown: { readonly free: Dec; readonly purchased: Dec } | null;
+  readonly topUpRate: Readable<Dec | null>;
+  readonly breakdown: Readable<{ readonly free: Dec; readonly purchased: Dec } | null>;
 }
 
-export type RuleTrigger = 'INTERVAL' | 'THRESHOLD';
-export type RuleInterval = 'WEEKLY' | 'MONTHLY' | 'QUARTERLY' | 'SEMIANNUAL' | 'YEARLY';
-export type RuleMethod = 'FIXED' | 'TARGET';
+export type RuleTrigger = 'INTERVAL' | 'THRESHOLD' | 'UNKNOWN';
+export type RuleInterval = 'WEEKLY' | 'MONTHLY' | 'QUARTERLY' | 'SEMIANNUAL' | 'YEARLY' | 'UNKNOWN';
+export type RuleMethod = 'FIXED' | 'TARGET' | 'UNKNOWN';
+export type RuleStatus = 'ACTIVE' | 'TERMINATED' | 'DISABLED' | 'UNKNOWN';
 
 export interface Cooldown {
   readonly value: number;
-  readonly unit: 'SECOND' | 'MINUTE' | 'HOUR' | 'DAY';
+  readonly unit: 'SECOND' | 'MINUTE' | 'HOUR' | 'DAY' | 'UNKNOWN';
 }
 
 export interface RecurringTransactionRule {
@@ -37,22 +44,22 @@ export interface RecurringTransactionRule {
   readonly trigger: RuleTrigger;
   readonly interval: RuleInterval | null;
   readonly method: RuleMethod;
-  readonly thresholdCredits: Dec | null;
-  readonly paidCredits: Dec | null;
-  readonly grantedCredits: Dec | null;
-  readonly targetOngoingBalance: Dec | null;
-  readonly status: 'ACTIVE' | 'TERMINATED' | 'DISABLED';
-  readonly invoiced: boolean | null;
-  readonly startedAt: Date | null;
-  readonly expiresAt: Date | null;
-  readonly createdAt: Date | null;
-  readonly cooldown: Cooldown | null;
+  readonly thresholdCredits: Readable<Dec | null>;
+  readonly paidCredits: Readable<Dec | null>;
+  readonly grantedCredits: Readable<Dec | null>;
+  readonly targetOngoingBalance: Readable<Dec | null>;
+  readonly status: RuleStatus;
+  readonly invoiced: Readable<boolean | null>;
+  readonly startedAt: Readable<Date | null>;
+  readonly expiresAt: Readable<Date | null>;
+  readonly createdAt: Readable<Date | null>;
+  readonly cooldown: Readable<Cooldown | null>;
 }
 
 export type AlertLevel = 'INFO' | 'WARNING' | 'CRITICAL';
-export type AlertCondition = 'ABOVE' | 'BELOW';
-export type AlertMetric = 'BALANCE' | 'CREDITS' | 'ONGOING_BALANCE' | 'ONGOING_CREDITS';
-export type AlertState = 'OK' | 'INFO' | 'WARNING' | 'IN_ALARM';
+export type AlertCondition = 'ABOVE' | 'BELOW' | 'UNKNOWN';
+export type AlertMetric = 'BALANCE' | 'CREDITS' | 'ONGOING_BALANCE' | 'ONGOING_CREDITS' | 'UNKNOWN';
+export type AlertState = 'OK' | 'INFO' | 'WARNING' | 'IN_ALARM' | 'UNKNOWN';
 
 export interface AlertThreshold {
   readonly level: AlertLevel | null;
@@ -69,43 +76,52 @@ export interface AlertSettings {
   readonly enabled: boolean;
   /** Null where the provider keeps no alert state. */
   readonly state: AlertState | null;
-  readonly thresholds: readonly AlertThreshold[];
+  /** Each threshold read on its own: an unreadable one is left out, with an error. */
+  readonly thresholds: readonly Readable<AlertThreshold>[];
 }
+
+/**
+ * The provider keeps alerts behind their own upstream call (Lago): the schema asks the
+ * provider's `alertSettings` loader, and only when the field is selected.
+ */
+export const ALERTS_ON_REQUEST = Object.freeze({ alerts: 'on request' as const });
+export type AlertsOnRequest = typeof ALERTS_ON_REQUEST;
 
 export interface MetadataEntry {
   readonly key: string;
   readonly value: string | null;
 }
 
+/**
+ * A wallet exists when its identity, customer, currency and balance can be read; every other
+ * part is read on its own and may be Unreadable (null or left out, with an error at its place).
+ */
 export interface Wallet {
   readonly provider: ProviderName;
   readonly providerWalletId: string;
   readonly customer: WalletCustomer;
-  readonly name: string | null;
-  readonly code: string | null;
+  readonly name: Readable<string | null>;
+  readonly code: Readable<string | null>;
   readonly status: WalletStatus;
   readonly kind: WalletKind;
   readonly currency: string;
   readonly balance: Money;
-  readonly ongoingBalance: Money | null;
-  readonly ongoingUsage: Money | null;
+  readonly ongoingBalance: Readable<Money | null>;
+  readonly ongoingUsage: Readable<Money | null>;
   /** True when the provider answered the ongoing balance from a cache after a failed live computation. */
-  readonly ongoingBalanceIsCached: boolean | null;
-  readonly credits: WalletCredits | null;
-  readonly priority: number | null;
-  readonly expiresAt: Date | null;
-  readonly terminatedAt: Date | null;
-  readonly lastTopUpAt: Date | null;
-  readonly lastConsumedAt: Date | null;
-  readonly createdAt: Date | null;
-  readonly updatedAt: Date | null;
-  readonly recurringTransactionRules: readonly RecurringTransactionRule[];
-  /**
-   * `undefined` means the provider keeps alerts behind a separate call (Lago): the schema asks the
-   * provider's `alertSettings` loader only when the field is selected.
-   */
-  readonly alertSettings: AlertSettings | null | undefined;
-  readonly metadata: readonly MetadataEntry[];
+  readonly ongoingBalanceIsCached: Readable<boolean | null>;
+  readonly credits: Readable<WalletCredits | null>;
+  readonly priority: Readable<number | null>;
+  readonly expiresAt: Readable<Date | null>;
+  readonly terminatedAt: Readable<Date | null>;
+  readonly lastTopUpAt: Readable<Date | null>;
+  readonly lastConsumedAt: Readable<Date | null>;
+  readonly createdAt: Readable<Date | null>;
+  readonly updatedAt: Readable<Date | null>;
+  /** Each rule read on its own: an unreadable one is left out of the list, with an error. */
+  readonly recurringTransactionRules: readonly Readable<RecurringTransactionRule>[];
+  readonly alertSettings: Readable<AlertSettings | null> | AlertsOnRequest;
+  readonly metadata: readonly Readable<MetadataEntry>[];
   /** The upstream object exactly as received. */
   readonly raw: unknown;
 }

@@ -22,6 +22,8 @@ export interface LiveConfig {
     provider: ProviderName,
     result: 'accepted' | 'duplicate' | 'rejected',
   ) => void;
+  /** A wallet the live path re-read but could not read at all (metrics). */
+  readonly onUnreadableWallet?: (provider: ProviderName) => void;
 }
 
 // An event's wallet is re-read once per replica and shared by that replica's subscribers, who
@@ -70,6 +72,7 @@ export class LiveServices {
       stores: this.stores,
       pubsub: this.pubsub,
       logger,
+      onUnreadableWallet: config.onUnreadableWallet,
     });
     const polled = new Set(
       registry

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { handleWhenResult, IterableBackoff, retry } from 'cockatiel';
 import { Dec, decimalString, type Money } from '../domain/money.js';
+import { type Readable, Unreadable } from '../domain/part.js';
 import { type ProviderName, type Wallet, walletKey } from '../domain/wallet.js';
 import { GatewayError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -21,9 +22,13 @@ import type { LiveStores } from './stores.js';
  * What a subscriber watches: the wallet's spendable balance, i.e. the ongoing balance where the
  * provider has one (Lago, Flexprice real-time) and the settled balance otherwise (Polar).
  */
-export function availableBalance(w: Wallet): Money {
-  return w.ongoingBalance ?? w.balance;
+export function availableBalance(w: Wallet): Readable<Money> {
+  const ongoing = w.ongoingBalance;
+  return ongoing instanceof Unreadable ? ongoing : (ongoing ?? w.balance);
 }
+
+/** Wallets the live path could not read at all: counted (metrics) and logged with provider and id. */
+export type UnreadableWalletListener = (provider: ProviderName) => void;
 
 const toText = (m: Money): MoneyText => ({ amount: decimalString(m.amount), currency: m.currency });
 const same = (a: MoneyText, b: MoneyText) =>
@@ -41,8 +46,19 @@ export class BalanceRefresher {
       stores: LiveStores;
       pubsub: BalancePubSub;
       logger: Logger;
+      onUnreadableWallet?: UnreadableWalletListener;
     },
   ) {}
+
+  /** A wallet the provider sent but the gateway could not read: never dropped silently. */
+  private unreadable(provider: ProviderName, error: GatewayError, hintedId?: string): void {
+    const walletId = error.extensions.walletId ?? hintedId;
+    this.deps.logger.warn(
+      { provider, walletId, code: error.code },
+      'wallet unreadable: its balance changes cannot be followed',
+    );
+    this.deps.onUnreadableWallet?.(provider);
+  }
 
   /**
    * Re-reads the hinted wallets and publishes their changes. Hints whose re-read fails are tried
@@ -78,14 +94,27 @@ export class BalanceRefresher {
   /** Records the current balance of wallets a new subscriber will watch, without publishing. */
   async prime(hints: readonly BalanceHint[]): Promise<void> {
     const { wallets } = await this.fetch(hints);
-    for (const w of wallets)
-      await this.deps.stores.swap(walletKey(w), JSON.stringify(toText(availableBalance(w))));
+    for (const w of wallets) {
+      const balance = availableBalance(w);
+      if (!(balance instanceof Unreadable))
+        await this.deps.stores.swap(walletKey(w), JSON.stringify(toText(balance)));
+    }
   }
 
   /** Publishes a change for `w` if its spendable balance differs from the last one seen. */
   async observe(w: Wallet, source: BalanceSource): Promise<BalanceChangedMessage | null> {
     const key = walletKey(w);
-    const balance = toText(availableBalance(w));
+    const spendable = availableBalance(w);
+    if (spendable instanceof Unreadable) {
+      // The figure a subscriber watches is unreadable: comparing the settled balance instead
+      // would publish a change that did not happen.
+      this.deps.logger.warn(
+        { provider: w.provider, walletId: w.providerWalletId, part: spendable.part },
+        'spendable balance unreadable: no event for this read',
+      );
+      return null;
+    }
+    const balance = toText(spendable);
     const stored = await this.deps.stores.swap(key, JSON.stringify(balance));
     const previousBalance = stored ? (JSON.parse(stored) as MoneyText) : null;
     if (previousBalance && same(previousBalance, balance)) return null;
@@ -135,13 +164,17 @@ export class BalanceRefresher {
           ]);
           byId.forEach((r, i) => {
             if (!(r instanceof GatewayError)) return void wallets.push(r);
-            // A wallet that is gone will not come back on a retry.
-            if (r.code !== 'WALLET_NOT_FOUND')
-              failed.push({ kind: 'wallet', provider, walletId: group.walletIds[i]! });
-            this.deps.logger.warn({ provider, code: r.code }, 'balance re-read failed');
+            const walletId = group.walletIds[i]!;
+            // An unreadable payload will not read better on a retry, nor will a gone wallet.
+            if (r.code === 'UPSTREAM_BAD_RESPONSE') return this.unreadable(provider, r, walletId);
+            if (r.code !== 'WALLET_NOT_FOUND') failed.push({ kind: 'wallet', provider, walletId });
+            this.deps.logger.warn({ provider, walletId, code: r.code }, 'balance re-read failed');
           });
           byCustomer.forEach((r, i) => {
-            if (!(r instanceof GatewayError)) return void wallets.push(...r.wallets);
+            if (!(r instanceof GatewayError)) {
+              for (const e of r.errors) this.unreadable(provider, e);
+              return void wallets.push(...r.wallets);
+            }
             failed.push({ kind: 'customer', provider, externalId: group.customers[i]! });
             this.deps.logger.warn({ provider, code: r.code }, 'customer re-read failed');
           });

@@ -1,41 +1,64 @@
 import type { z } from 'zod';
+import { unreadableParts } from '../domain/part.js';
 import type { ProviderName, Wallet } from '../domain/wallet.js';
 import { GatewayError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ProviderHealth, Result, WalletList } from './provider.js';
+import { field } from './read.js';
 
 /**
- * Validates and translates one upstream item. A payload that is wrong becomes a typed error for
- * that item, never a crash and never a wrong number.
+ * Validates and translates one upstream wallet. Only `core` (what a wallet needs to exist:
+ * identity, customer, currency, balance) is validated as a whole; `translate` reads every other
+ * part on its own, so an odd field costs that field (an Unreadable, logged here) and the wallet
+ * still answers. A wallet whose core is unreadable becomes a typed error naming it by id where
+ * the id can be read, never a crash and never a wrong number.
  */
 export function translateItem<S extends z.ZodType>(
   provider: ProviderName,
-  schema: S,
+  core: S,
   translate: (parsed: z.output<S>, raw: unknown) => Wallet,
   raw: unknown,
   logger: Logger,
+  idKey = 'id',
 ): Result<Wallet> {
-  const parsed = schema.safeParse(raw);
+  const id = field(raw, idKey);
+  const walletId = typeof id === 'string' && id.length > 0 ? id : undefined;
+  const parsed = core.safeParse(raw);
   if (!parsed.success) {
-    logger.warn({ provider, issues: parsed.error.issues.slice(0, 5) }, 'upstream wallet rejected');
-    return badWallet(provider);
+    logger.warn(
+      { provider, walletId, issues: parsed.error.issues.slice(0, 5) },
+      'upstream wallet unreadable: identity, customer, currency or balance',
+    );
+    return badWallet(provider, walletId);
   }
+  let wallet: Wallet;
   try {
-    return translate(parsed.data, raw);
+    wallet = translate(parsed.data, raw);
   } catch (cause) {
     logger.warn(
-      { provider, reason: cause instanceof Error ? cause.message : String(cause) },
+      { provider, walletId, reason: cause instanceof Error ? cause.message : String(cause) },
       'upstream wallet untranslatable',
     );
-    return badWallet(provider);
+    return badWallet(provider, walletId);
   }
+  const unreadable = unreadableParts(wallet);
+  if (unreadable.length > 0)
+    logger.warn(
+      {
+        provider,
+        walletId: wallet.providerWalletId,
+        parts: unreadable.slice(0, 10).map((u) => ({ part: u.part, reason: u.reason })),
+      },
+      'upstream wallet parts unreadable: answered without them',
+    );
+  return wallet;
 }
 
-function badWallet(provider: ProviderName): GatewayError {
+function badWallet(provider: ProviderName, walletId: string | undefined): GatewayError {
   return new GatewayError(
     'UPSTREAM_BAD_RESPONSE',
-    `${provider} sent a wallet that does not match its wire format`,
-    { provider },
+    `${provider} sent a wallet whose identity, customer, currency or balance cannot be read`,
+    { provider, ...(walletId !== undefined && { walletId }) },
   );
 }
 
@@ -74,4 +97,25 @@ export async function probe(
   return result instanceof GatewayError
     ? { status: 'DOWN', latencyMs, error: result }
     : { status: 'UP', latencyMs, error: null };
+}
+
+/**
+ * The same error, marked as raised about a wallet the provider showed exists, and whose it is
+ * where the adapter could tell (see GatewayErrorOptions.existingWalletOf).
+ */
+export function aboutExistingWallet(
+  e: GatewayError,
+  walletId: string,
+  owner: string | null,
+): GatewayError {
+  const { upstreamStatus, upstreamCode } = e.extensions;
+  return new GatewayError(e.code, e.message, {
+    ...(e.provider && { provider: e.provider }),
+    walletId,
+    existingWalletOf: owner,
+    ...(typeof upstreamStatus === 'number' && { upstreamStatus }),
+    ...(typeof upstreamCode === 'string' && { upstreamCode }),
+    ...(typeof e.extensions.part === 'string' && { part: e.extensions.part }),
+    cause: e,
+  });
 }

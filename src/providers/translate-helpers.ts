@@ -1,6 +1,9 @@
+import type { z } from 'zod';
 import { normalizeCurrency } from '../domain/currency.js';
 import { type Dec, parseDecimal } from '../domain/money.js';
-import type { MetadataEntry } from '../domain/wallet.js';
+import { type Readable, Unreadable } from '../domain/part.js';
+import type { MetadataEntry, ProviderName } from '../domain/wallet.js';
+import { field } from './read.js';
 
 /** Small pure helpers the translators share. */
 
@@ -10,12 +13,6 @@ export function dec(text: string | null | undefined): Dec | null {
   return text === null || text === undefined ? null : parseDecimal(text);
 }
 
-export function date(text: string): Date;
-export function date(text: string | null | undefined): Date | null;
-export function date(text: string | null | undefined): Date | null {
-  return text === null || text === undefined ? null : new Date(text);
-}
-
 /** Throws (turned into UPSTREAM_BAD_RESPONSE by the caller) when the code is not ISO 4217. */
 export function currency(code: string): string {
   const normalized = normalizeCurrency(code);
@@ -23,8 +20,23 @@ export function currency(code: string): string {
   return normalized;
 }
 
-export function metadataEntries(
-  entries: readonly (readonly [string, string | null])[] | null | undefined,
-): MetadataEntry[] {
-  return (entries ?? []).map(([key, value]) => ({ key, value }));
+/**
+ * A wire metadata map, entry by entry, in wire order: an entry whose value cannot be read is one
+ * Unreadable in its place; a value that is not a map is one Unreadable for the whole map.
+ */
+export function metadataList(
+  provider: ProviderName,
+  part: string,
+  map: z.ZodType<readonly (readonly [string, unknown])[] | null | undefined>,
+  value: z.ZodType<string | null>,
+  raw: unknown,
+): Readable<MetadataEntry>[] {
+  const entries = map.safeParse(field(raw, part));
+  if (!entries.success) return [new Unreadable(provider, part, 'not a key/value map')];
+  return (entries.data ?? []).map(([key, v]) => {
+    const parsed = value.safeParse(v);
+    return parsed.success
+      ? { key, value: parsed.data }
+      : new Unreadable(provider, `${part}.${key}`, 'the value is not a string');
+  });
 }

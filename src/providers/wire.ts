@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseDecimal } from '../domain/money.js';
+import { type Dec, parseDecimal } from '../domain/money.js';
+import { JsonNumber } from '../json.js';
 
 /** Shared zod building blocks for wire formats. */
 
@@ -12,6 +13,23 @@ export const decimalString = z.string().refine((s) => {
     return false;
   }
 }, 'expected a decimal string');
+
+/**
+ * A decimal as any provider may send it: a JSON string ("10.0"), or a JSON number read from its
+ * own text (json.ts keeps `12.50` as "12.50"), so an amount sent as a number is exact too, scale
+ * and all. Exponent notation and absurd lengths are refused, as parseDecimal does.
+ */
+export const decimal = z
+  .union([z.string(), z.number(), z.bigint(), z.instanceof(JsonNumber)])
+  .transform((v, ctx): Dec => {
+    const text = v instanceof JsonNumber ? v.text : String(v);
+    try {
+      return parseDecimal(text);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'expected a plain decimal' });
+      return z.NEVER;
+    }
+  });
 
 /** ISO 8601 timestamp with an offset or Z, any fraction precision. */
 export const timestamp = z.iso.datetime({ offset: true });
@@ -29,12 +47,18 @@ export const int32 = z
 /** Money in minor units: beyond 2^53 it arrives as bigint (json.ts), never rounded. */
 export const minorUnitsInteger = z.union([z.number().int(), z.bigint()]);
 
-const plainObject = z
+/** A timestamp read into a Date. */
+export const date = timestamp.transform((s) => new Date(s));
+
+export const plainObject = z
   .custom<Record<string, unknown>>(
     (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
     'expected an object',
   )
   .transform((v) => Object.entries(v));
+
+/** A JSON object, read as its own entries in order (each value validated by the caller). */
+export const plainObjectEntries = plainObject;
 
 /**
  * A JSON object of string values, read as its own entries in order. A record would assign keys

@@ -1,5 +1,8 @@
+import { readableItems } from '../domain/part.js';
 import type { AlertSettings, AlertThreshold } from '../domain/wallet.js';
 import { builder } from './builder.js';
+import { UNKNOWN_MEMBER } from './enums.js';
+import { readableList } from './parts.js';
 
 const AlertLevel = builder.enumType('AlertLevel', {
   description: 'Severity of a threshold.',
@@ -10,6 +13,7 @@ const AlertCondition = builder.enumType('AlertCondition', {
   values: {
     ABOVE: { description: 'At or above the value.' },
     BELOW: { description: 'At or below the value.' },
+    ...UNKNOWN_MEMBER,
   } as const,
 });
 const AlertMetric = builder.enumType('AlertMetric', {
@@ -19,11 +23,18 @@ const AlertMetric = builder.enumType('AlertMetric', {
     CREDITS: { description: 'Settled balance, in credits.' },
     ONGOING_BALANCE: { description: 'Balance net of not-yet-invoiced usage, in currency.' },
     ONGOING_CREDITS: { description: 'Balance net of not-yet-invoiced usage, in credits.' },
+    ...UNKNOWN_MEMBER,
   } as const,
 });
 const AlertStateEnum = builder.enumType('AlertState', {
   description: 'Where the watched balance stands against the thresholds.',
-  values: ['OK', 'INFO', 'WARNING', 'IN_ALARM'] as const,
+  values: {
+    OK: { description: 'No threshold is crossed.' },
+    INFO: { description: 'The INFO threshold is crossed.' },
+    WARNING: { description: 'The WARNING threshold is crossed.' },
+    IN_ALARM: { description: 'The CRITICAL threshold is crossed.' },
+    ...UNKNOWN_MEMBER,
+  } as const,
 });
 
 const AlertThresholdType = builder.objectRef<AlertThreshold>('AlertThreshold').implement({
@@ -70,7 +81,7 @@ const AlertThresholdType = builder.objectRef<AlertThreshold>('AlertThreshold').i
 });
 
 function byLevel(level: AlertThreshold['level']) {
-  return (s: AlertSettings) => s.thresholds.find((th) => th.level === level) ?? null;
+  return (s: AlertSettings) => readableItems(s.thresholds).find((th) => th.level === level) ?? null;
 }
 
 export const AlertSettingsType = builder.objectRef<AlertSettings>('AlertSettings').implement({
@@ -89,8 +100,9 @@ export const AlertSettingsType = builder.objectRef<AlertSettings>('AlertSettings
     }),
     thresholds: t.field({
       type: [AlertThresholdType],
-      description: "Every threshold, across the wallet's alerts.",
-      resolve: (s) => s.thresholds,
+      description:
+        "Every threshold, across the wallet's alerts. One that cannot be read is left out, with an UPSTREAM_BAD_RESPONSE error at this list's path naming the provider and the part.",
+      resolve: (s, _args, ctx, info) => readableList(s.thresholds, ctx, info),
     }),
     critical: t.field({
       type: AlertThresholdType,

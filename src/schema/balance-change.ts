@@ -168,6 +168,8 @@ builder.subscriptionField('walletBalanceChanged', (t) =>
     resolve: (message, _args, ctx) => {
       // Fresh loaders per event: nested fields (Lago alerts) must not reuse an earlier event's reads.
       ctx.loaders = createLoaders(ctx.registry);
+      // Errors recorded for this event's parts only.
+      ctx.partialErrors.length = 0;
       return message;
     },
   }),

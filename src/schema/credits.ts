@@ -1,8 +1,10 @@
+import type { Dec } from '../domain/money.js';
 import type { WalletCredits } from '../domain/wallet.js';
 import { builder } from './builder.js';
+import { readable } from './parts.js';
 
 const CreditBreakdown = builder
-  .objectRef<NonNullable<WalletCredits['breakdown']>>('CreditBreakdown')
+  .objectRef<{ readonly free: Dec; readonly purchased: Dec }>('CreditBreakdown')
   .implement({
     description: 'Where the available credits came from.',
     fields: (t) => ({
@@ -32,20 +34,20 @@ export const WalletCreditsType = builder.objectRef<WalletCredits>('WalletCredits
       type: 'Decimal',
       nullable: true,
       description: 'Credits left after usage not yet invoiced.',
-      resolve: (c) => c.ongoingBalance,
+      resolve: (c) => readable(c.ongoingBalance),
     }),
     ongoingUsage: t.field({
       type: 'Decimal',
       nullable: true,
       description: 'Credits used but not yet invoiced.',
-      resolve: (c) => c.ongoingUsage,
+      resolve: (c) => readable(c.ongoingUsage),
     }),
     consumed: t.field({
       type: 'Decimal',
       nullable: true,
       description:
         "Credits consumed over the wallet's life. Null where the provider does not report it.",
-      resolve: (c) => c.consumed,
+      resolve: (c) => readable(c.consumed),
     }),
     rate: t.field({
       type: 'Decimal',
@@ -57,13 +59,13 @@ export const WalletCreditsType = builder.objectRef<WalletCredits>('WalletCredits
       nullable: true,
       description:
         'Currency units per credit when topping up (may differ from `rate` on Flexprice).',
-      resolve: (c) => c.topUpRate,
+      resolve: (c) => readable(c.topUpRate),
     }),
     breakdown: t.field({
       type: CreditBreakdown,
       nullable: true,
       description: 'Free versus purchased credits, where the provider reports it (Flexprice).',
-      resolve: (c) => c.breakdown,
+      resolve: (c) => readable(c.breakdown),
     }),
   }),
 });

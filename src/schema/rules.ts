@@ -1,22 +1,33 @@
 import type { Cooldown, RecurringTransactionRule } from '../domain/wallet.js';
 import { builder } from './builder.js';
+import { UNKNOWN_MEMBER } from './enums.js';
+import { readable } from './parts.js';
 
 const RuleTrigger = builder.enumType('RuleTrigger', {
   description: 'What starts an automatic top-up.',
   values: {
     INTERVAL: { description: 'On a calendar interval.' },
     THRESHOLD: { description: 'When the balance falls to a threshold.' },
+    ...UNKNOWN_MEMBER,
   } as const,
 });
 const RuleInterval = builder.enumType('RuleInterval', {
   description: 'Calendar interval of an INTERVAL rule.',
-  values: ['WEEKLY', 'MONTHLY', 'QUARTERLY', 'SEMIANNUAL', 'YEARLY'] as const,
+  values: {
+    WEEKLY: { description: 'Every week.' },
+    MONTHLY: { description: 'Every month.' },
+    QUARTERLY: { description: 'Every quarter.' },
+    SEMIANNUAL: { description: 'Every six months.' },
+    YEARLY: { description: 'Every year.' },
+    ...UNKNOWN_MEMBER,
+  } as const,
 });
 const RuleMethod = builder.enumType('RuleMethod', {
   description: 'How much a rule tops up.',
   values: {
     FIXED: { description: 'The fixed paid + granted credits.' },
     TARGET: { description: 'Enough to bring the ongoing balance back to `targetOngoingBalance`.' },
+    ...UNKNOWN_MEMBER,
   } as const,
 });
 const RuleStatus = builder.enumType('RuleStatus', {
@@ -28,11 +39,18 @@ const RuleStatus = builder.enumType('RuleStatus', {
       description:
         'The rule exists but is switched off (Flexprice auto top-up with enabled=false).',
     },
+    ...UNKNOWN_MEMBER,
   } as const,
 });
 const CooldownUnit = builder.enumType('CooldownUnit', {
   description: 'Unit of a cooldown.',
-  values: ['SECOND', 'MINUTE', 'HOUR', 'DAY'] as const,
+  values: {
+    SECOND: { description: 'Seconds.' },
+    MINUTE: { description: 'Minutes.' },
+    HOUR: { description: 'Hours.' },
+    DAY: { description: 'Days.' },
+    ...UNKNOWN_MEMBER,
+  } as const,
 });
 
 const CooldownType = builder.objectRef<Cooldown>('Cooldown').implement({
@@ -80,25 +98,25 @@ export const RecurringTransactionRuleType = builder
         nullable: true,
         description:
           'Only for THRESHOLD rules: the credit balance at or under which the rule fires.',
-        resolve: (r) => r.thresholdCredits,
+        resolve: (r) => readable(r.thresholdCredits),
       }),
       paidCredits: t.field({
         type: 'Decimal',
         nullable: true,
         description: 'Credits bought per top-up.',
-        resolve: (r) => r.paidCredits,
+        resolve: (r) => readable(r.paidCredits),
       }),
       grantedCredits: t.field({
         type: 'Decimal',
         nullable: true,
         description: 'Credits granted for free per top-up.',
-        resolve: (r) => r.grantedCredits,
+        resolve: (r) => readable(r.grantedCredits),
       }),
       targetOngoingBalance: t.field({
         type: 'Decimal',
         nullable: true,
         description: 'Only for TARGET rules: the ongoing credit balance to top up to.',
-        resolve: (r) => r.targetOngoingBalance,
+        resolve: (r) => readable(r.targetOngoingBalance),
       }),
       status: t.field({
         type: RuleStatus,
@@ -109,31 +127,31 @@ export const RecurringTransactionRuleType = builder
         nullable: true,
         description:
           'Whether top-ups wait for a paid invoice (Lago invoice_requires_successful_payment, Flexprice invoicing).',
-        resolve: (r) => r.invoiced,
+        resolve: (r) => readable(r.invoiced),
       }),
       startedAt: t.field({
         type: 'DateTime',
         nullable: true,
         description: 'When the rule starts applying.',
-        resolve: (r) => r.startedAt,
+        resolve: (r) => readable(r.startedAt),
       }),
       expiresAt: t.field({
         type: 'DateTime',
         nullable: true,
         description: 'When the rule stops applying.',
-        resolve: (r) => r.expiresAt,
+        resolve: (r) => readable(r.expiresAt),
       }),
       createdAt: t.field({
         type: 'DateTime',
         nullable: true,
         description: 'When the rule was created.',
-        resolve: (r) => r.createdAt,
+        resolve: (r) => readable(r.createdAt),
       }),
       cooldown: t.field({
         type: CooldownType,
         nullable: true,
         description: 'Minimum time between two top-ups (Flexprice).',
-        resolve: (r) => r.cooldown,
+        resolve: (r) => readable(r.cooldown),
       }),
     }),
   });

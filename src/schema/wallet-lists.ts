@@ -1,5 +1,6 @@
 import { canSee, confinedTo } from '../auth/caller.js';
 import type { GatewayContext } from '../context.js';
+import { orNull } from '../domain/part.js';
 import type { ProviderName, Wallet, WalletStatus } from '../domain/wallet.js';
 import { GatewayError } from '../errors.js';
 import { asGatewayError } from '../providers/items.js';
@@ -76,7 +77,7 @@ export async function collectWallets(
 
 /** Newest first, then by id: a stable order so offset cursors stay meaningful between pages. */
 function newestFirst(a: Wallet, b: Wallet): number {
-  const byDate = (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0);
+  const byDate = (orNull(b.createdAt)?.getTime() ?? 0) - (orNull(a.createdAt)?.getTime() ?? 0);
   return byDate !== 0
     ? byDate
     : a.providerWalletId < b.providerWalletId

@@ -2,6 +2,7 @@ import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { responsePathAsArray } from 'graphql';
 import { visibleTo } from '../auth/visibility.js';
 import {
+  ALERTS_ON_REQUEST,
   type MetadataEntry,
   type Wallet,
   type WalletCustomer,
@@ -13,6 +14,7 @@ import { builder } from './builder.js';
 import { WalletCreditsType } from './credits.js';
 import { ProviderEnum, WalletKindEnum, WalletStatusEnum } from './enums.js';
 import { MoneyType } from './money.js';
+import { readable, readableList } from './parts.js';
 import { RecurringTransactionRuleType } from './rules.js';
 import { collectWallets } from './wallet-lists.js';
 
@@ -73,12 +75,12 @@ export const WalletNode = builder.loadableNode('Wallet', {
     name: t.string({
       nullable: true,
       description: 'Display name, where the provider has one (not Polar).',
-      resolve: (w) => w.name,
+      resolve: (w) => readable(w.name),
     }),
     code: t.string({
       nullable: true,
       description: "Stable code (Lago), unique among a customer's active wallets.",
-      resolve: (w) => w.code,
+      resolve: (w) => readable(w.code),
     }),
     status: t.field({
       type: WalletStatusEnum,
@@ -98,106 +100,103 @@ export const WalletNode = builder.loadableNode('Wallet', {
     balance: t.field({
       type: MoneyType,
       description:
-        'Settled balance in currency (Lago balance_cents, Flexprice balance, Polar ' +
-        'balance). Polar balances can be negative: the customer owes money.',
+        'Settled balance in currency (Lago balance_cents, Flexprice balance, Polar balance). Polar balances can be negative: the customer owes money.',
       resolve: (w) => w.balance,
     }),
     ongoingBalance: t.field({
       type: MoneyType,
       nullable: true,
       description:
-        'What is available now: the balance net of usage not yet invoiced (Lago ' +
-        'ongoing_balance_cents, Flexprice real_time_balance). Can be negative. Null ' +
-        'where the provider has no such figure (Polar).',
-      resolve: (w) => w.ongoingBalance,
+        'What is available now: the balance net of usage not yet invoiced (Lago ongoing_balance_cents, Flexprice real_time_balance). Can be negative. Null where the provider has no such figure (Polar).',
+      resolve: (w) => readable(w.ongoingBalance),
     }),
     ongoingUsage: t.field({
       type: MoneyType,
       nullable: true,
       description:
         'Usage not yet invoiced, in currency (Lago ongoing_usage_balance_cents, Flexprice current_period_usage).',
-      resolve: (w) => w.ongoingUsage,
+      resolve: (w) => readable(w.ongoingUsage),
     }),
     ongoingBalanceIsCached: t.boolean({
       nullable: true,
       description:
-        'True when the provider answered the ongoing balance from its cache after ' +
-        'failing to compute it live (Flexprice is_cached_fallback). Null where not ' +
-        'applicable.',
-      resolve: (w) => w.ongoingBalanceIsCached,
+        'True when the provider answered the ongoing balance from its cache after failing to compute it live (Flexprice is_cached_fallback). Null where not applicable.',
+      resolve: (w) => readable(w.ongoingBalanceIsCached),
     }),
     credits: t.field({
       type: WalletCreditsType,
       nullable: true,
       description: 'The wallet in credits; null where the provider has no credit unit (Polar).',
-      resolve: (w) => w.credits,
+      resolve: (w) => readable(w.credits),
     }),
     priority: t.int({
       nullable: true,
       description:
         "Consumption order among the customer's wallets: lower is consumed first (Lago 1..50).",
-      resolve: (w) => w.priority,
+      resolve: (w) => readable(w.priority),
     }),
     expiresAt: t.field({
       type: 'DateTime',
       nullable: true,
       description: 'When the wallet expires, if it does.',
-      resolve: (w) => w.expiresAt,
+      resolve: (w) => readable(w.expiresAt),
     }),
     terminatedAt: t.field({
       type: 'DateTime',
       nullable: true,
       description: 'When the wallet was terminated.',
-      resolve: (w) => w.terminatedAt,
+      resolve: (w) => readable(w.terminatedAt),
     }),
     lastTopUpAt: t.field({
       type: 'DateTime',
       nullable: true,
       description: 'Last top-up, where the provider reports it on the wallet.',
-      resolve: (w) => w.lastTopUpAt,
+      resolve: (w) => readable(w.lastTopUpAt),
     }),
     lastConsumedAt: t.field({
       type: 'DateTime',
       nullable: true,
       description: 'Last time credits were consumed.',
-      resolve: (w) => w.lastConsumedAt,
+      resolve: (w) => readable(w.lastConsumedAt),
     }),
     createdAt: t.field({
       type: 'DateTime',
       nullable: true,
       description: 'When the wallet was created.',
-      resolve: (w) => w.createdAt,
+      resolve: (w) => readable(w.createdAt),
     }),
     updatedAt: t.field({
       type: 'DateTime',
       nullable: true,
       description: 'Last change, where the provider reports it.',
-      resolve: (w) => w.updatedAt,
+      resolve: (w) => readable(w.updatedAt),
     }),
     recurringTransactionRules: t.field({
       type: [RecurringTransactionRuleType],
-      description: 'Automatic top-up rules (active ones only on Lago).',
-      resolve: (w) => w.recurringTransactionRules,
+      description:
+        "Automatic top-up rules (active ones only on Lago). A rule that cannot be read is left out, with an UPSTREAM_BAD_RESPONSE error at this list's path naming the provider and the part.",
+      resolve: (w, _args, ctx, info) => readableList(w.recurringTransactionRules, ctx, info),
     }),
     alertSettings: t.field({
       type: AlertSettingsType,
       nullable: true,
       description:
-        'Balance alerts. On Lago this costs one extra upstream call per wallet, made ' +
-        'only when this field is selected. Null when the wallet has none.',
+        'Balance alerts. On Lago this costs one extra upstream call per wallet, made only when this field is selected. Null when the wallet has none.',
       resolve: (w, _args, ctx) =>
-        w.alertSettings !== undefined ? w.alertSettings : ctx.loaders.alertSettings.load(w),
+        w.alertSettings === ALERTS_ON_REQUEST
+          ? ctx.loaders.alertSettings.load(w)
+          : readable(w.alertSettings as Exclude<Wallet['alertSettings'], typeof ALERTS_ON_REQUEST>),
     }),
     metadata: t.field({
       type: [MetadataEntryType],
-      description: 'Key/value metadata, as the provider stores it.',
-      resolve: (w) => w.metadata,
+      description:
+        "Key/value metadata, as the provider stores it. An entry that cannot be read is left out, with an UPSTREAM_BAD_RESPONSE error at this list's path.",
+      resolve: (w, _args, ctx, info) => readableList(w.metadata, ctx, info),
     }),
     raw: t.field({
       type: 'JSON',
       description:
-        'The upstream wallet object exactly as received: the escape hatch for provider ' +
-        'fields not in the unified model.',
+        'The upstream wallet object exactly as received: the escape hatch for provider fields not in the unified model.',
       resolve: (w) => w.raw,
     }),
   }),
@@ -241,9 +240,7 @@ builder.queryField('wallets', (t) =>
     {
       type: WalletNode,
       description:
-        'Wallets across every configured provider, ordered by provider, then newest ' +
-        'first. When a provider fails, its wallets are missing and the response carries ' +
-        'one error naming it.',
+        'Wallets across every configured provider, ordered by provider, then newest first. When a provider fails, its wallets are missing and the response carries one error naming it.',
       args: { filter: t.arg({ type: WalletFilterInput, description: 'Which wallets.' }) },
       resolve: async (_root, args, ctx, info) => {
         const wallets = await collectWallets(

@@ -32,6 +32,13 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  readonly unreadableWallets = new Counter({
+    name: 'walletgate_unreadable_wallets_total',
+    help: 'Wallets a provider sent whose identity, customer, currency or balance could not be read, on the live path (webhook or poll re-reads), by provider.',
+    labelNames: ['provider'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'walletgate_' });
   }

@@ -10,6 +10,7 @@ import { isAsyncIterable, mapAsyncIterator, maskError, type Plugin } from 'graph
 import type { LiveServices } from '../events/live.js';
 import type { BalanceStream } from '../events/subscribe.js';
 import { SseFrame, SseWire } from './sse-wire.js';
+import { withPartialErrors } from './usePartialErrors.js';
 
 // A member whose socket does not drain is dropped rather than buffered without bound.
 const MAX_BUFFERED_BYTES = 1024 * 1024;
@@ -68,7 +69,10 @@ export function createSseFanout(live: LiveServices): SseFanoutStats & { plugin: 
     void (async () => {
       for await (const message of source) {
         if (members.size === 0) continue;
-        const result = (await execute({ ...args, rootValue: message })) as ExecutionResult;
+        const result = withPartialErrors(
+          args.contextValue,
+          (await execute({ ...args, rootValue: message })) as ExecutionResult,
+        );
         const masked = result.errors
           ? { ...result, errors: result.errors.map((e) => maskError(e, 'Unexpected error.')) }
           : result;

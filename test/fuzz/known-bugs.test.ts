@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProviderName } from '../../src/domain/wallet.js';
+import { Unreadable } from '../../src/domain/part.js';
+import type { ProviderName, Wallet } from '../../src/domain/wallet.js';
 import { GatewayError } from '../../src/errors.js';
 import { parseJsonExact } from '../../src/json.js';
 import { type Stack, startStack } from '../helpers/stack.js';
@@ -160,13 +161,17 @@ describe('BUG-EXPONENT: exponent notation is accepted in decimal strings, with n
     expect(codes(p)).toEqual([]);
   });
 
+  // Credits are a part of the wallet, not its core: refused means that part, not the wallet.
+  const creditsRefused = (result: unknown) =>
+    !(result instanceof GatewayError) && (result as Wallet).credits instanceof Unreadable;
+
   it('unit: Lago credits_balance "1e400000000" is refused (today: translated; printing it exhausts the heap)', () => {
     const result = TARGETS.LAGO[0]!.translate(
       parseJsonExact(JSON.stringify({ ...LAGO_WALLET, credits_balance: '1e400000000' })),
       null,
     );
     // A boolean on purpose: printing the Wallet in a failure message is what crashes.
-    expect(result instanceof GatewayError).toBe(true);
+    expect(creditsRefused(result)).toBe(true);
   });
 
   it('unit: a JSON number beyond double range in a decimal-string field (Lago credits_balance: 1.7976931348623157e309) is refused', () => {
@@ -174,9 +179,7 @@ describe('BUG-EXPONENT: exponent notation is accepted in decimal strings, with n
       '"credits_balance":"28.0"',
       '"credits_balance":1.7976931348623157e309',
     );
-    expect(TARGETS.LAGO[0]!.translate(parseJsonExact(text), null) instanceof GatewayError).toBe(
-      true,
-    );
+    expect(creditsRefused(TARGETS.LAGO[0]!.translate(parseJsonExact(text), null))).toBe(true);
   });
 
   it('GraphQL: Flexprice real_time_balance "1e999" does not reach ongoingBalance as "$∞"', async () => {

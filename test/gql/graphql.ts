@@ -29,7 +29,9 @@ export type AlertCondition =
   /** At or above the value. */
   | 'ABOVE'
   /** At or below the value. */
-  | 'BELOW';
+  | 'BELOW'
+  /** A value this gateway does not know yet (one the provider added later): the provider's own value is in the wallet's `raw`. */
+  | 'UNKNOWN';
 
 /** Severity of a threshold. */
 export type AlertLevel =
@@ -46,7 +48,9 @@ export type AlertMetric =
   /** Balance net of not-yet-invoiced usage, in currency. */
   | 'ONGOING_BALANCE'
   /** Balance net of not-yet-invoiced usage, in credits. */
-  | 'ONGOING_CREDITS';
+  | 'ONGOING_CREDITS'
+  /** A value this gateway does not know yet (one the provider added later): the provider's own value is in the wallet's `raw`. */
+  | 'UNKNOWN';
 
 /** Balance alerts configured on a wallet (Flexprice alert_settings/alert_state; Lago wallet alerts). */
 export type AlertSettings = {
@@ -59,7 +63,7 @@ export type AlertSettings = {
   info?: Maybe<AlertThreshold>;
   /** Current alert state; null where the provider keeps none (Lago). */
   state?: Maybe<AlertState>;
-  /** Every threshold, across the wallet's alerts. */
+  /** Every threshold, across the wallet's alerts. One that cannot be read is left out, with an UPSTREAM_BAD_RESPONSE error at this list's path naming the provider and the part. */
   thresholds: Array<AlertThreshold>;
   /** The WARNING threshold, if any. */
   warning?: Maybe<AlertThreshold>;
@@ -67,9 +71,15 @@ export type AlertSettings = {
 
 /** Where the watched balance stands against the thresholds. */
 export type AlertState =
+  /** The INFO threshold is crossed. */
   | 'INFO'
+  /** The CRITICAL threshold is crossed. */
   | 'IN_ALARM'
+  /** No threshold is crossed. */
   | 'OK'
+  /** A value this gateway does not know yet (one the provider added later): the provider's own value is in the wallet's `raw`. */
+  | 'UNKNOWN'
+  /** The WARNING threshold is crossed. */
   | 'WARNING';
 
 /** One balance threshold. */
@@ -120,10 +130,16 @@ export type Cooldown = {
 
 /** Unit of a cooldown. */
 export type CooldownUnit =
+  /** Days. */
   | 'DAY'
+  /** Hours. */
   | 'HOUR'
+  /** Minutes. */
   | 'MINUTE'
-  | 'SECOND';
+  /** Seconds. */
+  | 'SECOND'
+  /** A value this gateway does not know yet (one the provider added later): the provider's own value is in the wallet's `raw`. */
+  | 'UNKNOWN';
 
 /** Where the available credits came from. */
 export type CreditBreakdown = {
@@ -349,10 +365,17 @@ export type RecurringTransactionRule = {
 
 /** Calendar interval of an INTERVAL rule. */
 export type RuleInterval =
+  /** Every month. */
   | 'MONTHLY'
+  /** Every quarter. */
   | 'QUARTERLY'
+  /** Every six months. */
   | 'SEMIANNUAL'
+  /** A value this gateway does not know yet (one the provider added later): the provider's own value is in the wallet's `raw`. */
+  | 'UNKNOWN'
+  /** Every week. */
   | 'WEEKLY'
+  /** Every year. */
   | 'YEARLY';
 
 /** How much a rule tops up. */
@@ -360,7 +383,9 @@ export type RuleMethod =
   /** The fixed paid + granted credits. */
   | 'FIXED'
   /** Enough to bring the ongoing balance back to `targetOngoingBalance`. */
-  | 'TARGET';
+  | 'TARGET'
+  /** A value this gateway does not know yet (one the provider added later): the provider's own value is in the wallet's `raw`. */
+  | 'UNKNOWN';
 
 /** Whether a rule runs. */
 export type RuleStatus =
@@ -369,14 +394,18 @@ export type RuleStatus =
   /** The rule exists but is switched off (Flexprice auto top-up with enabled=false). */
   | 'DISABLED'
   /** The rule ended. */
-  | 'TERMINATED';
+  | 'TERMINATED'
+  /** A value this gateway does not know yet (one the provider added later): the provider's own value is in the wallet's `raw`. */
+  | 'UNKNOWN';
 
 /** What starts an automatic top-up. */
 export type RuleTrigger =
   /** On a calendar interval. */
   | 'INTERVAL'
   /** When the balance falls to a threshold. */
-  | 'THRESHOLD';
+  | 'THRESHOLD'
+  /** A value this gateway does not know yet (one the provider added later): the provider's own value is in the wallet's `raw`. */
+  | 'UNKNOWN';
 
 /** Live balance changes, over SSE (`Accept: text/event-stream`) or WebSocket (graphql-ws) on /graphql. */
 export type Subscription = {
@@ -419,7 +448,7 @@ export type Wallet = Node & {
   lastConsumedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Last top-up, where the provider reports it on the wallet. */
   lastTopUpAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Key/value metadata, as the provider stores it. */
+  /** Key/value metadata, as the provider stores it. An entry that cannot be read is left out, with an UPSTREAM_BAD_RESPONSE error at this list's path. */
   metadata: Array<MetadataEntry>;
   /** Display name, where the provider has one (not Polar). */
   name?: Maybe<Scalars['String']['output']>;
@@ -437,7 +466,7 @@ export type Wallet = Node & {
   providerWalletId: Scalars['String']['output'];
   /** The upstream wallet object exactly as received: the escape hatch for provider fields not in the unified model. */
   raw: Scalars['JSON']['output'];
-  /** Automatic top-up rules (active ones only on Lago). */
+  /** Automatic top-up rules (active ones only on Lago). A rule that cannot be read is left out, with an UPSTREAM_BAD_RESPONSE error at this list's path naming the provider and the part. */
   recurringTransactionRules: Array<RecurringTransactionRule>;
   /** Lifecycle state. */
   status: WalletStatus;
@@ -533,7 +562,11 @@ export type WalletKind =
   /** A credit line settled later (Flexprice POST_PAID). */
   | 'POSTPAID'
   /** Prepaid credits consumed by usage (Lago wallets, Flexprice PRE_PAID). */
-  | 'PREPAID';
+  | 'PREPAID'
+  /** Promotional credits (Flexprice PROMOTIONAL, as its documented examples show). */
+  | 'PROMOTIONAL'
+  /** A kind this gateway does not know yet (a value the provider added later, or none sent); the provider's own value is in `raw`. */
+  | 'UNKNOWN';
 
 /** Lifecycle state of a wallet. */
 export type WalletStatus =
@@ -542,7 +575,9 @@ export type WalletStatus =
   /** Exists but cannot be used (Flexprice `frozen`). */
   | 'FROZEN'
   /** Closed for good (Lago `terminated`, Flexprice `closed`). */
-  | 'TERMINATED';
+  | 'TERMINATED'
+  /** A state this gateway does not know yet (a value the provider added later, or none sent); the provider's own value is in `raw`. */
+  | 'UNKNOWN';
 
 export type BalanceChangedSubscriptionVariables = Exact<{
   walletId?: InputMaybe<Scalars['ID']['input']>;

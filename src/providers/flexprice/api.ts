@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decimalString, int32, integer, stringMapEntries, timestamp } from '../wire.js';
+import { date, decimal, int32, integer, plainObjectEntries } from '../wire.js';
 
 /**
  * Flexprice's wire format as NOTES.md §1/§3 documents it (the Go DTOs, not the spec): every
@@ -8,84 +8,35 @@ import { decimalString, int32, integer, stringMapEntries, timestamp } from '../w
  * lower-case; timestamps are RFC 3339 with up to nine fraction digits. Unknown fields pass.
  */
 
-/** `AlertThreshold` (NOTES §3.6): a threshold in credits. */
-export const flexpriceAlertThreshold = z.object({
-  threshold: decimalString,
-  condition: z.enum(['above', 'below']),
-});
-
-/** `AlertSettings` (NOTES §3.6): absent levels come as null or are left out. */
-export const flexpriceAlertSettings = z.object({
-  critical: flexpriceAlertThreshold.nullish(),
-  warning: flexpriceAlertThreshold.nullish(),
-  info: flexpriceAlertThreshold.nullish(),
-  alert_enabled: z.boolean().nullish(),
-});
-export type FlexpriceAlertSettings = z.infer<typeof flexpriceAlertSettings>;
-
-/** `alert_state` (NOTES §3.1, §6): the persisted state of the ongoing-balance alert stream. */
-export const flexpriceAlertState = z.enum(['ok', 'info', 'warning', 'in_alarm']);
-
-/** `AutoTopup` (NOTES §3.6): threshold and amount are credits, sent as strings. */
-export const flexpriceAutoTopup = z.object({
-  enabled: z.boolean().nullish(),
-  threshold: decimalString,
-  amount: decimalString,
-  invoicing: z.boolean().nullish(),
-  // The value reaches a GraphQL Int.
-  cooldown: z.object({ value: int32, unit: z.enum(['second', 'minute', 'hour', 'day']) }).nullish(),
-});
-export type FlexpriceAutoTopup = z.infer<typeof flexpriceAutoTopup>;
-
-/** `credits_available_breakdown` (NOTES §3.1), only with `expand=credits_available_breakdown`. */
-export const flexpriceCreditsBreakdown = z.object({
-  purchased: decimalString,
-  free: decimalString,
-});
-
-/** `WalletResponse` (NOTES §3.1), in the order Flexprice emits it. */
-export const flexpriceWallet = z.object({
+/**
+ * What a wallet needs to exist (`WalletResponse`/`WalletBalanceResponse`, NOTES §3.1-§3.2):
+ * identity, customer, currency and the stored balance. Every other mapped field is read on its
+ * own by translate.ts; fields the gateway never maps (`description`, `config`, `environment_id`,
+ * `tenant_id`, `status`, `created_by`, `updated_by`) are never validated. Seed 003 (the
+ * documented customer-wallets answer) and the current server differ: `PROMOTIONAL`, numeric
+ * `auto_topup` amounts and `alert_config` + `alert_enabled` in place of `alert_settings`; both read.
+ */
+export const flexpriceWalletCore = z.object({
   id: z.string().min(1),
   customer_id: z.string().min(1),
   currency: z.string(),
-  balance: decimalString,
-  credit_balance: decimalString,
-  wallet_status: z.enum(['active', 'frozen', 'closed']),
-  name: z.string().nullish(),
-  description: z.string().nullish(),
-  metadata: stringMapEntries.nullish(),
-  auto_topup: flexpriceAutoTopup.nullish(),
-  // Only these two exist; there is no PROMOTIONAL (NOTES §3.1).
-  wallet_type: z.enum(['PRE_PAID', 'POST_PAID']),
-  config: z.object({ allowed_price_types: z.array(z.string()).nullish() }).nullish(),
-  conversion_rate: decimalString,
-  topup_conversion_rate: decimalString.nullish(),
-  environment_id: z.string().nullish(),
-  alert_settings: flexpriceAlertSettings.nullish(),
-  alert_state: flexpriceAlertState.nullish(),
-  tenant_id: z.string().nullish(),
-  status: z.string().nullish(),
-  created_at: timestamp,
-  updated_at: timestamp,
-  created_by: z.string().nullish(),
-  updated_by: z.string().nullish(),
-  credits_available_breakdown: flexpriceCreditsBreakdown.nullish(),
-  real_time_balance: decimalString.nullish(),
-  real_time_credit_balance: decimalString.nullish(),
+  balance: decimal,
 });
-export type FlexpriceWallet = z.infer<typeof flexpriceWallet>;
+export type FlexpriceWalletCore = z.infer<typeof flexpriceWalletCore>;
 
-/**
- * `WalletBalanceResponse` (NOTES §3.2): the wallet plus the real-time figures. Only
- * `is_cached_fallback` is always emitted; the rest are omitempty.
- */
-export const flexpriceWalletBalance = flexpriceWallet.extend({
-  balance_updated_at: timestamp.nullish(),
-  current_period_usage: decimalString.nullish(),
-  unpaid_invoices_amount: decimalString.nullish(),
-  is_cached_fallback: z.boolean(),
-});
-export type FlexpriceWalletBalance = z.infer<typeof flexpriceWalletBalance>;
+/** The parts, each validated on its own (translate.ts). */
+export const flexpricePart = {
+  text: z.string().nullish(),
+  decimal: decimal.nullish(),
+  requiredDecimal: decimal,
+  date: date.nullish(),
+  flag: z.boolean().nullish(),
+  /** `AutoTopup.cooldown` (NOTES §3.6): the value reaches a GraphQL Int. */
+  cooldown: z.object({ value: int32, unit: z.unknown() }).nullish(),
+  /** `types.Metadata`: a map of strings, or null (NOTES §3.1). */
+  metadata: plainObjectEntries.nullish(),
+  metadataValue: z.string(),
+} as const;
 
 /**
  * `{items, pagination}` (NOTES §1). Items stay `unknown`: each is validated on its own so one bad

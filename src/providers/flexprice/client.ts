@@ -126,6 +126,14 @@ export class FlexpriceClient {
     return found;
   }
 
+  /** `GET /customers/{id}`: one customer by Flexprice id (spec `getCustomer`). */
+  customer(customerId: string): Promise<FlexpriceCustomer> {
+    return this.customerHttp.request({
+      path: `/customers/${encodeURIComponent(customerId)}`,
+      schema: flexpriceCustomer,
+    });
+  }
+
   /** The cheapest authenticated read: one customer, paginated and index-backed. */
   async ping(): Promise<void> {
     await this.customerHttp.request({

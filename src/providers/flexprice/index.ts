@@ -5,7 +5,7 @@ import { GatewayError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { mapWithConcurrency } from '../concurrency.js';
 import { UpstreamClient, withApiPrefix } from '../http.js';
-import { probe, settle, toWalletList, translateItem } from '../items.js';
+import { aboutExistingWallet, probe, settle, toWalletList, translateItem } from '../items.js';
 import type {
   BreakerState,
   ProviderHealth,
@@ -15,7 +15,7 @@ import type {
   WalletProvider,
 } from '../provider.js';
 import { ProviderResilience, type UpstreamSettings } from '../resilience/index.js';
-import { flexpriceWallet, flexpriceWalletBalance } from './api.js';
+import { flexpriceWalletCore } from './api.js';
 import { FlexpriceClient, mapFlexpriceError } from './client.js';
 import { translateWallet } from './translate.js';
 
@@ -140,14 +140,16 @@ class FlexpriceProvider implements WalletProvider {
           ];
         }
         const balance = live.get(id);
+        const owner = externalIds.get(hit.peek.customer_id) ?? null;
         // A failed real-time read fails the wallet: showing the stored balance as if it were
         // spendable now would be a wrong number.
-        if (balance instanceof GatewayError) return [id, balance];
+        const result =
+          balance instanceof GatewayError
+            ? balance
+            : this.translate(balance === undefined ? hit.raw : balance, externalIds);
         return [
           id,
-          balance === undefined
-            ? this.translate(hit.raw, externalIds)
-            : this.translateBalance(balance, externalIds),
+          result instanceof GatewayError ? aboutExistingWallet(result, id, owner) : result,
         ];
       }),
     );
@@ -211,9 +213,7 @@ class FlexpriceProvider implements WalletProvider {
       if (live instanceof GatewayError) return live;
       const balance = live?.find((item) => walletPeek.safeParse(item).data?.id === peek.id);
       // Closed between the two calls: customer lists hide closed wallets, so keep the stored view.
-      return balance === undefined
-        ? this.translate(raw, externalIds)
-        : this.translateBalance(balance, externalIds);
+      return this.translate(balance === undefined ? raw : balance, externalIds);
     });
     return toWalletList(results);
   }
@@ -237,7 +237,7 @@ class FlexpriceProvider implements WalletProvider {
       raws.map((raw) =>
         translateItem(
           'FLEXPRICE',
-          flexpriceWalletBalance,
+          flexpriceWalletCore,
           (w, r) => translateWallet(w, r, { externalId }),
           raw,
           this.logger,
@@ -247,39 +247,36 @@ class FlexpriceProvider implements WalletProvider {
   }
 
   /**
-   * Flexprice customer id -> external id, for wallets that came without one. A failed lookup
-   * leaves the external ids unknown (null) rather than failing wallets whose balances are fine.
+   * Flexprice customer id -> external id, for wallets that came without one (WalletResponse has
+   * only Flexprice's customer id): one `POST /customers/search` per 1000 customers, and where it
+   * fails, `GET /customers/{id}` for each. A customer still unresolved keeps an unknown (null)
+   * external id rather than failing a wallet whose balance is fine; access rules then fail closed.
    */
   private async externalIds(customerIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
     const unique = [...new Set(customerIds)];
     if (unique.length === 0) return new Map();
-    const customers = await settle('FLEXPRICE', () => this.client.customersByIds(unique));
-    if (customers instanceof GatewayError) {
-      this.logger.warn(
-        { provider: 'FLEXPRICE', code: customers.code },
-        'customer lookup failed: external ids unknown',
-      );
-      return new Map();
+    const found = new Map<string, string>();
+    const searched = await settle('FLEXPRICE', () => this.client.customersByIds(unique));
+    if (!(searched instanceof GatewayError)) {
+      for (const c of searched) if (c.external_id) found.set(c.id, c.external_id);
+      return found;
     }
-    return new Map(
-      customers.flatMap((c) => (c.external_id ? [[c.id, c.external_id] as const] : [])),
-    );
+    await mapWithConcurrency(unique, REAL_TIME_CONCURRENCY, async (id) => {
+      const c = await settle('FLEXPRICE', () => this.client.customer(id));
+      if (!(c instanceof GatewayError) && c.external_id) found.set(c.id, c.external_id);
+    });
+    if (found.size < unique.length)
+      this.logger.warn(
+        { provider: 'FLEXPRICE', code: searched.code, unresolved: unique.length - found.size },
+        'customer lookup failed: some external ids unknown',
+      );
+    return found;
   }
 
   private translate(raw: unknown, externalIds: ReadonlyMap<string, string>): Result<Wallet> {
     return translateItem(
       'FLEXPRICE',
-      flexpriceWallet,
-      (w, r) => translateWallet(w, r, { externalId: externalIds.get(w.customer_id) ?? null }),
-      raw,
-      this.logger,
-    );
-  }
-
-  private translateBalance(raw: unknown, externalIds: ReadonlyMap<string, string>): Result<Wallet> {
-    return translateItem(
-      'FLEXPRICE',
-      flexpriceWalletBalance,
+      flexpriceWalletCore,
       (w, r) => translateWallet(w, r, { externalId: externalIds.get(w.customer_id) ?? null }),
       raw,
       this.logger,

@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import { GatewayError } from '../../errors.js';
 import type { ErrorMapper, UpstreamClient } from '../http.js';
 import {
-  type LagoWalletAlert,
   lagoErrorBody,
   lagoWalletAlertList,
   lagoWalletEnvelope,
@@ -72,10 +71,7 @@ export class LagoClient {
   }
 
   /** Wallet alerts are addressed by customer and wallet code (NOTES §2). */
-  async listWalletAlerts(
-    externalCustomerId: string,
-    walletCode: string,
-  ): Promise<LagoWalletAlert[]> {
+  async listWalletAlerts(externalCustomerId: string, walletCode: string): Promise<unknown[]> {
     return this.allPages(
       (page) => ({
         path: `/customers/${encodeURIComponent(externalCustomerId)}/wallets/${encodeURIComponent(walletCode)}/alerts`,

@@ -12,7 +12,7 @@ import type {
   WalletProvider,
 } from '../provider.js';
 import { ProviderResilience, type UpstreamSettings } from '../resilience/index.js';
-import { lagoWallet } from './api.js';
+import { lagoWalletCore } from './api.js';
 import { LagoClient, mapLagoError } from './client.js';
 import { translateAlerts, translateWallet } from './translate.js';
 import { cachePublicKey, type LagoPublicKeySource } from './webhook-key.js';
@@ -87,7 +87,7 @@ class LagoProvider implements WalletProvider {
   }
 
   private translate(raw: unknown): Result<Wallet> {
-    return translateItem('LAGO', lagoWallet, translateWallet, raw, this.logger);
+    return translateItem('LAGO', lagoWalletCore, translateWallet, raw, this.logger, 'lago_id');
   }
 
   // Lago has no multi-id wallet endpoint: one GET per distinct id, in parallel (DataLoader has
@@ -141,13 +141,9 @@ class LagoProvider implements WalletProvider {
     return Promise.all(
       wallets.map((w) =>
         settle('LAGO', async () => {
-          if (!w.code || !w.customer.externalId) return null;
+          if (typeof w.code !== 'string' || !w.customer.externalId) return null;
           const alerts = await this.client.listWalletAlerts(w.customer.externalId, w.code);
-          // Codes are unique among active wallets only; alerts of a same-code sibling are not this wallet's.
-          const own = alerts.filter(
-            (a) => !a.lago_wallet_id || a.lago_wallet_id === w.providerWalletId,
-          );
-          return translateAlerts(own);
+          return translateAlerts(alerts, w.providerWalletId);
         }),
       ),
     );

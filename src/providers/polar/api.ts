@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { integer, minorUnitsInteger, timestamp } from '../wire.js';
+import { date, integer, minorUnitsInteger, timestamp } from '../wire.js';
 
 /**
  * Polar's wire format, as NOTES.md documents it. The private org-level `Wallet` and the public
@@ -7,16 +7,19 @@ import { integer, minorUnitsInteger, timestamp } from '../wire.js';
  * fields pass (zod strips them from the parsed copy; `raw` keeps them).
  */
 
-/** `Wallet` / `CustomerWallet` (§2.4): integer cents that may be negative (§3), lower-case currency. */
-export const polarWallet = z.object({
+/**
+ * What a `Wallet` / `CustomerWallet` needs to exist (§2.4): integer cents that may be negative
+ * (§3), a lower-case currency. `created_at` and `modified_at` are read on their own (translate.ts).
+ */
+export const polarWalletCore = z.object({
   id: z.string().min(1),
-  created_at: timestamp,
-  modified_at: timestamp.nullable(),
   customer_id: z.string().min(1),
   balance: minorUnitsInteger,
   currency: z.string(),
 });
-export type PolarWallet = z.infer<typeof polarWallet>;
+export type PolarWalletCore = z.infer<typeof polarWalletCore>;
+
+export const polarPart = { date: date.nullish() } as const;
 
 /** `Pagination` (§2.4): `max_page = ceil(total_count / limit)`; both 0 on a page past the end (§0.8). */
 export const polarPagination = z.object({ total_count: integer, max_page: integer });
@@ -27,10 +30,7 @@ export const POLAR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-
 /** One wallet answer (`GET .../wallets/{id}`), validated afterwards by translateItem like list items. */
 export const polarWalletUnchecked = z.unknown();
 
-/**
- * `ListResource[...]`: items stay `unknown` so each wallet is validated on its own (one bad wallet
- * costs only itself).
- */
+/** `ListResource[...]`: items stay `unknown` so each wallet is validated on its own (one bad wallet costs only itself). */
 export const polarList = z.object({ items: z.array(z.unknown()), pagination: polarPagination });
 export type PolarList = z.infer<typeof polarList>;
 
@@ -45,12 +45,9 @@ export const polarCustomer = z.object({
 });
 export type PolarCustomer = z.infer<typeof polarCustomer>;
 
-/**
- * `ListResource[Customer]`: customers are needed whole (the mapping is cached), so they are
- * validated in the envelope.
- */
+/** `ListResource[Customer]`: items stay `unknown` and are read one by one, so one odd customer costs only itself. */
 export const polarCustomerList = z.object({
-  items: z.array(polarCustomer),
+  items: z.array(z.unknown()),
   pagination: polarPagination,
 });
 
@@ -67,10 +64,7 @@ export type PolarCustomerSession = z.infer<typeof polarCustomerSession>;
 /** `PolarError` subclasses (§6): `{"error": "<ClassName>", "detail": "<message>"}`; 422 has a `detail` array. */
 export const polarErrorBody = z.object({ error: z.string(), detail: z.unknown() });
 
-/**
- * FastAPI's own bodies (§6): unknown route or `Polar-Version` is `{"detail":"Not Found"}`; spec 422
- * is `{"detail":[...]}`.
- */
+/** FastAPI's own bodies (§6): unknown route or `Polar-Version` is `{"detail":"Not Found"}`; spec 422 is `{"detail":[...]}`. */
 export const polarDetailBody = z.object({
   detail: z.union([z.string(), z.array(z.object({ type: z.string() }).loose())]),
 });

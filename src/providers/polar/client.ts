@@ -112,15 +112,30 @@ export class PolarClient {
     });
   }
 
-  /** Public `GET /v1/customers/`, every page (100 customers per call). */
-  listCustomers(): Promise<PolarCustomer[]> {
-    return allPages((page) =>
+  /**
+   * Public `GET /v1/customers/`, every page (100 customers per call), read customer by customer:
+   * one that cannot be read is reported by id (where its id can be read) and costs only its own
+   * wallets, never the organisation's.
+   */
+  async listCustomers(): Promise<{ customers: PolarCustomer[]; unreadableIds: string[] }> {
+    const items = await allPages((page) =>
       this.customers.request({
         path: '/customers/',
         query: { limit: this.pageSize, page },
         schema: polarCustomerList,
       }),
     );
+    const customers: PolarCustomer[] = [];
+    const unreadableIds: string[] = [];
+    for (const item of items) {
+      const parsed = polarCustomer.safeParse(item);
+      if (parsed.success) customers.push(parsed.data);
+      else {
+        const id = (item as { id?: unknown } | null)?.id;
+        if (typeof id === 'string') unreadableIds.push(id);
+      }
+    }
+    return { customers, unreadableIds };
   }
 
   /**

@@ -89,10 +89,20 @@ export class CustomerDirectory {
       if (listed instanceof GatewayError) {
         for (const id of missing) failures.set(id, listed);
       } else {
-        for (const c of listed) this.remember(c);
+        for (const c of listed.customers) this.remember(c);
+        const unreadable = new GatewayError(
+          'UPSTREAM_BAD_RESPONSE',
+          'POLAR sent a customer that cannot be read: the external id of its wallets is unknown',
+          { provider: 'POLAR' },
+        );
+        for (const id of listed.unreadableIds) {
+          this.logger.warn({ provider: 'POLAR', customerId: id }, 'Polar customer unreadable');
+          failures.set(id, unreadable);
+        }
         // Not listed: deleted (the list hides deleted customers). Nothing to join on.
         for (const id of missing)
-          if (this.cachedExternalId(id) === undefined) this.markNoExternalId(id);
+          if (this.cachedExternalId(id) === undefined && !failures.has(id))
+            this.markNoExternalId(id);
       }
     } else {
       await mapWithConcurrency(missing, this.options.concurrency, async (id) => {

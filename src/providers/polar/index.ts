@@ -3,7 +3,7 @@ import { GatewayError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { mapWithConcurrency } from '../concurrency.js';
 import { UpstreamClient, withApiPrefix } from '../http.js';
-import { probe, settle, toWalletList, translateItem } from '../items.js';
+import { aboutExistingWallet, probe, settle, toWalletList, translateItem } from '../items.js';
 import type {
   BreakerState,
   ProviderHealth,
@@ -13,7 +13,7 @@ import type {
   WalletProvider,
 } from '../provider.js';
 import { ProviderResilience, type UpstreamSettings } from '../resilience/index.js';
-import { POLAR_ID, polarWallet } from './api.js';
+import { POLAR_ID, polarWalletCore } from './api.js';
 import { POLAR_MAX_PAGE_SIZE, PolarClient } from './client.js';
 import { CustomerDirectory } from './customers.js';
 import { polarErrorMapper } from './errors.js';
@@ -211,7 +211,7 @@ class PolarProvider implements WalletProvider {
   private translate(raw: unknown, externalId: string | null): Result<Wallet> {
     return translateItem(
       'POLAR',
-      polarWallet,
+      polarWalletCore,
       (w, r) => translateWallet(w, r, externalId),
       raw,
       this.logger,
@@ -235,7 +235,7 @@ class PolarProvider implements WalletProvider {
       if (w instanceof GatewayError) return w;
       const externalId = externalIds.get(w.customer.providerCustomerId) ?? null;
       return externalId instanceof GatewayError
-        ? externalId
+        ? aboutExistingWallet(externalId, w.providerWalletId, null)
         : { ...w, customer: { ...w.customer, externalId } };
     });
   }

@@ -1,7 +1,10 @@
 import { moneyFromMinor } from '../../domain/money.js';
 import type { Wallet } from '../../domain/wallet.js';
-import { currency, date } from '../translate-helpers.js';
-import type { PolarWallet } from './api.js';
+import { field, readerFor } from '../read.js';
+import { currency } from '../translate-helpers.js';
+import { type PolarWalletCore, polarPart } from './api.js';
+
+const { readPart } = readerFor('POLAR');
 
 /**
  * Polar wire -> domain. Pure; the payload is already validated by api.ts.
@@ -15,7 +18,12 @@ import type { PolarWallet } from './api.js';
  * `externalId` is not on the wallet: the adapter knows it from the customer lookup that led here,
  * or null where the customer has none on record.
  */
-export function translateWallet(w: PolarWallet, raw: unknown, externalId: string | null): Wallet {
+export function translateWallet(
+  w: PolarWalletCore,
+  raw: unknown,
+  externalId: string | null,
+): Wallet {
+  const when = (key: string) => readPart(key, polarPart.date, field(raw, key), (d) => d ?? null);
   const cur = currency(w.currency);
   return {
     provider: 'POLAR',
@@ -36,8 +44,8 @@ export function translateWallet(w: PolarWallet, raw: unknown, externalId: string
     terminatedAt: null,
     lastTopUpAt: null,
     lastConsumedAt: null,
-    createdAt: date(w.created_at),
-    updatedAt: date(w.modified_at),
+    createdAt: when('created_at'),
+    updatedAt: when('modified_at'),
     recurringTransactionRules: [],
     // Polar has no wallet alerts: null, not undefined (undefined would ask for a separate call).
     alertSettings: null,

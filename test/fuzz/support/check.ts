@@ -6,7 +6,13 @@ import {
   type Money,
   minorUnits,
 } from '../../../src/domain/money.js';
-import type { ProviderName, Wallet } from '../../../src/domain/wallet.js';
+import { Unreadable } from '../../../src/domain/part.js';
+import {
+  ALERTS_ON_REQUEST,
+  type AlertsOnRequest,
+  type ProviderName,
+  type Wallet,
+} from '../../../src/domain/wallet.js';
 import { ERROR_CODES, GatewayError } from '../../../src/errors.js';
 import { jsonSafe } from '../../../src/json.js';
 
@@ -46,7 +52,10 @@ export type ProblemCode =
   | 'MASKED' // a masked "Unexpected error."
   | 'HTTP' // not HTTP 200, or an outcome the adapter's own answer contradicts
   | 'WRONG_CODE' // a typed error, but not the code the payload calls for
-  | 'SHAPE'; // a GraphQL answer of the wrong shape
+  | 'SHAPE' // a GraphQL answer of the wrong shape
+  | 'INTOLERANT' // a wallet lost although its identity, customer, currency and balance are valid
+  | 'PART' // an Unreadable of the wrong shape (another provider, no part name)
+  | 'UNREADABLE'; // a part reported unreadable although its wire value is valid
 
 export interface Problem {
   readonly code: ProblemCode;
@@ -65,17 +74,71 @@ export class Problems {
   }
 }
 
-export const WALLET_STATUS = ['ACTIVE', 'FROZEN', 'TERMINATED'];
-export const WALLET_KIND = ['PREPAID', 'POSTPAID', 'CREDIT_BALANCE'];
-export const RULE_TRIGGER = ['INTERVAL', 'THRESHOLD'];
-export const RULE_INTERVAL = ['WEEKLY', 'MONTHLY', 'QUARTERLY', 'SEMIANNUAL', 'YEARLY'];
-export const RULE_METHOD = ['FIXED', 'TARGET'];
-export const RULE_STATUS = ['ACTIVE', 'TERMINATED', 'DISABLED'];
-export const COOLDOWN_UNIT = ['SECOND', 'MINUTE', 'HOUR', 'DAY'];
+export const WALLET_STATUS = ['ACTIVE', 'FROZEN', 'TERMINATED', 'UNKNOWN'];
+export const WALLET_KIND = ['PREPAID', 'POSTPAID', 'PROMOTIONAL', 'CREDIT_BALANCE', 'UNKNOWN'];
+export const RULE_TRIGGER = ['INTERVAL', 'THRESHOLD', 'UNKNOWN'];
+export const RULE_INTERVAL = ['WEEKLY', 'MONTHLY', 'QUARTERLY', 'SEMIANNUAL', 'YEARLY', 'UNKNOWN'];
+export const RULE_METHOD = ['FIXED', 'TARGET', 'UNKNOWN'];
+export const RULE_STATUS = ['ACTIVE', 'TERMINATED', 'DISABLED', 'UNKNOWN'];
+export const COOLDOWN_UNIT = ['SECOND', 'MINUTE', 'HOUR', 'DAY', 'UNKNOWN'];
 export const ALERT_LEVEL = ['INFO', 'WARNING', 'CRITICAL'];
-export const ALERT_CONDITION = ['ABOVE', 'BELOW'];
-export const ALERT_METRIC = ['BALANCE', 'CREDITS', 'ONGOING_BALANCE', 'ONGOING_CREDITS'];
-export const ALERT_STATE = ['OK', 'INFO', 'WARNING', 'IN_ALARM'];
+export const ALERT_CONDITION = ['ABOVE', 'BELOW', 'UNKNOWN'];
+export const ALERT_METRIC = ['BALANCE', 'CREDITS', 'ONGOING_BALANCE', 'ONGOING_CREDITS', 'UNKNOWN'];
+export const ALERT_STATE = ['OK', 'INFO', 'WARNING', 'IN_ALARM', 'UNKNOWN'];
+
+/** A translated wallet as GraphQL shows it: unreadable parts null, unreadable list items left out. */
+type Unwrap<T> = T extends Unreadable
+  ? never
+  : T extends Dec | Date | AlertsOnRequest
+    ? T
+    : T extends readonly (infer U)[]
+      ? readonly Unwrap<U>[]
+      : T extends object
+        ? {
+            readonly [K in keyof T]:
+              | Unwrap<T[K]>
+              | (Extract<T[K], Unreadable> extends never ? never : null);
+          }
+        : T;
+export type WalletView = Unwrap<Wallet>;
+
+/**
+ * The view of a translated wallet (see WalletView), checking each Unreadable on the way: it must
+ * name this provider and a wire part. `unreadable` collects their part names.
+ */
+export function viewOf(
+  p: Problems,
+  w: Wallet,
+  provider: ProviderName,
+  unreadable: string[] = [],
+): WalletView {
+  const walk = (v: unknown, path: string, depth: number): unknown => {
+    if (v instanceof Unreadable) {
+      if (v.provider !== provider || typeof v.part !== 'string' || v.part === '')
+        p.add('PART', path, `Unreadable(${String(v.provider)}, ${JSON.stringify(v.part)})`);
+      unreadable.push(v.part);
+      return null;
+    }
+    if (v === ALERTS_ON_REQUEST) return v;
+    if (Array.isArray(v))
+      return v
+        .filter((item, i) => {
+          if (!(item instanceof Unreadable)) return true;
+          walk(item, `${path}[${i}]`, depth + 1);
+          return false;
+        })
+        .map((item, i) => walk(item, `${path}[${i}]`, depth + 1));
+    if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype && depth < 8)
+      return Object.fromEntries(
+        Object.entries(v).map(([k, item]) => [
+          k,
+          k === 'raw' ? item : walk(item, path ? `${path}.${k}` : k, depth + 1),
+        ]),
+      );
+    return v;
+  };
+  return walk(w, '', 0) as WalletView;
+}
 export const PROVIDER = ['LAGO', 'FLEXPRICE', 'POLAR'];
 
 const INT_MIN = -(2 ** 31);
@@ -245,12 +308,12 @@ function checkRule(p: Problems, path: string, r: unknown): void {
     p.add('TYPE', path, `expected a rule, got ${describe(r)}`);
     return;
   }
-  const rule = r as Wallet['recurringTransactionRules'][number];
+  const rule = r as WalletView['recurringTransactionRules'][number];
   checkString(p, `${path}.id`, rule.id, true);
   if (rule.id === '') p.add('EMPTY_ID', `${path}.id`, 'empty rule id');
   checkEnum(p, `${path}.trigger`, rule.trigger, RULE_TRIGGER);
   checkEnum(p, `${path}.interval`, rule.interval, RULE_INTERVAL, true);
-  if (rule.trigger !== 'INTERVAL' && rule.interval !== null)
+  if (rule.trigger === 'THRESHOLD' && rule.interval !== null)
     p.add('WIRE', `${path}.interval`, 'an interval on a non-INTERVAL rule');
   checkEnum(p, `${path}.method`, rule.method, RULE_METHOD);
   checkEnum(p, `${path}.status`, rule.status, RULE_STATUS);
@@ -263,7 +326,7 @@ function checkRule(p: Problems, path: string, r: unknown): void {
     checkDec(p, `${path}.${k}`, rule[k], true);
   if (rule.trigger === 'INTERVAL' && rule.thresholdCredits !== null)
     p.add('WIRE', `${path}.thresholdCredits`, 'a threshold on an INTERVAL rule');
-  if (rule.method !== 'TARGET' && rule.targetOngoingBalance !== null)
+  if (rule.method === 'FIXED' && rule.targetOngoingBalance !== null)
     p.add('WIRE', `${path}.targetOngoingBalance`, 'a target on a FIXED rule');
   if (rule.invoiced !== null && typeof rule.invoiced !== 'boolean')
     p.add('TYPE', `${path}.invoiced`, describe(rule.invoiced));
@@ -292,7 +355,7 @@ function checkAlerts(p: Problems, path: string, a: unknown): void {
     p.add('TYPE', path, describe(a));
     return;
   }
-  const s = a as NonNullable<Wallet['alertSettings']>;
+  const s = a as Exclude<NonNullable<WalletView['alertSettings']>, AlertsOnRequest>;
   if (typeof s.enabled !== 'boolean') p.add('TYPE', `${path}.enabled`, describe(s.enabled));
   checkEnum(p, `${path}.state`, s.state, ALERT_STATE, true);
   if (!Array.isArray(s.thresholds)) {
@@ -312,7 +375,12 @@ function checkAlerts(p: Problems, path: string, a: unknown): void {
 }
 
 /** Every field of a domain Wallet, as the GraphQL schema will read it. */
-export function checkWallet(p: Problems, w: Wallet, input: unknown, provider: ProviderName): void {
+export function checkWallet(
+  p: Problems,
+  w: WalletView,
+  input: unknown,
+  provider: ProviderName,
+): void {
   if (w.provider !== provider)
     p.add('ENUM', 'provider', `${describe(w.provider)} from a ${provider} adapter`);
   checkString(p, 'providerWalletId', w.providerWalletId, false);
@@ -388,10 +456,10 @@ export function checkWallet(p: Problems, w: Wallet, input: unknown, provider: Pr
     w.recurringTransactionRules.forEach((r, i) =>
       checkRule(p, `recurringTransactionRules[${i}]`, r),
     );
-  if (w.alertSettings === undefined) {
+  if (w.alertSettings === ALERTS_ON_REQUEST) {
     // Only Lago keeps alerts behind a separate call, addressed by the wallet code.
     if (provider !== 'LAGO' || !w.code)
-      p.add('ALERTS', 'alertSettings', 'undefined, but no alert call can answer it');
+      p.add('ALERTS', 'alertSettings', 'on request, but no alert call can answer it');
   } else checkAlerts(p, 'alertSettings', w.alertSettings);
   if (!Array.isArray(w.metadata)) p.add('TYPE', 'metadata', describe(w.metadata));
   else
@@ -435,7 +503,7 @@ export function checkAdapterResult(
     p.add('NOT_A_RESULT', '', describe(result));
     return 'broken';
   }
-  checkWallet(p, result as Wallet, input, provider);
+  checkWallet(p, viewOf(p, result as Wallet, provider), input, provider);
   return 'translated';
 }
 

@@ -1,18 +1,20 @@
 import type { ErrorObject } from 'ajv';
 import type fc from 'fast-check';
+import { normalizeCurrency } from '../../../src/domain/currency.js';
 import { Dec, decimalString, type Money, minorUnits } from '../../../src/domain/money.js';
 import type { ProviderName, Wallet } from '../../../src/domain/wallet.js';
+import { JsonNumber } from '../../../src/json.js';
 import { createLogger } from '../../../src/logger.js';
-import { flexpriceWallet, flexpriceWalletBalance } from '../../../src/providers/flexprice/api.js';
+import { flexpriceWalletCore } from '../../../src/providers/flexprice/api.js';
 import { translateWallet as translateFlexprice } from '../../../src/providers/flexprice/translate.js';
 import { translateItem } from '../../../src/providers/items.js';
-import { lagoWallet } from '../../../src/providers/lago/api.js';
+import { lagoWalletCore } from '../../../src/providers/lago/api.js';
 import { translateWallet as translateLago } from '../../../src/providers/lago/translate.js';
-import { polarWallet } from '../../../src/providers/polar/api.js';
+import { polarWalletCore } from '../../../src/providers/polar/api.js';
 import { translateWallet as translatePolar } from '../../../src/providers/polar/translate.js';
 import type { Result } from '../../../src/providers/provider.js';
 import { loadSpec, type OpenApiSpec } from '../../helpers/openapi.js';
-import { exact, type Problems, significantDigits } from './check.js';
+import { exact, type Problems, significantDigits, type WalletView } from './check.js';
 import { type SchemaArbitraryOptions, schemaArbitrary } from './schema-arbitrary.js';
 
 /**
@@ -54,8 +56,13 @@ export interface FuzzTarget {
   readonly wire: Population;
   /** The adapter's own validate + translate call, exactly as its index.ts makes it. */
   translate(raw: unknown, externalId: string | null): Result<Wallet>;
-  /** Field-by-field: the wallet carries the wire values it maps, exactly. */
-  checkMapping(p: Problems, input: unknown, w: Wallet, externalId: string | null): void;
+  /** Field-by-field: the wallet (as GraphQL shows it) carries the wire values it maps, exactly. */
+  checkMapping(p: Problems, input: unknown, w: WalletView, externalId: string | null): void;
+  /**
+   * Whether the payload's identity, customer, currency and balance are valid: then it must
+   * become a wallet with its balance (the tolerance oracle); otherwise it may cost the wallet.
+   */
+  coreValid(input: unknown): boolean;
 }
 
 function deref(doc: Json, ref: string): Json {
@@ -109,6 +116,31 @@ const WIRE_OPTIONS = {
 const nullable = (schema: Json): Json => ({ anyOf: [schema, { type: 'null' }] });
 
 // ---------------------------------------------------------------------------------------------
+// What a wallet needs to exist (the tolerance oracle's premise), checked independently of src/
+
+const nonEmpty = (v: unknown) => typeof v === 'string' && v.length > 0;
+const isoCurrency = (v: unknown) =>
+  typeof v === 'string' && /^[A-Za-z]{3}$/.test(v.trim()) && normalizeCurrency(v) !== undefined;
+const isInteger = (v: unknown) =>
+  (typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint';
+/** A plain decimal as a string or a JSON number (json.ts keeps non-integers as JsonNumber). */
+const plain = (v: unknown) => {
+  const text =
+    typeof v === 'string'
+      ? v
+      : typeof v === 'number' || typeof v === 'bigint'
+        ? String(v)
+        : v instanceof JsonNumber
+          ? v.text
+          : undefined;
+  return (
+    text !== undefined &&
+    /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text.trim()) &&
+    text.replace(/[^0-9]/g, '').length <= 60
+  );
+};
+
+// ---------------------------------------------------------------------------------------------
 // Checks shared by the mapping checks
 
 function wireDecimal(p: Problems, path: string, d: unknown, wire: unknown): void {
@@ -129,7 +161,7 @@ function wireDecimal(p: Problems, path: string, d: unknown, wire: unknown): void
   }
 }
 
-function wireMinor(p: Problems, path: string, m: Money | null, wire: unknown): void {
+function wireMinor(p: Problems, path: string, m: Money | null | undefined, wire: unknown): void {
   if (!m || !(m.amount instanceof Dec) || m.amount.e > 300 || m.amount.e < -100_000) return;
   if (typeof wire !== 'number' && typeof wire !== 'bigint') return;
   const got = minorUnits(m);
@@ -143,9 +175,12 @@ function wireMinor(p: Problems, path: string, m: Money | null, wire: unknown): v
 }
 
 /** Metadata entries are the wire map's own keys, `__proto__` included, with their values. */
-function wireMetadata(p: Problems, w: Wallet, wire: unknown): void {
+function wireMetadata(p: Problems, w: WalletView, wire: unknown): void {
+  // A value that is not a map is unreadable as a whole (and reported so), not mapped.
+  if (Array.isArray(wire)) return;
   const map = wire && typeof wire === 'object' ? (wire as Json) : {};
-  const keys = Object.keys(map);
+  // Entries whose value is not a string (or null) are unreadable on their own, so not mapped.
+  const keys = Object.keys(map).filter((k) => typeof map[k] === 'string' || map[k] === null);
   const got = new Map(w.metadata.map((e) => [e.key, e.value]));
   for (const k of keys) {
     if (!got.has(k))
@@ -237,14 +272,31 @@ function lagoTarget(): FuzzTarget {
     spec: population('spec', pure, ref, SPEC_OPTIONS),
     wire: population('wire', wire, ref, WIRE_OPTIONS),
     // As LagoProvider.translate (src/providers/lago/index.ts).
-    translate: (raw) => translateItem('LAGO', lagoWallet, translateLago, raw, silent),
+    translate: (raw) =>
+      translateItem('LAGO', lagoWalletCore, translateLago, raw, silent, 'lago_id'),
+    coreValid: (input) => {
+      const l = (input ?? {}) as Json;
+      return (
+        typeof input === 'object' &&
+        nonEmpty(l.lago_id) &&
+        nonEmpty(l.lago_customer_id) &&
+        typeof l.external_customer_id === 'string' &&
+        isoCurrency(l.currency) &&
+        isInteger(l.balance_cents)
+      );
+    },
     checkMapping(p, input, w) {
       const l = input as Json;
       same(p, 'providerWalletId', w.providerWalletId, l.lago_id);
       same(p, 'customer.providerCustomerId', w.customer.providerCustomerId, l.lago_customer_id);
       same(p, 'customer.externalId', w.customer.externalId, l.external_customer_id);
-      same(p, 'status', w.status, l.status === 'active' ? 'ACTIVE' : 'TERMINATED');
-      same(p, 'priority', w.priority, l.priority ?? null);
+      same(
+        p,
+        'status',
+        w.status,
+        l.status === 'active' ? 'ACTIVE' : l.status === 'terminated' ? 'TERMINATED' : 'UNKNOWN',
+      );
+      if (w.priority !== null) same(p, 'priority', w.priority, l.priority ?? null);
       wireMinor(p, 'balance', w.balance, l.balance_cents);
       wireMinor(p, 'ongoingBalance', w.ongoingBalance, l.ongoing_balance_cents);
       wireMinor(p, 'ongoingUsage', w.ongoingUsage, l.ongoing_usage_balance_cents);
@@ -264,13 +316,15 @@ function lagoTarget(): FuzzTarget {
         );
         wireDecimal(p, 'credits.consumed', w.credits.consumed, l.consumed_credits);
         wireDecimal(p, 'credits.rate', w.credits.rate, l.rate_amount);
-      } else p.add('WIRE', 'credits', 'a Lago wallet without credits');
-      same(
-        p,
-        'recurringTransactionRules.length',
-        w.recurringTransactionRules.length,
-        ((l.recurring_transaction_rules as unknown[] | null) ?? []).length,
-      );
+      }
+      const rules = l.recurring_transaction_rules;
+      if (Array.isArray(rules) && rules.every((r) => r && typeof r === 'object'))
+        same(
+          p,
+          'recurringTransactionRules.length',
+          w.recurringTransactionRules.length,
+          rules.length,
+        );
       wireMetadata(p, w, l.metadata);
     },
   };
@@ -304,6 +358,11 @@ function flexpriceTarget(kind: 'WalletResponse' | 'WalletBalanceResponse'): Fuzz
     // NOTES §3.6: cooldown is {value, unit}; types.Duration's `enum: ["3600000000000"]` is a swag artifact.
     delete s['types.Duration']!.enum;
     s['types.Duration']!.required = ['value', 'unit'];
+    // The value reaches a GraphQL Int (a Go int; no real cooldown is 68 years of seconds).
+    s['types.Duration']!.properties = {
+      ...s['types.Duration']!.properties,
+      value: { type: 'integer', minimum: -(2 ** 31), maximum: 2 ** 31 - 1 },
+    };
     // NOTES §3.6, §7: absent alert levels come as null; thresholds are decimal strings.
     for (const level of ['critical', 'warning', 'info'])
       s['types.AlertSettings']!.properties![level] = nullable({
@@ -368,7 +427,6 @@ function flexpriceTarget(kind: 'WalletResponse' | 'WalletBalanceResponse'): Fuzz
       : // Active wallets are re-read through GET /wallets/{id}/balance/real-time.
         walletRef(pure.document, '/wallets/{id}/balance/real-time', 'get');
   const fields = Object.keys(deref(pure.document, ref).properties as Json);
-  const schema = kind === 'WalletResponse' ? flexpriceWallet : flexpriceWalletBalance;
   return {
     provider: 'FLEXPRICE',
     label: `Flexprice ${kind}`,
@@ -382,11 +440,21 @@ function flexpriceTarget(kind: 'WalletResponse' | 'WalletBalanceResponse'): Fuzz
     translate: (raw, externalId) =>
       translateItem(
         'FLEXPRICE',
-        schema,
+        flexpriceWalletCore,
         (w, r) => translateFlexprice(w, r, { externalId }),
         raw,
         silent,
       ),
+    coreValid: (input) => {
+      const f = (input ?? {}) as Json;
+      return (
+        typeof input === 'object' &&
+        nonEmpty(f.id) &&
+        nonEmpty(f.customer_id) &&
+        isoCurrency(f.currency) &&
+        plain(f.balance)
+      );
+    },
     checkMapping(p, input, w, externalId) {
       const f = input as Json;
       same(p, 'providerWalletId', w.providerWalletId, f.id);
@@ -396,32 +464,45 @@ function flexpriceTarget(kind: 'WalletResponse' | 'WalletBalanceResponse'): Fuzz
         p,
         'status',
         w.status,
-        ({ active: 'ACTIVE', frozen: 'FROZEN', closed: 'TERMINATED' } as Json)[
-          f.wallet_status as string
-        ],
+        (typeof f.wallet_status === 'string' &&
+          ({ active: 'ACTIVE', frozen: 'FROZEN', closed: 'TERMINATED' } as Json)[
+            f.wallet_status
+          ]) ||
+          'UNKNOWN',
       );
-      same(p, 'kind', w.kind, f.wallet_type === 'PRE_PAID' ? 'PREPAID' : 'POSTPAID');
+      same(
+        p,
+        'kind',
+        w.kind,
+        (typeof f.wallet_type === 'string' &&
+          ({ PRE_PAID: 'PREPAID', POST_PAID: 'POSTPAID', PROMOTIONAL: 'PROMOTIONAL' } as Json)[
+            f.wallet_type
+          ]) ||
+          'UNKNOWN',
+      );
       wireDecimal(p, 'balance.amount', w.balance.amount, f.balance);
       if (w.ongoingBalance)
         wireDecimal(p, 'ongoingBalance.amount', w.ongoingBalance.amount, f.real_time_balance);
       if (w.credits) {
         wireDecimal(p, 'credits.balance', w.credits.balance, f.credit_balance);
         wireDecimal(p, 'credits.rate', w.credits.rate, f.conversion_rate);
-        wireDecimal(
-          p,
-          'credits.topUpRate',
-          w.credits.topUpRate,
-          f.topup_conversion_rate || f.conversion_rate,
-        );
-      } else p.add('WIRE', 'credits', 'a Flexprice wallet without credits');
+        if (w.credits.topUpRate !== null)
+          wireDecimal(
+            p,
+            'credits.topUpRate',
+            w.credits.topUpRate,
+            f.topup_conversion_rate || f.conversion_rate,
+          );
+      }
       wireMetadata(p, w, f.metadata);
       const topUp = f.auto_topup as Json | null | undefined;
-      same(
-        p,
-        'recurringTransactionRules.length',
-        w.recurringTransactionRules.length,
-        topUp ? 1 : 0,
-      );
+      if (!topUp || (typeof topUp === 'object' && !Array.isArray(topUp)))
+        same(
+          p,
+          'recurringTransactionRules.length',
+          w.recurringTransactionRules.length,
+          topUp ? 1 : 0,
+        );
       const rule = w.recurringTransactionRules[0];
       if (topUp && rule) {
         wireDecimal(
@@ -466,7 +547,23 @@ function polarTarget(kind: 'Wallet' | 'CustomerWallet'): FuzzTarget {
     wire: population('wire', wire, ref, WIRE_OPTIONS),
     // As PolarProvider.translate (src/providers/polar/index.ts): one schema for both shapes.
     translate: (raw, externalId) =>
-      translateItem('POLAR', polarWallet, (w, r) => translatePolar(w, r, externalId), raw, silent),
+      translateItem(
+        'POLAR',
+        polarWalletCore,
+        (w, r) => translatePolar(w, r, externalId),
+        raw,
+        silent,
+      ),
+    coreValid: (input) => {
+      const pw = (input ?? {}) as Json;
+      return (
+        typeof input === 'object' &&
+        nonEmpty(pw.id) &&
+        nonEmpty(pw.customer_id) &&
+        isoCurrency(pw.currency) &&
+        isInteger(pw.balance)
+      );
+    },
     checkMapping(p, input, w, externalId) {
       const pw = input as Json;
       same(p, 'providerWalletId', w.providerWalletId, pw.id);
@@ -476,7 +573,8 @@ function polarTarget(kind: 'Wallet' | 'CustomerWallet'): FuzzTarget {
       same(p, 'kind', w.kind, 'CREDIT_BALANCE');
       same(p, 'credits', w.credits, null);
       wireMinor(p, 'balance', w.balance, pw.balance);
-      same(p, 'createdAt', w.createdAt?.getTime(), Date.parse(pw.created_at as string));
+      if (w.createdAt !== null)
+        same(p, 'createdAt', w.createdAt.getTime(), Date.parse(pw.created_at as string));
     },
   };
 }

@@ -518,6 +518,7 @@ describe('Flexprice adapter: transport and failures', () => {
           provider: 'FLEXPRICE',
           upstreamStatus: 500,
           upstreamCode: 'internal_error',
+          walletId: SEEDED.hooliEur,
         },
       ],
     ]);
@@ -546,7 +547,7 @@ describe('Flexprice adapter: transport and failures', () => {
         { headers: { 'x-api-key': API_KEY } },
       )
     ).json()) as Record<string, unknown>[];
-    const broken = { ...good[0], balance: 40 };
+    const broken = { ...good[0], balance: 'forty' };
     flex.injectFault({ path: /^\/v1\/customers\/wallets$/, status: 200, body: [broken, good[1]] });
     const res = await h.execute(FlexCustomerWalletsQuery, { externalId: 'hooli_1234' });
     expect(res.data!.customer.wallets.map((w) => w.providerWalletId)).toEqual([good[1]!.id]);
@@ -554,9 +555,22 @@ describe('Flexprice adapter: transport and failures', () => {
     expect(codes(res.errors)).toEqual(['UPSTREAM_BAD_RESPONSE', 'UPSTREAM_BAD_RESPONSE']);
   });
 
-  it('a failed customer lookup leaves external ids unknown but the balances intact', async () => {
+  it('a failed customer search falls back to GET /customers/{id} for the external id', async () => {
     flex.injectFault({
       path: /^\/v1\/customers\/search$/,
+      status: 500,
+      body: { code: 'internal_error', message: 'x', http_status_code: 500 },
+    });
+    const res = await h.execute(FlexWalletQuery, { id: walletId(SEEDED.hooliUsd) });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.wallet).toMatchObject({
+      customer: { externalId: 'hooli_1234', providerCustomerId: 'cust_01JBRGBK1G71HFE865V215DE1C' },
+    });
+  });
+
+  it('failed customer lookups leave external ids unknown but the balances intact', async () => {
+    flex.injectFault({
+      path: /^\/v1\/customers\/(search|cust_[^/]+)$/,
       status: 500,
       body: { code: 'internal_error', message: 'x', http_status_code: 500 },
     });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { Dec, decimalString } from '../../../src/domain/money.js';
-import type { Wallet } from '../../../src/domain/wallet.js';
+import { type Readable, Unreadable } from '../../../src/domain/part.js';
 import { GatewayError } from '../../../src/errors.js';
 import { createLogger } from '../../../src/logger.js';
-import { flexpriceWallet, flexpriceWalletBalance } from '../../../src/providers/flexprice/api.js';
+import { flexpriceWalletCore } from '../../../src/providers/flexprice/api.js';
 import { creditsOf, translateWallet } from '../../../src/providers/flexprice/translate.js';
 import { toWalletList, translateItem } from '../../../src/providers/items.js';
+import { alerts, known, wallet as ok, thresholds, unreadablePart } from '../../helpers/parts.js';
 import { WALLET_RESPONSE } from './payloads.js';
 
 const BALANCE_RESPONSE = {
@@ -23,7 +24,7 @@ const logger = createLogger({ level: 'silent' });
 const fromSearch = (raw: unknown, externalId: string | null = 'user-42') =>
   translateItem(
     'FLEXPRICE',
-    flexpriceWallet,
+    flexpriceWalletCore,
     (w, r) => translateWallet(w, r, { externalId }),
     raw,
     logger,
@@ -31,16 +32,13 @@ const fromSearch = (raw: unknown, externalId: string | null = 'user-42') =>
 const fromBalance = (raw: unknown, externalId: string | null = 'user-42') =>
   translateItem(
     'FLEXPRICE',
-    flexpriceWalletBalance,
+    flexpriceWalletCore,
     (w, r) => translateWallet(w, r, { externalId }),
     raw,
     logger,
   );
-const ok = (r: Wallet | GatewayError): Wallet => {
-  if (r instanceof GatewayError) throw new Error(`expected a wallet, got ${r.code}`);
-  return r;
-};
-const s = (d: Dec | null | undefined) => (d == null ? d : decimalString(d));
+const s = (d: Readable<Dec | null> | undefined) =>
+  d instanceof Unreadable ? `unreadable ${d.part}` : d == null ? d : decimalString(d);
 
 describe('Flexprice translate: WalletResponse (NOTES §3.1, §7)', () => {
   it('maps the §7 sample exactly, keeping raw as received', () => {
@@ -67,10 +65,10 @@ describe('Flexprice translate: WalletResponse (NOTES §3.1, §7)', () => {
     expect(w.ongoingBalance).toBeNull();
     expect(w.ongoingUsage).toBeNull();
     expect(w.ongoingBalanceIsCached).toBeNull();
-    expect(w.createdAt?.toISOString()).toBe('2026-08-22T10:00:00.123Z');
-    expect(w.updatedAt?.toISOString()).toBe('2026-08-22T10:00:00.123Z');
+    expect(known(w.createdAt)?.toISOString()).toBe('2026-08-22T10:00:00.123Z');
+    expect(known(w.updatedAt)?.toISOString()).toBe('2026-08-22T10:00:00.123Z');
     expect(w.raw).toBe(WALLET_RESPONSE);
-    const c = w.credits!;
+    const c = known(w.credits)!;
     expect([
       s(c.balance),
       s(c.ongoingBalance),
@@ -83,7 +81,7 @@ describe('Flexprice translate: WalletResponse (NOTES §3.1, §7)', () => {
   });
 
   it('an auto top-up is one THRESHOLD rule with string credits', () => {
-    const [rule, ...rest] = ok(fromSearch(WALLET_RESPONSE)).recurringTransactionRules;
+    const [rule, ...rest] = ok(fromSearch(WALLET_RESPONSE)).recurringTransactionRules.map(known);
     expect(rest).toEqual([]);
     expect({
       ...rule,
@@ -125,7 +123,7 @@ describe('Flexprice translate: WalletResponse (NOTES §3.1, §7)', () => {
       invoiced: true,
       cooldown: { value: 1, unit: 'HOUR' },
     });
-    expect(s(disabled.recurringTransactionRules[0]!.thresholdCredits)).toBe('2.5');
+    expect(s(known(disabled.recurringTransactionRules[0]!).thresholdCredits)).toBe('2.5');
     const zero = ok(
       fromSearch({
         ...WALLET_RESPONSE,
@@ -138,16 +136,16 @@ describe('Flexprice translate: WalletResponse (NOTES §3.1, §7)', () => {
         },
       }),
     );
-    expect(zero.recurringTransactionRules[0]!.cooldown).toBeNull();
+    expect(known(zero.recurringTransactionRules[0]!).cooldown).toBeNull();
     const { auto_topup: _, ...withoutTopUp } = WALLET_RESPONSE;
     expect(ok(fromSearch(withoutTopUp)).recurringTransactionRules).toEqual([]);
   });
 
   it('alert_settings and alert_state become AlertSettings on the ONGOING_CREDITS metric', () => {
-    const a = ok(fromSearch({ ...WALLET_RESPONSE, alert_state: 'in_alarm' })).alertSettings!;
+    const a = alerts(ok(fromSearch({ ...WALLET_RESPONSE, alert_state: 'in_alarm' })))!;
     expect(a.enabled).toBe(true);
     expect(a.state).toBe('IN_ALARM');
-    expect(a.thresholds.map((t) => ({ ...t, value: s(t.value) }))).toEqual([
+    expect(thresholds(a).map((t) => ({ ...t, value: s(t.value) }))).toEqual([
       {
         level: 'CRITICAL',
         value: '0',
@@ -167,16 +165,18 @@ describe('Flexprice translate: WalletResponse (NOTES §3.1, §7)', () => {
         alertCode: null,
       },
     ]);
-    const info = ok(
-      fromSearch({
-        ...WALLET_RESPONSE,
-        alert_settings: { info: { threshold: '1000.5', condition: 'above' } },
-        alert_state: 'info',
-      }),
-    ).alertSettings!;
+    const info = alerts(
+      ok(
+        fromSearch({
+          ...WALLET_RESPONSE,
+          alert_settings: { info: { threshold: '1000.5', condition: 'above' } },
+          alert_state: 'info',
+        }),
+      ),
+    )!;
     // alert_enabled absent counts as off.
     expect(info).toMatchObject({ enabled: false, state: 'INFO' });
-    expect(info.thresholds.map((t) => [t.level, s(t.value), t.condition])).toEqual([
+    expect(thresholds(info).map((t) => [t.level, s(t.value), t.condition])).toEqual([
       ['INFO', '1000.5', 'ABOVE'],
     ]);
   });
@@ -208,7 +208,7 @@ describe('Flexprice translate: WalletResponse (NOTES §3.1, §7)', () => {
       jpy.customer.externalId,
     ]).toEqual(['JPY', '1500', null, [], null]);
     // topup_conversion_rate defaults to conversion_rate (NOTES §3.1).
-    expect(s(jpy.credits!.topUpRate)).toBe('1');
+    expect(s(known(jpy.credits)!.topUpRate)).toBe('1');
   });
 
   it('keeps nanosecond timestamps valid (Go RFC3339Nano)', () => {
@@ -219,8 +219,8 @@ describe('Flexprice translate: WalletResponse (NOTES §3.1, §7)', () => {
         updated_at: '2025-01-15T12:00:00Z',
       }),
     );
-    expect(w.createdAt?.toISOString()).toBe('2025-01-15T12:00:00.123Z');
-    expect(w.updatedAt?.toISOString()).toBe('2025-01-15T12:00:00.000Z');
+    expect(known(w.createdAt)?.toISOString()).toBe('2025-01-15T12:00:00.123Z');
+    expect(known(w.updatedAt)?.toISOString()).toBe('2025-01-15T12:00:00.000Z');
   });
 });
 
@@ -228,16 +228,16 @@ describe('Flexprice translate: WalletBalanceResponse (NOTES §3.2, §4, §7)', (
   it('prefers the real-time balance for ongoingBalance, with usage and breakdown', () => {
     const w = ok(fromBalance(BALANCE_RESPONSE));
     expect(s(w.balance.amount)).toBe('100.00');
-    expect(s(w.ongoingBalance!.amount)).toBe('87.50');
-    expect(s(w.ongoingUsage!.amount)).toBe('12.50');
+    expect(s(known(w.ongoingBalance)!.amount)).toBe('87.50');
+    expect(s(known(w.ongoingUsage)!.amount)).toBe('12.50');
     expect(w.ongoingBalanceIsCached).toBe(false);
-    const c = w.credits!;
+    const c = known(w.credits)!;
     expect([
       s(c.balance),
       s(c.ongoingBalance),
       s(c.ongoingUsage),
-      s(c.breakdown!.free),
-      s(c.breakdown!.purchased),
+      s(known(c.breakdown)!.free),
+      s(known(c.breakdown)!.purchased),
     ]).toEqual(['100', '87.5', '12.5', '100', '0']);
   });
 
@@ -254,10 +254,10 @@ describe('Flexprice translate: WalletBalanceResponse (NOTES §3.2, §4, §7)', (
       }),
     );
     expect([
-      s(w.ongoingBalance!.amount),
-      s(w.credits!.ongoingBalance),
-      s(w.credits!.ongoingUsage),
-      s(w.credits!.rate),
+      s(known(w.ongoingBalance)!.amount),
+      s(known(w.credits)!.ongoingBalance),
+      s(known(w.credits)!.ongoingUsage),
+      s(known(w.credits)!.rate),
     ]).toEqual(['17.50', '8.75', '11.25', '2']);
   });
 
@@ -273,9 +273,9 @@ describe('Flexprice translate: WalletBalanceResponse (NOTES §3.2, §4, §7)', (
       }),
     );
     expect([
-      s(w.ongoingBalance!.amount),
-      s(w.credits!.ongoingBalance),
-      s(w.ongoingUsage!.amount),
+      s(known(w.ongoingBalance)!.amount),
+      s(known(w.credits)!.ongoingBalance),
+      s(known(w.ongoingUsage)!.amount),
     ]).toEqual(['-1.25', '-1.25', '6.25']);
   });
 
@@ -289,9 +289,9 @@ describe('Flexprice translate: WalletBalanceResponse (NOTES §3.2, §4, §7)', (
       }),
     );
     expect(w.ongoingBalanceIsCached).toBe(true);
-    expect(s(w.ongoingBalance!.amount)).toBe('87.50');
+    expect(s(known(w.ongoingBalance)!.amount)).toBe('87.50');
     expect(w.ongoingUsage).toBeNull();
-    expect(w.credits!.ongoingUsage).toBeNull();
+    expect(known(w.credits)!.ongoingUsage).toBeNull();
   });
 
   it('is_cached_fallback without real-time data (include_real_time_balance=false) means nothing', () => {
@@ -318,45 +318,87 @@ describe('Flexprice translate: WalletBalanceResponse (NOTES §3.2, §4, §7)', (
   });
 });
 
-describe('Flexprice translate: bad payloads cost only their own wallet', () => {
+describe('Flexprice translate: only identity, customer, currency and balance can cost the wallet', () => {
   it.each([
-    [
-      'auto_topup.threshold as a number',
-      {
-        ...WALLET_RESPONSE,
-        auto_topup: { enabled: true, threshold: 5, amount: '50', invoicing: false },
-      },
-    ],
-    ['balance as a number', { ...WALLET_RESPONSE, balance: 100 }],
     ['an unknown currency', { ...WALLET_RESPONSE, currency: 'xyz' }],
-    ['a non-decimal string', { ...WALLET_RESPONSE, credit_balance: '1,000' }],
-    ['an unknown wallet_status', { ...WALLET_RESPONSE, wallet_status: 'open' }],
-    [
-      'a PROMOTIONAL wallet_type (does not exist, NOTES §3.1)',
-      { ...WALLET_RESPONSE, wallet_type: 'PROMOTIONAL' },
-    ],
-    ['a zero conversion_rate', { ...WALLET_RESPONSE, conversion_rate: '0' }],
-  ])('%s is UPSTREAM_BAD_RESPONSE', (_name, raw) => {
+    ['a non-decimal balance', { ...WALLET_RESPONSE, balance: '1,000' }],
+    ['no customer', { ...WALLET_RESPONSE, customer_id: undefined }],
+    ['an empty id', { ...WALLET_RESPONSE, id: '' }],
+  ])('%s is UPSTREAM_BAD_RESPONSE for that wallet', (_name, raw) => {
     const result = fromSearch(raw);
     expect(result).toBeInstanceOf(GatewayError);
     expect((result as GatewayError).code).toBe('UPSTREAM_BAD_RESPONSE');
     expect((result as GatewayError).extensions.provider).toBe('FLEXPRICE');
   });
 
-  it('a balance response without is_cached_fallback (always emitted) is rejected', () => {
+  it('money sent as a JSON number is read exactly (the documented examples do so)', () => {
+    const w = ok(
+      fromSearch({
+        ...WALLET_RESPONSE,
+        balance: 100,
+        auto_topup: { enabled: true, threshold: 5, amount: '50', invoicing: false },
+      }),
+    );
+    expect(s(w.balance.amount)).toBe('100.00');
+    expect(s(known(w.recurringTransactionRules[0]!).thresholdCredits)).toBe('5');
+  });
+
+  it.each([
+    ['credit_balance', { credit_balance: '1,000' }, 'credits', 'credit_balance'],
+    ['conversion_rate zero', { conversion_rate: '0' }, 'credits', 'conversion_rate'],
+    ['created_at', { created_at: 'yesterday' }, 'createdAt', 'created_at'],
+    ['name', { name: 42 }, 'name', 'name'],
+  ] as const)('an unreadable %s costs only that part', (_name, change, field, part) => {
+    const w = ok(fromSearch({ ...WALLET_RESPONSE, ...change }));
+    expect(unreadablePart(w[field])).toBe(part);
+    expect(s(w.balance.amount)).toBe('100.00');
+    expect(w.status).toBe('ACTIVE');
+  });
+
+  it('unknown enum values map to UNKNOWN; PROMOTIONAL is a kind', () => {
+    expect(ok(fromSearch({ ...WALLET_RESPONSE, wallet_status: 'open' })).status).toBe('UNKNOWN');
+    expect(ok(fromSearch({ ...WALLET_RESPONSE, wallet_type: 'GIFT' })).kind).toBe('UNKNOWN');
+    expect(ok(fromSearch({ ...WALLET_RESPONSE, wallet_type: 'PROMOTIONAL' })).kind).toBe(
+      'PROMOTIONAL',
+    );
+    const a = alerts(ok(fromSearch({ ...WALLET_RESPONSE, alert_state: 'critical' })))!;
+    expect(a.state).toBe('UNKNOWN');
+    const cooldown = known(
+      ok(
+        fromSearch({
+          ...WALLET_RESPONSE,
+          auto_topup: { ...WALLET_RESPONSE.auto_topup, cooldown: { value: 1, unit: 'week' } },
+        }),
+      ).recurringTransactionRules[0]!,
+    ).cooldown;
+    expect(cooldown).toEqual({ value: 1, unit: 'UNKNOWN' });
+  });
+
+  it('fields never mapped are never validated', () => {
+    const w = ok(
+      fromSearch({ ...WALLET_RESPONSE, description: 123, config: 'x', tenant_id: [], status: 7 }),
+    );
+    expect(s(w.balance.amount)).toBe('100.00');
+  });
+
+  it('a balance response without is_cached_fallback counts as cached, as the spec says', () => {
     const { is_cached_fallback: _, ...missing } = BALANCE_RESPONSE;
-    expect((fromBalance(missing) as GatewayError).code).toBe('UPSTREAM_BAD_RESPONSE');
+    const w = ok(fromBalance(missing));
+    expect(w.ongoingBalanceIsCached).toBe(true);
+    expect(w.ongoingUsage).toBeNull();
   });
 
   it('in a list, the good wallet survives next to the bad one', () => {
     const list = toWalletList([
       fromBalance(BALANCE_RESPONSE),
-      fromBalance({ ...BALANCE_RESPONSE, id: 'wallet_bad', real_time_balance: 87.5 }),
+      fromBalance({ ...BALANCE_RESPONSE, id: 'wallet_bad', balance: 'lots' }),
     ]);
     expect(list.wallets.map((w) => w.providerWalletId)).toEqual([
       'wallet_01K2ABCDEFGHJKMNPQRSTVWXYZ',
     ]);
-    expect(list.errors.map((e) => e.code)).toEqual(['UPSTREAM_BAD_RESPONSE']);
+    expect(list.errors.map((e) => [e.code, e.extensions.walletId])).toEqual([
+      ['UPSTREAM_BAD_RESPONSE', 'wallet_bad'],
+    ]);
   });
 
   it('unknown extra fields pass', () => {

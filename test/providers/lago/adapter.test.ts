@@ -367,11 +367,11 @@ describe('upstream failures become typed errors, never crashes', () => {
         expect.arrayContaining([
           expect.objectContaining({
             path: ['customer', 'balances'],
-            extensions: { code: 'UPSTREAM_BAD_RESPONSE', provider: 'LAGO' },
+            extensions: { code: 'UPSTREAM_BAD_RESPONSE', provider: 'LAGO', walletId: TOKYO },
           }),
           expect.objectContaining({
             path: ['customer', 'wallets'],
-            extensions: { code: 'UPSTREAM_BAD_RESPONSE', provider: 'LAGO' },
+            extensions: { code: 'UPSTREAM_BAD_RESPONSE', provider: 'LAGO', walletId: TOKYO },
           }),
         ]),
       );

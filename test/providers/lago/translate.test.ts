@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { decimalString, minorUnits } from '../../../src/domain/money.js';
-import type { Wallet } from '../../../src/domain/wallet.js';
+import { ALERTS_ON_REQUEST, type Wallet } from '../../../src/domain/wallet.js';
 import { GatewayError } from '../../../src/errors.js';
+import { parseJsonExact } from '../../../src/json.js';
 import { createLogger } from '../../../src/logger.js';
 import { translateItem } from '../../../src/providers/items.js';
-import { lagoWallet, lagoWalletAlert } from '../../../src/providers/lago/api.js';
+import { lagoWalletCore } from '../../../src/providers/lago/api.js';
 import { translateAlerts, translateWallet } from '../../../src/providers/lago/translate.js';
+import { known, thresholds, unreadablePart } from '../../helpers/parts.js';
 import { lagoAlertSample, lagoWalletSample } from './fixtures.js';
 
 const silent = createLogger({ level: 'silent' });
-const translate = (raw: unknown) => translateItem('LAGO', lagoWallet, translateWallet, raw, silent);
+const translate = (raw: unknown) =>
+  translateItem('LAGO', lagoWalletCore, translateWallet, raw, silent, 'lago_id');
 const ok = (raw: unknown): Wallet => {
   const result = translate(raw);
   if (result instanceof GatewayError) throw result;
@@ -39,26 +42,32 @@ describe('Lago translate: wallet (NOTES §3)', () => {
 
   it('money comes from *_cents in minor units, exactly', () => {
     expect([s(w.balance.amount), minorUnits(w.balance)]).toEqual(['10.00', '1000']);
-    expect([s(w.ongoingBalance!.amount), minorUnits(w.ongoingBalance!)]).toEqual(['8.00', '800']);
-    expect([s(w.ongoingUsage!.amount), minorUnits(w.ongoingUsage!)]).toEqual(['2.00', '200']);
+    expect([s(known(w.ongoingBalance)!.amount), minorUnits(known(w.ongoingBalance)!)]).toEqual([
+      '8.00',
+      '800',
+    ]);
+    expect([s(known(w.ongoingUsage)!.amount), minorUnits(known(w.ongoingUsage)!)]).toEqual([
+      '2.00',
+      '200',
+    ]);
   });
 
   it('credits keep the wire scale: "28.0" at rate "1.5" stays "28.0"', () => {
-    const c = w.credits!;
+    const c = known(w.credits)!;
     expect([
       s(c.balance),
-      s(c.ongoingBalance!),
-      s(c.ongoingUsage!),
-      s(c.consumed!),
+      s(known(c.ongoingBalance)!),
+      s(known(c.ongoingUsage)!),
+      s(known(c.consumed)!),
       s(c.rate),
-      s(c.topUpRate!),
+      s(known(c.topUpRate)!),
     ]).toEqual(['28.0', '8.0', '2.0', '2.0', '1.5', '1.5']);
     expect(c.breakdown).toBeNull();
   });
 
   it('maps timestamps; terminated_at keeps milliseconds (NOTES §9.8)', () => {
-    expect(w.createdAt!.toISOString()).toBe('2022-04-29T08:59:51.000Z');
-    expect(w.lastConsumedAt!.toISOString()).toBe('2022-04-29T08:59:51.000Z');
+    expect(known(w.createdAt)!.toISOString()).toBe('2022-04-29T08:59:51.000Z');
+    expect(known(w.lastConsumedAt)!.toISOString()).toBe('2022-04-29T08:59:51.000Z');
     expect(w.expiresAt).toBeNull();
     const terminated = ok({
       ...lagoWalletSample(),
@@ -66,7 +75,7 @@ describe('Lago translate: wallet (NOTES §3)', () => {
       terminated_at: '2022-09-14T16:35:31.123Z',
     });
     expect(terminated.status).toBe('TERMINATED');
-    expect(terminated.terminatedAt!.toISOString()).toBe('2022-09-14T16:35:31.123Z');
+    expect(known(terminated.terminatedAt)!.toISOString()).toBe('2022-09-14T16:35:31.123Z');
   });
 
   it('metadata: map entries, null values kept; an absent key means none (NOTES §9.7)', () => {
@@ -84,7 +93,7 @@ describe('Lago translate: wallet (NOTES §3)', () => {
   });
 
   it('defers alerts to their own call when the wallet has a code', () => {
-    expect(w.alertSettings).toBeUndefined();
+    expect(w.alertSettings).toBe(ALERTS_ON_REQUEST);
     expect(ok({ ...lagoWalletSample(), code: null }).alertSettings).toBeNull();
   });
 
@@ -95,21 +104,63 @@ describe('Lago translate: wallet (NOTES §3)', () => {
   });
 
   it.each([
-    ['credits as a JSON number', { credits_balance: 28.0 }],
     ['cents as a string', { balance_cents: '1000' }],
     ['cents as a float', { balance_cents: 10.5 }],
     ['an unknown currency', { currency: 'XYZ' }],
-    ['an unknown status', { status: 'frozen' }],
     ['a missing lago_id', { lago_id: undefined }],
-    ['a garbled timestamp', { created_at: 'yesterday' }],
-  ])('%s becomes UPSTREAM_BAD_RESPONSE for that wallet, not a crash', (_name, patch) => {
-    const result = translate({ ...lagoWalletSample(), ...patch });
-    expect(result).toBeInstanceOf(GatewayError);
-    expect((result as GatewayError).code).toBe('UPSTREAM_BAD_RESPONSE');
-    expect((result as GatewayError).extensions).toMatchObject({
-      code: 'UPSTREAM_BAD_RESPONSE',
-      provider: 'LAGO',
+    ['a missing customer', { external_customer_id: undefined }],
+  ])(
+    '%s (identity, customer, currency or balance) costs that wallet: UPSTREAM_BAD_RESPONSE',
+    (_name, patch) => {
+      const result = translate({ ...lagoWalletSample(), ...patch });
+      expect(result).toBeInstanceOf(GatewayError);
+      expect((result as GatewayError).code).toBe('UPSTREAM_BAD_RESPONSE');
+      expect((result as GatewayError).extensions).toMatchObject({
+        code: 'UPSTREAM_BAD_RESPONSE',
+        provider: 'LAGO',
+      });
+    },
+  );
+
+  it.each([
+    ['a garbled created_at', { created_at: 'yesterday' }, 'createdAt', 'created_at'],
+    ['credits as garbage', { credits_balance: 'lots' }, 'credits', 'credits_balance'],
+    [
+      'ongoing cents as a string',
+      { ongoing_balance_cents: '800' },
+      'ongoingBalance',
+      'ongoing_balance_cents',
+    ],
+    ['a name that is a number', { name: 7 }, 'name', 'name'],
+    ['a priority beyond an Int', { priority: 2 ** 40 }, 'priority', 'priority'],
+  ] as const)('%s costs only that part; the balance stays', (_name, patch, field, part) => {
+    const w = ok({ ...lagoWalletSample(), ...patch });
+    expect(unreadablePart(w[field])).toBe(part);
+    expect(s(w.balance.amount)).toBe('10.00');
+  });
+
+  it('credits sent as a JSON number read exactly, scale kept (28.0 stays "28.0")', () => {
+    const w = ok(parseJsonExact(JSON.stringify(lagoWalletSample()).replace('"28.0"', '28.0')));
+    expect(s(known(w.credits)!.balance)).toBe('28.0');
+  });
+
+  it('an unknown status is UNKNOWN, priority 0 reads as 0, unmapped fields are never validated', () => {
+    const w = ok({
+      ...lagoWalletSample(),
+      status: 'frozen',
+      priority: 0,
+      billing_entity_code: 5,
+      applies_to: 'nope',
+      invoice_requires_successful_payment: 'yes',
     });
+    expect([w.status, w.priority]).toEqual(['UNKNOWN', 0]);
+  });
+
+  it('a numeric metadata value costs that entry only', () => {
+    const w = ok({ ...lagoWalletSample(), metadata: { a: 'x', b: 5, c: null } });
+    expect(
+      w.metadata.map((e) => (e instanceof Object && 'key' in e ? e.key : unreadablePart(e))),
+    ).toEqual(['a', 'metadata.b', 'c']);
   });
 
   it('balances beyond 2^53 minor units stay exact (bigint from the JSON parser)', () => {
@@ -131,7 +182,7 @@ describe('Lago translate: recurring rules (NOTES §4, §9.9)', () => {
       recurring_transaction_rules: [
         { ...lagoWalletSample().recurring_transaction_rules[0], ...patch },
       ],
-    }).recurringTransactionRules[0]!;
+    }).recurringTransactionRules.map(known)[0]!;
 
   it('an interval rule keeps its interval and drops the default threshold_credits', () => {
     const r = rule({
@@ -152,10 +203,10 @@ describe('Lago translate: recurring rules (NOTES §4, §9.9)', () => {
       invoiced: false,
       cooldown: null,
     });
-    expect([s(r.paidCredits!), s(r.grantedCredits!)]).toEqual(['20.0', '10.0']);
-    expect(r.startedAt!.toISOString()).toBe('2022-08-08T00:00:00.000Z');
-    expect(r.expiresAt!.toISOString()).toBe('2023-09-30T23:59:59.000Z');
-    expect(r.createdAt!.toISOString()).toBe('2022-04-29T08:59:51.000Z');
+    expect([s(known(r.paidCredits)!), s(known(r.grantedCredits)!)]).toEqual(['20.0', '10.0']);
+    expect(known(r.startedAt)!.toISOString()).toBe('2022-08-08T00:00:00.000Z');
+    expect(known(r.expiresAt)!.toISOString()).toBe('2023-09-30T23:59:59.000Z');
+    expect(known(r.createdAt)!.toISOString()).toBe('2022-04-29T08:59:51.000Z');
   });
 
   it('a threshold rule drops the default weekly interval; target keeps targetOngoingBalance', () => {
@@ -167,7 +218,10 @@ describe('Lago translate: recurring rules (NOTES §4, §9.9)', () => {
       target_ongoing_balance: '200.0',
     });
     expect(r).toMatchObject({ trigger: 'THRESHOLD', interval: null, method: 'TARGET' });
-    expect([s(r.thresholdCredits!), s(r.targetOngoingBalance!)]).toEqual(['20.0', '200.0']);
+    expect([s(known(r.thresholdCredits)!), s(known(r.targetOngoingBalance)!)]).toEqual([
+      '20.0',
+      '200.0',
+    ]);
   });
 
   it('a fixed rule has no target even when the wire carries one', () => {
@@ -179,19 +233,22 @@ describe('Lago translate: recurring rules (NOTES §4, §9.9)', () => {
 
 describe('Lago translate: wallet alerts', () => {
   it('maps alert type to metric, direction to condition, with no level and no state', () => {
-    const settings = translateAlerts([
-      lagoWalletAlert.parse(lagoAlertSample()),
-      lagoWalletAlert.parse({
-        ...lagoAlertSample(),
-        code: 'up',
-        alert_type: 'wallet_credits_ongoing_balance',
-        direction: 'increasing',
-        thresholds: [{ code: null, value: '5.0', recurring: true }],
-      }),
-    ])!;
+    const settings = translateAlerts(
+      [
+        lagoAlertSample(),
+        {
+          ...lagoAlertSample(),
+          code: 'up',
+          alert_type: 'wallet_credits_ongoing_balance',
+          direction: 'increasing',
+          thresholds: [{ code: null, value: '5.0', recurring: true }],
+        },
+      ],
+      String(lagoAlertSample().lago_wallet_id),
+    )!;
     expect(settings.enabled).toBe(true);
     expect(settings.state).toBeNull();
-    expect(settings.thresholds.map((t) => ({ ...t, value: s(t.value) }))).toEqual([
+    expect(thresholds(settings).map((t) => ({ ...t, value: s(t.value) }))).toEqual([
       {
         level: null,
         value: '99.0',
@@ -214,6 +271,6 @@ describe('Lago translate: wallet alerts', () => {
   });
 
   it('no alerts means no settings', () => {
-    expect(translateAlerts([])).toBeNull();
+    expect(translateAlerts([], 'w')).toBeNull();
   });
 });

@@ -163,7 +163,7 @@ describe('error bodies (NOTES §6)', () => {
 describe('one bad wallet costs only itself', () => {
   it('an unknown currency fails that wallet; its siblings and other customers are served', async () => {
     const { polar, execute } = await start();
-    polar.store.addWallet({ customer_id: ACME, currency: 'xyz', balance: 100n });
+    const bad = polar.store.addWallet({ customer_id: ACME, currency: 'xyz', balance: 100n });
     const { data, errors } = await execute(PolarFourCustomersQuery, four);
     expect(data!.b.wallets.map((w) => w.providerWalletId).sort()).toEqual(
       [ACME_EUR, ACME_USD].sort(),
@@ -176,8 +176,8 @@ describe('one bad wallet costs only itself', () => {
     expect(errors).toHaveLength(2); // b.wallets and b.balances
     expect(errors!.map((e) => [e.path, e.extensions])).toEqual(
       expect.arrayContaining([
-        [['b', 'wallets'], { code: 'UPSTREAM_BAD_RESPONSE', provider: 'POLAR' }],
-        [['b', 'balances'], { code: 'UPSTREAM_BAD_RESPONSE', provider: 'POLAR' }],
+        [['b', 'wallets'], { code: 'UPSTREAM_BAD_RESPONSE', provider: 'POLAR', walletId: bad.id }],
+        [['b', 'balances'], { code: 'UPSTREAM_BAD_RESPONSE', provider: 'POLAR', walletId: bad.id }],
       ]),
     );
   });
