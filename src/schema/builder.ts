@@ -35,11 +35,8 @@ export const builder = new SchemaBuilder<{
       description: 'Fetches any object by its global id (today: a Wallet).',
       args: { id: { description: 'A global id, as returned in `id` fields.' } },
     },
-    nodesQueryOptions: {
-      description:
-        'Fetches objects by global ids, in order; an unknown id gives null plus an error.',
-      args: { ids: { description: 'Global ids, as returned in `id` fields.' } },
-    },
+    // schema/nodes.ts defines `nodes` so that each id is decoded and answered on its own.
+    nodesQueryOptions: false,
     nodeTypeOptions: { description: 'An object with a global id (Relay).' },
     idFieldOptions: { description: 'Opaque global id.' },
     pageInfoTypeOptions: {

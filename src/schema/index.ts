@@ -6,6 +6,7 @@ import './credits.js';
 import './rules.js';
 import './alerts.js';
 import './wallet.js';
+import './nodes.js';
 import './customer.js';
 import './providers.js';
 import './balance-change.js';

@@ -286,7 +286,7 @@ export type Query = {
   customer: Customer;
   /** Fetches any object by its global id (today: a Wallet). */
   node?: Maybe<Node>;
-  /** Fetches objects by global ids, in order; an unknown id gives null plus an error. */
+  /** Fetches objects by global ids, in order. Each id answers on its own: an unknown, hidden or malformed id gives null in its place plus an error at its index; the others are unaffected. */
   nodes: Array<Maybe<Node>>;
   /** Every provider configured on this gateway, with its capabilities and health. */
   providers: Array<ProviderInfo>;
