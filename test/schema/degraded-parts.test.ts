@@ -83,7 +83,7 @@ async function hooli(id: string): Promise<Answer> {
     wallets,
     wallet: wallets[index]!,
     index,
-    errors: (res.errors ?? []) as Answer['errors'],
+    errors: (res.errors ?? []) as unknown as Answer['errors'],
   };
 }
 
