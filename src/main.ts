@@ -38,7 +38,8 @@ async function main(): Promise<void> {
       import('./sandbox/index.js'),
       import('./sandbox/faults.js'),
     ]);
-    sandboxes = await startSandboxes();
+    // `npm start` shows the documented shapes too (seed documents), beside the modelled data.
+    sandboxes = await startSandboxes({ seedDocuments: true });
     config = { ...config, ...sandboxes.providerConfig };
     for (const fault of config.sandboxFaults)
       sandboxes[fault.sandbox].injectFault(faultPreset(fault.mode, fault.arg));

@@ -1,7 +1,9 @@
 import type { GatewayConfig } from '../config.js';
 import { type FlexpriceSandbox, startFlexpriceSandbox } from './flexprice/server.js';
+import { FlexpriceStore } from './flexprice/store.js';
 import { FLEXPRICE_SANDBOX_WEBHOOK_SECRET } from './flexprice/webhooks.js';
 import { type LagoSandbox, startLagoSandbox } from './lago/server.js';
+import { LagoStore } from './lago/store.js';
 import { LAGO_SANDBOX_HMAC_KEY } from './lago/webhooks.js';
 import { type PolarSandbox, startPolarSandbox } from './polar/server.js';
 import { POLAR_SANDBOX_WEBHOOK_SECRET } from './polar/webhooks.js';
@@ -17,11 +19,21 @@ export interface Sandboxes {
   close(): Promise<void>;
 }
 
+export interface SandboxesOptions {
+  /**
+   * Also serve the provider documents this project was commissioned from (test/contract/seeds),
+   * verbatim: Lago's example wallet for hooli_1234, Flexprice's documented customer wallets for
+   * their own customer (flexprice_seed_003). Polar's documented wallet is hooli_1234's already.
+   */
+  readonly seedDocuments?: boolean;
+}
+
 /** Starts every sandbox provider on a free loopback port. */
-export async function startSandboxes(): Promise<Sandboxes> {
+export async function startSandboxes(options: SandboxesOptions = {}): Promise<Sandboxes> {
+  const seedDocuments = options.seedDocuments ?? false;
   const [lago, flexprice, polar] = await Promise.all([
-    startLagoSandbox(),
-    startFlexpriceSandbox(),
+    startLagoSandbox({ store: new LagoStore({ seedDocuments }) }),
+    startFlexpriceSandbox({ store: new FlexpriceStore({ seedDocuments }) }),
     startPolarSandbox(),
   ]);
   return {

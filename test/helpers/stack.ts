@@ -127,9 +127,9 @@ export function gatewayFor(
 /** Sandboxes on free ports plus a gateway configured against them, as `npm start` does. */
 export async function startStack(
   env: Record<string, string> = {},
-  options: { sandboxMode?: boolean } = {},
+  options: { sandboxMode?: boolean; seedDocuments?: boolean } = {},
 ): Promise<Stack> {
-  const sandboxes = await startSandboxes();
+  const sandboxes = await startSandboxes({ seedDocuments: options.seedDocuments ?? false });
   const gateway = gatewayFor(sandboxes, env, options);
   return {
     ...gateway,

@@ -132,13 +132,17 @@ export async function startFlexpriceSandbox(
     { target: options.webhooks, retryDelaysMs: options.webhookRetryDelaysMs, checkTarget },
   );
 
-  const walletList = (wallets: FlexpriceWalletState[], breakdown: boolean): SandboxResponse => ({
-    status: 200,
-    body: {
-      items: wallets.map((w) => serializeWallet(store, w, { breakdown })),
-      pagination: { total: wallets.length, limit: WALLET_LIST_LIMIT, offset: 0 },
-    },
-  });
+  const walletList = (
+    wallets: FlexpriceWalletState[],
+    breakdown: boolean,
+    documents: readonly unknown[],
+  ): SandboxResponse => {
+    const items = [...wallets.map((w) => serializeWallet(store, w, { breakdown })), ...documents];
+    return {
+      status: 200,
+      body: { items, pagination: { total: items.length, limit: WALLET_LIST_LIMIT, offset: 0 } },
+    };
+  };
 
   const router = new SandboxRouter()
     // Undocumented query twin of /wallets/search (NOTES §2, §8.7).
@@ -147,6 +151,7 @@ export async function startFlexpriceSandbox(
       return walletList(
         store.allWallets().filter((w) => !status || w.wallet_status === status),
         wantsBreakdown(req.query.get('expand')),
+        store.documents.filter((d) => !status || d.wallet_status === status),
       );
     })
     // Only wallet_ids and status are applied; no pagination, no customer filter (NOTES §2, §8.4).
@@ -174,13 +179,22 @@ export async function startFlexpriceSandbox(
       return walletList(
         wallets,
         wantsBreakdown(typeof filter.expand === 'string' ? filter.expand : undefined),
+        store.documents.filter(
+          (d) =>
+            (!ids || ids.length === 0 || ids.includes(String(d.id))) &&
+            (typeof filter.status !== 'string' || d.wallet_status === filter.status),
+        ),
       );
     })
     .on('GET', `${PREFIX}/wallets/:id`, (req) => {
+      const document = store.document(req.params.id!);
+      if (document) return { status: 200, body: document };
       const w = store.wallet(req.params.id!);
       return w ? { status: 200, body: serializeWallet(store, w) } : walletNotFound(req.params.id!);
     })
     .on('GET', `${PREFIX}/wallets/:id/balance/real-time`, (req) => {
+      const document = store.document(req.params.id!);
+      if (document) return { status: 200, body: { ...document, is_cached_fallback: false } };
       const w = store.wallet(req.params.id!);
       if (!w) return walletNotFound(req.params.id!);
       return {
@@ -210,9 +224,12 @@ export async function startFlexpriceSandbox(
       const breakdown = realTime && wantsBreakdown(req.query.get('expand'));
       return {
         status: 200,
-        body: store
-          .activeWalletsOf(customer.id)
-          .map((w) => serializeWalletBalance(store, w, { realTime, breakdown })),
+        body: [
+          ...store
+            .activeWalletsOf(customer.id)
+            .map((w) => serializeWalletBalance(store, w, { realTime, breakdown })),
+          ...store.documentsOf(customer.id),
+        ],
       };
     })
     .on('POST', `${PREFIX}/customers/search`, (req) => {
@@ -249,6 +266,18 @@ export async function startFlexpriceSandbox(
         },
       };
     })
+    // Registered before /customers/:id, like /customers/wallets (spec getCustomerByExternalId).
+    .on('GET', `${PREFIX}/customers/external/:externalId`, (req) => {
+      const c = store.customerByLookupKey(req.params.externalId!);
+      return c
+        ? { status: 200, body: serializeCustomer(c) }
+        : errorBody(
+            404,
+            'not_found',
+            `Customer with external ID ${req.params.externalId} was not found`,
+            { external_id: req.params.externalId },
+          );
+    })
     .on('GET', `${PREFIX}/customers/:id`, (req) => {
       const c = store.customer(req.params.id!);
       return c
@@ -260,11 +289,14 @@ export async function startFlexpriceSandbox(
     // Active wallets only; an unknown customer gives [] (NOTES §2, §8.6).
     .on('GET', `${PREFIX}/customers/:id/wallets`, (req) => ({
       status: 200,
-      body: store
-        .activeWalletsOf(req.params.id!)
-        .map((w) =>
-          serializeWallet(store, w, { breakdown: wantsBreakdown(req.query.get('expand')) }),
-        ),
+      body: [
+        ...store
+          .activeWalletsOf(req.params.id!)
+          .map((w) =>
+            serializeWallet(store, w, { breakdown: wantsBreakdown(req.query.get('expand')) }),
+          ),
+        ...store.documentsOf(req.params.id!),
+      ],
     }));
 
   addControlRoutes(router, {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Dec } from '../../domain/money.js';
 import { ChangeFeed } from '../changes.js';
+import { SEED_003_CUSTOMER, SEED_003_WALLETS } from './documents.js';
 import {
   FLEXPRICE_CUSTOMERS,
   FLEXPRICE_WALLETS,
@@ -131,6 +132,29 @@ export class FlexpriceStore {
   readonly transactions: FlexpriceTransactionState[] = [];
   /** Every balance change, after it is applied. */
   readonly changes = new ChangeFeed<FlexpriceChange>();
+  /**
+   * Wallets held as documents, served byte for byte as the provider documented them (seed 003),
+   * for their own customer; they take no part in top-ups or webhooks.
+   */
+  readonly documents: Readonly<Record<string, unknown>>[] = [];
+
+  constructor(options: { seedDocuments?: boolean } = {}) {
+    if (options.seedDocuments) {
+      this.customers.push({ ...SEED_003_CUSTOMER });
+      this.documents.push(...structuredClone(SEED_003_WALLETS));
+    }
+  }
+
+  document(id: string): Readonly<Record<string, unknown>> | undefined {
+    return this.documents.find((d) => d.id === id);
+  }
+
+  /** Documents of a customer, as a customer list shows them (active only). */
+  documentsOf(customerId: string): Readonly<Record<string, unknown>>[] {
+    return this.documents.filter(
+      (d) => d.customer_id === customerId && d.wallet_status === 'active',
+    );
+  }
 
   customer(id: string): FlexpriceCustomerSeed | undefined {
     return this.customers.find((c) => c.id === id);

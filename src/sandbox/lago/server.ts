@@ -68,8 +68,14 @@ function paginate<T>(
 }
 
 /** created_at DESC, id ASC (base_query.rb). */
-function lagoOrder(a: LagoWalletState, b: LagoWalletState): number {
-  return b.created_at.localeCompare(a.created_at) || a.lago_id.localeCompare(b.lago_id);
+function lagoOrder(
+  a: Readonly<Record<string, unknown>>,
+  b: Readonly<Record<string, unknown>>,
+): number {
+  return (
+    String(b.created_at).localeCompare(String(a.created_at)) ||
+    String(a.lago_id).localeCompare(String(b.lago_id))
+  );
 }
 
 export interface LagoSandbox extends RunningSandbox, SandboxWebhooks<LagoWebhookTarget> {
@@ -116,15 +122,25 @@ export async function startLagoSandbox(options: LagoSandboxOptions = {}): Promis
   const listWallets = (req: SandboxRequest, externalId: string | null): SandboxResponse => {
     if (externalId !== null && !store.customer(externalId)) return notFound('customer_not_found');
     const currency = req.query.get('currency');
-    const wallets = store.wallets
-      .filter(
-        (w) =>
-          (externalId === null || w.external_customer_id === externalId) &&
-          (!currency || w.currency === currency),
-      )
+    const matches = (w: Readonly<Record<string, unknown>>) =>
+      (externalId === null || w.external_customer_id === externalId) &&
+      (!currency || w.currency === currency);
+    const wallets = [...store.wallets.map(serialize), ...store.documents]
+      .filter(matches)
       .sort(lagoOrder);
     const { page, meta } = paginate(wallets, req.query);
-    return { status: 200, body: { wallets: page.map(serialize), meta } };
+    return { status: 200, body: { wallets: page, meta } };
+  };
+
+  /** The wallet an alerts route addresses; the alerts controller orders by status, active first (NOTES §9.12). */
+  const walletForAlerts = (
+    req: SandboxRequest,
+  ): { wallet: LagoWalletState } | { refused: SandboxResponse } => {
+    if (!store.customer(req.params.customer!)) return { refused: notFound('customer_not_found') };
+    const w = store.wallets
+      .filter((x) => x.external_customer_id === req.params.customer && x.code === req.params.code)
+      .sort((a, b) => (a.status === b.status ? 0 : a.status === 'active' ? -1 : 1))[0];
+    return w ? { wallet: w } : { refused: notFound('wallet_not_found') };
   };
 
   const router = new SandboxRouter()
@@ -134,6 +150,8 @@ export async function startLagoSandbox(options: LagoSandboxOptions = {}): Promis
     )
     .on('GET', `${PREFIX}/wallets/:id`, (req) => {
       const w = store.wallet(req.params.id!);
+      const document = store.document(req.params.id!);
+      if (document) return { status: 200, body: { wallet: document } };
       return w ? { status: 200, body: { wallet: serialize(w) } } : notFound('wallet_not_found');
     })
     .on('GET', `${PREFIX}/customers/:customer/wallets`, (req) =>
@@ -145,18 +163,27 @@ export async function startLagoSandbox(options: LagoSandboxOptions = {}): Promis
       return w ? { status: 200, body: { wallet: serialize(w) } } : notFound('wallet_not_found');
     })
     .on('GET', `${PREFIX}/customers/:customer/wallets/:code/alerts`, (req) => {
-      if (!store.customer(req.params.customer!)) return notFound('customer_not_found');
-      // The alerts controller orders by status, active first (NOTES §9.12).
-      const w = store.wallets
-        .filter((x) => x.external_customer_id === req.params.customer && x.code === req.params.code)
-        .sort((a, b) => (a.status === b.status ? 0 : a.status === 'active' ? -1 : 1))[0];
-      if (!w) return notFound('wallet_not_found');
+      const found = walletForAlerts(req);
+      if ('refused' in found) return found.refused;
+      const w = found.wallet;
       const alerts = store.alerts.filter((a) => a.lago_wallet_id === w.lago_id);
       const { page, meta } = paginate(alerts, req.query);
       return {
         status: 200,
         body: { alerts: page.map((a) => serializeAlert(a, ORGANIZATION_ID, w.code)), meta },
       };
+    })
+    // One alert by its code (spec getCustomerWalletAlert): `{"alert": {...}}`.
+    .on('GET', `${PREFIX}/customers/:customer/wallets/:code/alerts/:alert`, (req) => {
+      const found = walletForAlerts(req);
+      if ('refused' in found) return found.refused;
+      const w = found.wallet;
+      const alert = store.alerts.find(
+        (a) => a.lago_wallet_id === w.lago_id && a.code === req.params.alert,
+      );
+      return alert
+        ? { status: 200, body: { alert: serializeAlert(alert, ORGANIZATION_ID, w.code) } }
+        : notFound('alert_not_found');
     })
     .on('POST', `${PREFIX}/wallet_transactions`, (req) => {
       const input = (req.body as { wallet_transaction?: Record<string, unknown> } | undefined)

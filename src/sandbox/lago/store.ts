@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { currencyExponent } from '../../domain/currency.js';
 import { Dec } from '../../domain/money.js';
 import { ChangeFeed } from '../changes.js';
+import { LAGO_SEED_001_WALLET } from './documents.js';
 import {
   LAGO_ALERTS,
   LAGO_CUSTOMERS,
@@ -52,6 +53,19 @@ export class LagoStore {
   readonly transactions: LagoTransactionState[] = [];
   /** Every balance change, after it is applied. */
   readonly changes = new ChangeFeed<LagoChange>();
+  /**
+   * Wallets held as documents, served byte for byte as the provider documented them (seed 001),
+   * beside the modelled ones; they take no part in top-ups or webhooks.
+   */
+  readonly documents: Readonly<Record<string, unknown>>[];
+
+  constructor(options: { seedDocuments?: boolean } = {}) {
+    this.documents = options.seedDocuments ? [structuredClone(LAGO_SEED_001_WALLET)] : [];
+  }
+
+  document(lagoId: string): Readonly<Record<string, unknown>> | undefined {
+    return this.documents.find((d) => d.lago_id === lagoId);
+  }
 
   customer(externalId: string) {
     return this.customers.find((c) => c.external_id === externalId);
