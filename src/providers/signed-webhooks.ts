@@ -12,8 +12,11 @@ import { WebhookRejected } from './webhook.js';
 export type HeaderPrefix = 'svix' | 'webhook';
 
 export interface SignatureCheck {
-  /** A `standardwebhooks` Webhook built with the provider's key (each provider derives it differently). */
-  readonly signer: Webhook;
+  /**
+   * `standardwebhooks` Webhooks built with the provider's key (each provider derives it
+   * differently); a delivery signed with any of them is genuine.
+   */
+  readonly signers: readonly Webhook[];
   /** Header name families to accept, in order of preference. */
   readonly prefixes: readonly HeaderPrefix[];
   readonly toleranceSeconds: number;
@@ -47,15 +50,15 @@ export function verifyStandardSignature(
   if (!/^\d{1,12}$/.test(timestamp) || String(seconds) !== timestamp)
     throw new WebhookRejected(400, 'malformed webhook timestamp');
 
-  const expected = Buffer.from(
-    check.signer.sign(id, new Date(seconds * 1000), rawBody).slice('v1,'.length),
+  const expected = check.signers.map((signer) =>
+    Buffer.from(signer.sign(id, new Date(seconds * 1000), rawBody).slice('v1,'.length)),
   );
   // Several space-separated `v1,<b64>` entries are allowed (key rotation); other versions are skipped.
   const matches = signature.split(' ').some((entry) => {
     const [version, value] = entry.split(',');
     if (version !== 'v1' || value === undefined) return false;
     const given = Buffer.from(value);
-    return given.length === expected.length && timingSafeEqual(given, expected);
+    return expected.some((e) => given.length === e.length && timingSafeEqual(given, e));
   });
   if (!matches) throw new WebhookRejected(401, 'webhook signature does not match');
 

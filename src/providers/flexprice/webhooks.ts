@@ -57,7 +57,7 @@ export function createFlexpriceWebhookVerifier(
     throw new Error('FLEXPRICE_WEBHOOK_SECRET is not a valid Svix secret (whsec_<base64>)');
   }
   const check: SignatureCheck = {
-    signer,
+    signers: [signer],
     prefixes: ['svix', 'webhook'],
     toleranceSeconds: options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
     now: options.now ?? (() => new Date()),

@@ -14,10 +14,25 @@ import {
 } from './api.js';
 
 /**
- * Polar webhooks are Standard Webhooks (NOTES §5), with one twist: the HMAC key is the UTF-8
- * bytes of the whole secret string. No `whsec_`/`polar_whs_` stripping, no base64 decoding; a
- * generic verifier is therefore handed base64(secret), as Polar's own SDKs do.
+ * Polar webhooks are Standard Webhooks (NOTES §5), with one twist: Polar's server keys the HMAC
+ * with the UTF-8 bytes of the whole secret string (no `whsec_`/`polar_whs_` stripping, no base64
+ * decoding). Polar's SDK (polar-js `hmacKeys`, 1.x) also accepts the Standard Webhooks reading of
+ * a `whsec_<base64>` secret, the base64-decoded part after `whsec_`, so deliveries signed either
+ * way verify here too.
  */
+
+/** The HMAC keys a Polar secret can mean: its UTF-8 bytes, and its base64-decoded body where it has one. */
+export function polarSecretKeys(secret: string): Uint8Array[] {
+  const utf8 = Buffer.from(secret, 'utf8');
+  const keys: Uint8Array[] = [utf8];
+  const body = secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret;
+  // atob's alphabet and padding, as polar-js decodes it; anything else is not base64.
+  if (/^[A-Za-z0-9+/]+={0,2}$/.test(body) && body.length % 4 !== 1) {
+    const decoded = Buffer.from(body, 'base64');
+    if (decoded.length > 0 && !decoded.equals(utf8)) keys.push(decoded);
+  }
+  return keys;
+}
 
 export interface PolarWebhookVerifierOptions {
   /** The endpoint secret, used as an opaque string. */
@@ -32,7 +47,7 @@ const REFUND_EVENTS = new Set(['refund.created', 'refund.updated']);
 export function createPolarWebhookVerifier(options: PolarWebhookVerifierOptions): WebhookVerifier {
   if (!options.secret) throw new Error('POLAR_WEBHOOK_SECRET is empty');
   const check: SignatureCheck = {
-    signer: new Webhook(Buffer.from(options.secret, 'utf8').toString('base64')),
+    signers: polarSecretKeys(options.secret).map((key) => new Webhook(key, { format: 'raw' })),
     prefixes: ['webhook'],
     toleranceSeconds: options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
     now: options.now ?? (() => new Date()),

@@ -29,6 +29,8 @@ export function serializeCustomer(c: PolarCustomerSeed): Record<string, unknown>
     email_verified: false,
     type: 'individual',
     name: c.name,
+    // Required (nullable) in CustomerIndividual; the official SDK refuses a customer without it.
+    billing_name: c.name,
     billing_address: null,
     tax_id: null,
     locale: null,
@@ -65,5 +67,15 @@ export function serializeList(
   return {
     items,
     pagination: { total_count: totalCount, max_page: Math.ceil(totalCount / limit) },
+  };
+}
+
+/** `CustomerStateIndividual` (spec, NOTES §4): the customer plus its subscriptions, grants and meters; no wallet. */
+export function serializeCustomerState(c: PolarCustomerSeed): Record<string, unknown> {
+  return {
+    ...serializeCustomer(c),
+    active_subscriptions: [],
+    granted_benefits: [],
+    active_meters: [],
   };
 }

@@ -19,6 +19,7 @@ import {
 import type { PolarCustomerSeed } from './seed.js';
 import {
   serializeCustomer,
+  serializeCustomerState,
   serializeList,
   serializeSession,
   serializeWallet,
@@ -203,6 +204,24 @@ export async function startPolarSandbox(options: PolarSandboxOptions = {}): Prom
       handle((req) => {
         const c = store.customerByExternalId(req.params.external_id!);
         return c ? { status: 200, body: serializeCustomer(c) } : resourceNotFound;
+      }),
+    )
+    // Customer state (spec customers:get_state / get_state_external, NOTES §4): carries no wallet.
+    .on(
+      'GET',
+      `${PREFIX}/customers/external/:external_id/state`,
+      handle((req) => {
+        const c = store.customerByExternalId(req.params.external_id!);
+        return c ? { status: 200, body: serializeCustomerState(c) } : resourceNotFound;
+      }),
+    )
+    .on(
+      'GET',
+      `${PREFIX}/customers/:id/state`,
+      handle((req) => {
+        requireUuid(req.params.id!, ['path', 'id']);
+        const c = store.customer(req.params.id!.toLowerCase());
+        return c ? { status: 200, body: serializeCustomerState(c) } : resourceNotFound;
       }),
     )
     .on(

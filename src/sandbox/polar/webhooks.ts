@@ -50,11 +50,15 @@ export function polarChangeBody(
     due_amount: topUp ? cents : 0,
     refunded_amount: 0,
     refunded_tax_amount: 0,
+    // What can still be refunded: everything paid, nothing refunded yet (spec Order).
+    refundable_amount: cents,
+    refundable_tax_amount: 0,
     currency: change.wallet.currency,
     // The sandbox has no product catalogue: its usage orders carry no product either.
     billing_reason: topUp ? 'purchase' : 'subscription_cycle',
     billing_name: customer.name,
     billing_address: null,
+    receipt_number: null,
     invoice_number: `WALLETGATE-${created.slice(0, 10).replaceAll('-', '')}-${randomUUID().slice(0, 4).toUpperCase()}`,
     is_invoice_generated: false,
     seats: null,

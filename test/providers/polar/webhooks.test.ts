@@ -263,19 +263,28 @@ describe('Polar webhooks: Standard Webhooks signatures', () => {
     ).toBe(401);
   });
 
-  it('a whsec_ secret is raw bytes too: a signature made by base64-decoding it fails, one made with its bytes passes', async () => {
+  it('a whsec_ secret verifies both ways Polar SDK accepts: its UTF-8 bytes and its base64-decoded body', async () => {
     const v = verifier(WHSEC_SECRET);
     const decodedKey = Buffer.from(WHSEC_SECRET.slice('whsec_'.length), 'base64');
     expect(
-      (await rejection(v.verify(body, headers(body, { signature: polarSign(body, decodedKey) }))))
+      (await v.verify(body, headers(body, { signature: polarSign(body, decodedKey) }))).deliveryId,
+    ).toBe(ID);
+    // What a generic Standard Webhooks library does with the secret as given: the decoded body.
+    const generic = new Webhook(WHSEC_SECRET).sign(ID, NOW, body);
+    expect((await v.verify(body, headers(body, { signature: generic }))).deliveryId).toBe(ID);
+    expect((await v.verify(body, headers(body, { secret: WHSEC_SECRET }))).deliveryId).toBe(ID);
+    // Any other key is still a forgery.
+    const other = polarSign(body, randomBytes(24));
+    expect((await rejection(v.verify(body, headers(body, { signature: other })))).status).toBe(401);
+  });
+
+  it('a polar_whs_ secret has no base64 body: only its UTF-8 bytes verify', async () => {
+    const v = verifier(POLAR_SECRET);
+    const asBase64 = Buffer.from(POLAR_SECRET.slice('polar_whs_'.length), 'base64');
+    expect(
+      (await rejection(v.verify(body, headers(body, { signature: polarSign(body, asBase64) }))))
         .status,
     ).toBe(401);
-    // What a generic Standard Webhooks library does with the secret as given: also wrong for Polar.
-    const generic = new Webhook(WHSEC_SECRET).sign(ID, NOW, body);
-    expect((await rejection(v.verify(body, headers(body, { signature: generic })))).status).toBe(
-      401,
-    );
-    expect((await v.verify(body, headers(body, { secret: WHSEC_SECRET }))).deliveryId).toBe(ID);
   });
 
   it('401 for a forged signature or a tampered body', async () => {
