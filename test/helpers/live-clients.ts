@@ -113,7 +113,12 @@ export async function subscribeWs<T = unknown>(
   query: string,
   variables: Record<string, unknown>,
   connectionParams: Record<string, string> = {},
-): Promise<LiveSubscription<{ data?: T; errors?: readonly { message: string }[] }>> {
+): Promise<
+  LiveSubscription<{
+    data?: T;
+    errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+  }>
+> {
   const client: Client = createClient({
     url: url.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
@@ -121,7 +126,10 @@ export async function subscribeWs<T = unknown>(
     lazy: false,
     connectionParams,
   });
-  const inbox = new Inbox<{ data?: T; errors?: readonly { message: string }[] }>();
+  const inbox = new Inbox<{
+    data?: T;
+    errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+  }>();
   let completed = false;
   await new Promise<void>((resolve, reject) => {
     const offConnected = client.on('connected', () => {
