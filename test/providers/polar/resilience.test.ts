@@ -7,6 +7,7 @@ import {
   ACME,
   ACME_EUR,
   ACME_USD,
+  ANONYMOUS_USD,
   CUSTOMER_BY_EXTERNAL_ID,
   CUSTOMER_BY_ID,
   CUSTOMERS,
@@ -16,6 +17,7 @@ import {
   HOOLI,
   HOOLI_USD,
   POLAR_ONLY,
+  POLAR_ONLY_USD,
   type PolarHarness,
   startPolarHarness,
   WALLETS,
@@ -327,5 +329,36 @@ describe('customer caches', () => {
     expect(
       polar.requests.every((r) => r.path.startsWith('/v1/') && !r.path.startsWith('/v1/v1')),
     ).toBe(true);
+  });
+});
+
+describe('Polar customer lists are read customer by customer', () => {
+  it('one customer with a numeric external_id costs only its own wallet in an org-wide list', async () => {
+    const h = await startPolarHarness({ tuning: { bulkLookupThreshold: 0 } });
+    try {
+      h.polar.injectFault({
+        path: /^\/v1\/customers\/?$/,
+        transform: (body) => {
+          const b = structuredClone(body) as { items: Record<string, unknown>[] };
+          for (const c of b.items) if (c.id === ACME) c.external_id = 42;
+          return b;
+        },
+      });
+      const { data, errors } = await h.execute(PolarAllWalletsQuery);
+      const edges = data!.wallets.edges.map((e) => e.node);
+      // Every wallet but acme's two: still read, with their owners' external ids.
+      expect(edges.map((w) => w.providerWalletId).sort()).toEqual(
+        [HOOLI_USD, POLAR_ONLY_USD, ANONYMOUS_USD].sort(),
+      );
+      expect(edges.find((w) => w.providerWalletId === HOOLI_USD)!.customer.externalId).toBe(
+        'hooli_1234',
+      );
+      expect(errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
+        [['wallets'], 'UPSTREAM_BAD_RESPONSE'],
+        [['wallets'], 'UPSTREAM_BAD_RESPONSE'],
+      ]);
+    } finally {
+      await h.close();
+    }
   });
 });
