@@ -40,7 +40,7 @@ export interface Cooldown {
 }
 
 export interface RecurringTransactionRule {
-  readonly id: string | null;
+  readonly id: Readable<string | null>;
   readonly trigger: RuleTrigger;
   readonly interval: RuleInterval | null;
   readonly method: RuleMethod;

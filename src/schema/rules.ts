@@ -75,7 +75,7 @@ export const RecurringTransactionRuleType = builder
         nullable: true,
         description:
           "The provider's rule id; null where the rule has none (Flexprice auto top-up).",
-        resolve: (r) => r.id,
+        resolve: (r) => readable(r.id),
       }),
       trigger: t.field({
         type: RuleTrigger,

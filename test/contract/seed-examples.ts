@@ -142,3 +142,25 @@ export function placeholderPointers(value: unknown, at = ''): string[] {
 
 /** camelCase (the SDKs' view) -> snake_case (the wire, NOTES polar §8 "Field names"). */
 export const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * Seed 000's wire object: the SDK field table's fields in snake_case, with the table's examples
+ * typed as documented (`int` a JSON integer) and, where the table gives no example, a realistic
+ * value of the documented type (a uuid4 id and an RFC 3339 timestamp, NOTES polar §2.4, §8;
+ * `modified_at` null: the SDK types it `Date | null`, and Polar sends null until a change).
+ */
+export const SEED_000_NO_EXAMPLE: Readonly<Record<string, unknown>> = {
+  id: '7e0b7bd0-3b6e-4a9a-9d3f-0f6a5d1c2b11',
+  created_at: '2025-11-12T09:34:05.123456Z',
+  modified_at: null,
+};
+
+export function polarSeedWire(): Record<string, unknown> {
+  return Object.fromEntries(
+    sdkFieldTable(seedText(SEED_FILES.polarWallet)).map((f) => {
+      const key = snakeCase(f.name);
+      if (f.example === '') return [key, SEED_000_NO_EXAMPLE[key]];
+      return [key, f.type === 'int' ? Number(f.example) : f.example];
+    }),
+  );
+}

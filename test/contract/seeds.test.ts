@@ -11,6 +11,8 @@ import {
   embeddedOpenApi,
   firstJsonValue,
   placeholderPointers,
+  polarSeedWire,
+  SEED_000_NO_EXAMPLE,
   SEED_FILES,
   sdkFieldTable,
   seedText,
@@ -133,21 +135,8 @@ describe('seed 003: Flexprice customer wallets', () => {
  */
 describe("seed 000: Polar's Wallet (an SDK field table)", () => {
   const fields = sdkFieldTable(seedText(SEED_FILES.polarWallet));
-  // Fields the table gives no example for: realistic values of their documented types. The id is
-  // a uuid4 and the timestamps RFC 3339 (NOTES polar §2.4, §8); modified_at may be null (the SDK
-  // types it `Date | null`, and Polar sends null until the wallet changes).
-  const NO_EXAMPLE: Record<string, unknown> = {
-    id: '7e0b7bd0-3b6e-4a9a-9d3f-0f6a5d1c2b11',
-    created_at: '2025-11-12T09:34:05.123456Z',
-    modified_at: null,
-  };
-  const wire: Record<string, unknown> = Object.fromEntries(
-    fields.map((f) => {
-      const key = snakeCase(f.name);
-      if (f.example === '') return [key, NO_EXAMPLE[key]];
-      return [key, f.type === 'int' ? Number(f.example) : f.example];
-    }),
-  );
+  const NO_EXAMPLE = SEED_000_NO_EXAMPLE;
+  const wire = polarSeedWire();
 
   it('the table lists the six fields, and only the fields without an example are filled in', () => {
     expect(fields.map((f) => [f.name, f.type, f.required])).toEqual([

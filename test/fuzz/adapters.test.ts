@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ProviderName, Wallet } from '../../src/domain/wallet.js';
 import { parseJsonExact } from '../../src/json.js';
+import { SEED_003_WALLETS } from '../../src/sandbox/flexprice/documents.js';
+import { LAGO_SEED_001_WALLET } from '../../src/sandbox/lago/documents.js';
+import { polarSeedWire } from '../contract/seed-examples.js';
 import { checkAdapterResult, Problems, viewOf } from './support/check.js';
 import { preview, toJsonText } from './support/json-text.js';
 import { FUZZ_SEED, triage } from './support/known-bugs.js';
@@ -27,6 +30,7 @@ import { type FuzzTarget, TARGETS } from './support/targets.js';
 
 const VALID_PER_PROVIDER = 600;
 const MUTATED_PER_PROVIDER = 600;
+const SEED_MUTATIONS = 200;
 
 interface Case {
   readonly population: 'spec' | 'wire';
@@ -172,6 +176,45 @@ describe.each(PROVIDER_ORDER)(
     });
   },
 );
+
+// The seeds' own examples, as fixed payloads and as the start of mutations: the documents the
+// project was commissioned from must read whole, and tolerantly once mutated.
+const SEED_EXAMPLES: readonly [ProviderName, string, Record<string, unknown>, number][] = [
+  ['LAGO', 'seed 001 wallet', LAGO_SEED_001_WALLET as Record<string, unknown>, 0],
+  ['FLEXPRICE', 'seed 003 wallet', SEED_003_WALLETS[0] as Record<string, unknown>, 0],
+  ['POLAR', 'seed 000 wallet', polarSeedWire(), 0],
+];
+
+describe.each(SEED_EXAMPLES)('%s %s', (provider, _label, example, targetIndex) => {
+  const target = TARGETS[provider][targetIndex]!;
+
+  it('reads whole: a wallet with no unreadable part', () => {
+    const input = parseJsonExact(JSON.stringify(example));
+    const result = target.translate(input, 'hooli_1234');
+    const problems = new Problems();
+    expect(checkAdapterResult(problems, result, input, provider)).toBe('translated');
+    const unreadable: string[] = [];
+    viewOf(problems, result as Wallet, provider, unreadable);
+    expect([unreadable, problems.list]).toEqual([[], []]);
+  });
+
+  it(`${SEED_MUTATIONS} mutations: a valid core still makes a wallet, nothing throws (seed ${FUZZ_SEED})`, () => {
+    const tally = new Tally();
+    fc.assert(
+      fc.property(mutationsArb(Object.keys(example)), externalIdArb, (mutations, externalId) =>
+        feed(
+          target,
+          { population: 'wire', payload: applyMutations(example, mutations), externalId },
+          tally,
+          'mutated',
+        ),
+      ),
+      { seed: FUZZ_SEED + 900, numRuns: SEED_MUTATIONS },
+    );
+    console.log(tally.summary(`${provider} ${_label}, mutated`));
+    expect(tally.translated).toBeGreaterThan(0);
+  });
+});
 
 afterAll(() => {
   // No payload (`__proto__`, `constructor.prototype` keys included) reached a shared prototype.

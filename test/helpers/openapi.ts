@@ -24,10 +24,16 @@ export interface OpenApiSpec {
   validate(schema: Json, body: unknown): ErrorObject[];
 }
 
-export function loadSpec(relativePath: string, adjust?: (doc: Json) => void): OpenApiSpec {
-  const document = JSON.parse(
-    readFileSync(new URL(contractSpecPath(relativePath), CONTRACT), 'utf8'),
-  ) as Json;
+export function loadSpec(
+  source: string | { readonly document: Json; readonly name: string },
+  adjust?: (doc: Json) => void,
+): OpenApiSpec {
+  const relativePath = typeof source === 'string' ? source : source.name;
+  // An in-memory document (the OpenAPI fragment a seed page embeds) is copied, never adjusted in place.
+  const document =
+    typeof source === 'string'
+      ? (JSON.parse(readFileSync(new URL(contractSpecPath(source), CONTRACT), 'utf8')) as Json)
+      : (structuredClone(source.document) as Json);
   adjust?.(document);
   const is31 = String(document.openapi ?? '').startsWith('3.1');
   const ajv = is31

@@ -114,9 +114,6 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  */
 export function translateRule(r: unknown, part: string): Readable<RecurringTransactionRule> {
   if (!isObject(r)) return unreadable(part, 'a rule is not an object');
-  const id = field(r, 'lago_id');
-  if (id !== undefined && id !== null && typeof id !== 'string')
-    return unreadable(`${part}.lago_id`, 'the rule id is not a string');
   const trigger = readEnum(
     field(r, 'trigger') ?? field(r, 'rule_type'),
     { interval: 'INTERVAL', threshold: 'THRESHOLD' } as const,
@@ -133,7 +130,7 @@ export function translateRule(r: unknown, part: string): Readable<RecurringTrans
     readPart(`${part}.${key}`, lagoPart.date, field(r, key), (d) => d ?? null);
   const interval = field(r, 'interval');
   return {
-    id: typeof id === 'string' && id !== '' ? id : null,
+    id: readPart(`${part}.lago_id`, lagoPart.text, field(r, 'lago_id'), (id) => id || null),
     trigger,
     interval:
       trigger === 'THRESHOLD' || interval === undefined || interval === null

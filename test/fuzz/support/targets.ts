@@ -13,6 +13,7 @@ import { translateWallet as translateLago } from '../../../src/providers/lago/tr
 import { polarWalletCore } from '../../../src/providers/polar/api.js';
 import { translateWallet as translatePolar } from '../../../src/providers/polar/translate.js';
 import type { Result } from '../../../src/providers/provider.js';
+import { embeddedOpenApi, SEED_FILES, seedText } from '../../contract/seed-examples.js';
 import { loadSpec, type OpenApiSpec } from '../../helpers/openapi.js';
 import { exact, type Problems, significantDigits, type WalletView } from './check.js';
 import { type SchemaArbitraryOptions, schemaArbitrary } from './schema-arbitrary.js';
@@ -318,7 +319,10 @@ function lagoTarget(): FuzzTarget {
         wireDecimal(p, 'credits.rate', w.credits.rate, l.rate_amount);
       }
       const rules = l.recurring_transaction_rules;
-      if (Array.isArray(rules) && rules.every((r) => r && typeof r === 'object'))
+      if (
+        Array.isArray(rules) &&
+        rules.every((r) => r && typeof r === 'object' && !Array.isArray(r))
+      )
         same(
           p,
           'recurringTransactionRules.length',
@@ -346,8 +350,17 @@ const FLEXPRICE_CURRENCIES = {
   enum: ['usd', 'eur', 'gbp', 'inr', 'jpy', 'kwd', 'chf', 'bhd', 'clf'],
 };
 
-function flexpriceTarget(kind: 'WalletResponse' | 'WalletBalanceResponse'): FuzzTarget {
-  const file = 'flexprice/openapi/swagger-3-0.json';
+/** Seed 004's embedded OpenAPI fragment: the documented WalletResponse, numbers and all. */
+const SEED_004 = {
+  name: `seeds/${SEED_FILES.flexpriceWalletCreated}`,
+  document: embeddedOpenApi(seedText(SEED_FILES.flexpriceWalletCreated)),
+};
+
+function flexpriceTarget(
+  kind: 'WalletResponse' | 'WalletBalanceResponse',
+  origin: 'spec' | 'seed004' = 'spec',
+): FuzzTarget {
+  const file = origin === 'spec' ? 'flexprice/openapi/swagger-3-0.json' : SEED_004;
   const pure = loadSpec(file);
   const wire = loadSpec(file, (doc) => {
     const s = (doc.components as { schemas: Schemas }).schemas;
@@ -356,13 +369,16 @@ function flexpriceTarget(kind: 'WalletResponse' | 'WalletBalanceResponse'): Fuzz
     s['types.AutoTopup']!.properties!.amount = GO_DECIMAL;
     s['types.AutoTopup']!.required = ['enabled', 'threshold', 'amount', 'invoicing'];
     // NOTES §3.6: cooldown is {value, unit}; types.Duration's `enum: ["3600000000000"]` is a swag artifact.
-    delete s['types.Duration']!.enum;
-    s['types.Duration']!.required = ['value', 'unit'];
-    // The value reaches a GraphQL Int (a Go int; no real cooldown is 68 years of seconds).
-    s['types.Duration']!.properties = {
-      ...s['types.Duration']!.properties,
-      value: { type: 'integer', minimum: -(2 ** 31), maximum: 2 ** 31 - 1 },
-    };
+    // (Seed 004 documents no cooldown at all.)
+    if (s['types.Duration']) {
+      delete s['types.Duration'].enum;
+      s['types.Duration'].required = ['value', 'unit'];
+      // The value reaches a GraphQL Int (a Go int; no real cooldown is 68 years of seconds).
+      s['types.Duration'].properties = {
+        ...s['types.Duration'].properties,
+        value: { type: 'integer', minimum: -(2 ** 31), maximum: 2 ** 31 - 1 },
+      };
+    }
     // NOTES §3.6, §7: absent alert levels come as null; thresholds are decimal strings.
     for (const level of ['critical', 'warning', 'info'])
       s['types.AlertSettings']!.properties![level] = nullable({
@@ -374,7 +390,8 @@ function flexpriceTarget(kind: 'WalletResponse' | 'WalletBalanceResponse'): Fuzz
     s['types.CreditBreakdown']!.properties!.purchased = GO_DECIMAL;
     s['types.CreditBreakdown']!.required = ['free', 'purchased'];
     for (const name of ['WalletResponse', 'WalletBalanceResponse']) {
-      const w = s[name]!;
+      const w = s[name];
+      if (!w) continue;
       // NOTES §3.1: metadata is an object or null.
       w.properties!.metadata = nullable({ $ref: '#/components/schemas/types.Metadata' });
       for (const f of [
@@ -387,6 +404,9 @@ function flexpriceTarget(kind: 'WalletResponse' | 'WalletBalanceResponse'): Fuzz
       ]) {
         if (w.properties![f]) w.properties![f] = GO_DECIMAL;
       }
+      // NOTES §1: ids are `<prefix>_<ULID>`, never empty.
+      w.properties!.id = { type: 'string', minLength: 1 };
+      w.properties!.customer_id = { type: 'string', minLength: 1 };
       w.properties!.conversion_rate = GO_RATE;
       w.properties!.topup_conversion_rate = GO_RATE;
       w.properties!.currency = FLEXPRICE_CURRENCIES;
@@ -416,23 +436,33 @@ function flexpriceTarget(kind: 'WalletResponse' | 'WalletBalanceResponse'): Fuzz
     }
   });
   const ref =
-    kind === 'WalletResponse'
-      ? // The by-id batch: POST /wallets/search answers {items: WalletResponse[], pagination}.
+    origin === 'seed004'
+      ? // The wallet of the documented wallet.created payload.
         walletRef(
           pure.document,
-          '/wallets/search',
+          '/webhook-events/wallet.created',
           'post',
-          (list) => ((list.properties as Json).items as Json).items as Json,
+          (payload) => (payload.properties as Json).wallet as Json,
         )
-      : // Active wallets are re-read through GET /wallets/{id}/balance/real-time.
-        walletRef(pure.document, '/wallets/{id}/balance/real-time', 'get');
+      : kind === 'WalletResponse'
+        ? // The by-id batch: POST /wallets/search answers {items: WalletResponse[], pagination}.
+          walletRef(
+            pure.document,
+            '/wallets/search',
+            'post',
+            (list) => ((list.properties as Json).items as Json).items as Json,
+          )
+        : // Active wallets are re-read through GET /wallets/{id}/balance/real-time.
+          walletRef(pure.document, '/wallets/{id}/balance/real-time', 'get');
   const fields = Object.keys(deref(pure.document, ref).properties as Json);
   return {
     provider: 'FLEXPRICE',
-    label: `Flexprice ${kind}`,
+    label: origin === 'seed004' ? 'Flexprice seed-004 WalletResponse' : `Flexprice ${kind}`,
     source:
-      `flexprice/openapi/swagger-3-0.json ${ref} ` +
-      `(${kind === 'WalletResponse' ? 'POST /wallets/search items' : 'GET /wallets/{id}/balance/real-time'})`,
+      origin === 'seed004'
+        ? `${SEED_004.name} ${ref} (the documented wallet.created payload's wallet)`
+        : `flexprice/openapi/swagger-3-0.json ${ref} ` +
+          `(${kind === 'WalletResponse' ? 'POST /wallets/search items' : 'GET /wallets/{id}/balance/real-time'})`,
     fields,
     spec: population('spec', pure, ref, SPEC_OPTIONS),
     wire: population('wire', wire, ref, WIRE_OPTIONS),
@@ -581,6 +611,10 @@ function polarTarget(kind: 'Wallet' | 'CustomerWallet'): FuzzTarget {
 
 export const TARGETS: Readonly<Record<ProviderName, readonly FuzzTarget[]>> = {
   LAGO: [lagoTarget()],
-  FLEXPRICE: [flexpriceTarget('WalletResponse'), flexpriceTarget('WalletBalanceResponse')],
+  FLEXPRICE: [
+    flexpriceTarget('WalletResponse'),
+    flexpriceTarget('WalletBalanceResponse'),
+    flexpriceTarget('WalletResponse', 'seed004'),
+  ],
   POLAR: [polarTarget('Wallet'), polarTarget('CustomerWallet')],
 };
