@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_003_WALLETS } from '../../src/sandbox/flexprice/documents.js';
 import { LAGO_SEED_001_WALLET } from '../../src/sandbox/lago/documents.js';
 import { type Stack, startStack } from '../helpers/stack.js';
+import { polarSeedWire } from './seed-examples.js';
 
 /**
  * Each seed example, served verbatim by its sandbox, translated by the gateway over real HTTP,
@@ -221,14 +222,8 @@ describe("seed 000: Polar's Wallet", () => {
       recurringTransactionRules: [],
       alertSettings: null,
       metadata: [],
-      raw: {
-        id: '7e0b7bd0-3b6e-4a9a-9d3f-0f6a5d1c2b11',
-        created_at: '2025-11-12T09:34:05.123456Z',
-        modified_at: null,
-        customer_id: '992fae2a-2a17-4b7a-8d9e-e287cf90131b',
-        balance: 5000,
-        currency: 'usd',
-      },
+      // The wire object seed 000's table describes (test/contract/seeds.test.ts derives it).
+      raw: polarSeedWire(),
     });
   });
 });
