@@ -1,17 +1,10 @@
 import type { z } from 'zod';
 import { normalizeCurrency } from '../domain/currency.js';
-import { type Dec, parseDecimal } from '../domain/money.js';
 import { type Readable, Unreadable } from '../domain/part.js';
 import type { MetadataEntry, ProviderName } from '../domain/wallet.js';
 import { field } from './read.js';
 
 /** Small pure helpers the translators share. */
-
-export function dec(text: string): Dec;
-export function dec(text: string | null | undefined): Dec | null;
-export function dec(text: string | null | undefined): Dec | null {
-  return text === null || text === undefined ? null : parseDecimal(text);
-}
 
 /** Throws (turned into UPSTREAM_BAD_RESPONSE by the caller) when the code is not ISO 4217. */
 export function currency(code: string): string {

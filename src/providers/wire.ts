@@ -4,16 +4,6 @@ import { JsonNumber } from '../json.js';
 
 /** Shared zod building blocks for wire formats. */
 
-/** A decimal that arrives as a JSON string ("10.0"); never a JSON number. */
-export const decimalString = z.string().refine((s) => {
-  try {
-    parseDecimal(s);
-    return true;
-  } catch {
-    return false;
-  }
-}, 'expected a decimal string');
-
 /**
  * A decimal as any provider may send it: a JSON string ("10.0"), or a JSON number read from its
  * own text (json.ts keeps `12.50` as "12.50"), so an amount sent as a number is exact too, scale
@@ -50,23 +40,13 @@ export const minorUnitsInteger = z.union([z.number().int(), z.bigint()]);
 /** A timestamp read into a Date. */
 export const date = timestamp.transform((s) => new Date(s));
 
-export const plainObject = z
+/**
+ * A JSON object, read as its own entries in order (each value validated by the caller). A record
+ * would assign keys one by one and lose a key named "__proto__" to the prototype.
+ */
+export const plainObjectEntries = z
   .custom<Record<string, unknown>>(
     (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
     'expected an object',
   )
   .transform((v) => Object.entries(v));
-
-/** A JSON object, read as its own entries in order (each value validated by the caller). */
-export const plainObjectEntries = plainObject;
-
-/**
- * A JSON object of string values, read as its own entries in order. A record would assign keys
- * one by one and lose a key named "__proto__" to the prototype.
- */
-export const stringMapEntries = plainObject.pipe(z.array(z.tuple([z.string(), z.string()])));
-
-/** The same, where values may be null (Lago wallet metadata). */
-export const nullableStringMapEntries = plainObject.pipe(
-  z.array(z.tuple([z.string(), z.string().nullable()])),
-);
