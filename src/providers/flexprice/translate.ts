@@ -76,7 +76,7 @@ export function translateWallet(
     ongoingBalance: live.balance,
     ongoingUsage: live.usage,
     ongoingBalanceIsCached: live.cached,
-    credits: translateCredits(raw, live.usageText),
+    credits: translateCredits(raw, live.usageAmount),
     priority: null,
     expiresAt: null,
     terminatedAt: null,
@@ -102,7 +102,7 @@ interface LiveFigures {
   readonly balance: Readable<Money | null>;
   readonly usage: Readable<Money | null>;
   /** The usage in currency, for the credits figure (null when unknown). */
-  readonly usageText: Readable<Dec | null>;
+  readonly usageAmount: Readable<Dec | null>;
   readonly cached: Readable<boolean | null>;
 }
 
@@ -121,18 +121,18 @@ function liveFigures(raw: unknown, cur: string): LiveFigures {
   // The spec (WalletBalanceResponse.is_cached_fallback) says to treat a missing flag as "cached":
   // freshness is trusted only when Flexprice says false.
   if (flag === undefined)
-    return { balance, usage: null, usageText: null, cached: balanceDec === null ? null : true };
+    return { balance, usage: null, usageAmount: null, cached: balanceDec === null ? null : true };
   const cached = readValue('is_cached_fallback', flexpricePart.flag, flag);
   // `is_cached_fallback` is false even when no real-time data was asked for (NOTES §3.2): it only
   // means something next to a real-time balance.
-  if (balanceDec === null) return { balance, usage: null, usageText: null, cached: null };
+  if (balanceDec === null) return { balance, usage: null, usageAmount: null, cached: null };
   if (cached instanceof Unreadable || cached === true || cached === null || cached === undefined)
-    return { balance, usage: null, usageText: null, cached: cached ?? true };
+    return { balance, usage: null, usageAmount: null, cached: cached ?? true };
   const usageDec = amount('current_period_usage');
   return {
     balance,
     usage: usageDec instanceof Unreadable || usageDec === null ? usageDec : money(usageDec, cur),
-    usageText: usageDec,
+    usageAmount: usageDec,
     cached: false,
   };
 }
