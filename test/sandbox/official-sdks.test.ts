@@ -129,6 +129,8 @@ describe('Flexprice: @flexprice/sdk against the Flexprice sandbox', () => {
       offset: 0,
     });
     expect(found.items?.[0]?.externalId).toBe('hooli_1234');
+    // The health probe: one customer, no filter.
+    expect((await fp().customers.queryCustomer({ limit: 1, offset: 0 })).items).toHaveLength(1);
     expect((await fp().customers.getCustomer('cust_01JBRGBK1G71HFE865V215DE1C')).externalId).toBe(
       'hooli_1234',
     );
