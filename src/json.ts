@@ -51,7 +51,10 @@ export function parseJsonExact(text: string): unknown {
   });
 }
 
-/** Makes a parsed payload printable as JSON again: bigints go out as their exact digits, JsonNumbers as numbers where exact. */
+/**
+ * Makes a parsed payload printable as JSON again: bigints go out as their exact digits,
+ * JsonNumbers as numbers where exact.
+ */
 export function jsonSafe(value: unknown): unknown {
   if (typeof value === 'bigint') return value.toString();
   if (value instanceof JsonNumber) return value.toJSON();

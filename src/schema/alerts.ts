@@ -101,7 +101,8 @@ export const AlertSettingsType = builder.objectRef<AlertSettings>('AlertSettings
     thresholds: t.field({
       type: [AlertThresholdType],
       description:
-        "Every threshold, across the wallet's alerts. One that cannot be read is left out, with an UPSTREAM_BAD_RESPONSE error at this list's path naming the provider and the part.",
+        "Every threshold, across the wallet's alerts. One that cannot be read is left out, with " +
+        "an UPSTREAM_BAD_RESPONSE error at this list's path naming the provider and the part.",
       resolve: (s, _args, ctx, info) => readableList(s.thresholds, ctx, info),
     }),
     critical: t.field({

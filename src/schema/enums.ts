@@ -17,7 +17,8 @@ export const WalletStatusEnum = builder.enumType('WalletStatus', {
     TERMINATED: { description: 'Closed for good (Lago `terminated`, Flexprice `closed`).' },
     UNKNOWN: {
       description:
-        "A state this gateway does not know yet (a value the provider added later, or none sent); the provider's own value is in `raw`.",
+        'A state this gateway does not know yet (a value the provider added later, or none ' +
+        "sent); the provider's own value is in `raw`.",
     },
   } as const,
 });
@@ -35,7 +36,8 @@ export const WalletKindEnum = builder.enumType('WalletKind', {
     CREDIT_BALANCE: { description: 'A customer money balance that may go negative (Polar).' },
     UNKNOWN: {
       description:
-        "A kind this gateway does not know yet (a value the provider added later, or none sent); the provider's own value is in `raw`.",
+        'A kind this gateway does not know yet (a value the provider added later, or none sent); ' +
+        "the provider's own value is in `raw`.",
     },
   } as const,
 });
@@ -44,6 +46,7 @@ export const WalletKindEnum = builder.enumType('WalletKind', {
 export const UNKNOWN_MEMBER = {
   UNKNOWN: {
     description:
-      "A value this gateway does not know yet (one the provider added later): the provider's own value is in the wallet's `raw`.",
+      "A value this gateway does not know yet (one the provider added later): the provider's own " +
+      "value is in the wallet's `raw`.",
   },
 } as const;

@@ -29,7 +29,9 @@ builder.queryField('nodes', (t) =>
     type: [builder.nodeInterfaceRef()],
     nullable: { list: false, items: true },
     description:
-      'Fetches objects by global ids, in order. Each id answers on its own: an unknown, hidden or malformed id gives null in its place plus an error at its index; the others are unaffected.',
+      'Fetches objects by global ids, in order. Each id answers on its own: an unknown, hidden ' +
+      'or malformed id gives null in its place plus an error at its index; the others are ' +
+      'unaffected.',
     args: {
       ids: t.arg.idList({ required: true, description: 'Global ids, as returned in `id` fields.' }),
     },

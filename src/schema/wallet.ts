@@ -100,14 +100,17 @@ export const WalletNode = builder.loadableNode('Wallet', {
     balance: t.field({
       type: MoneyType,
       description:
-        'Settled balance in currency (Lago balance_cents, Flexprice balance, Polar balance). Polar balances can be negative: the customer owes money.',
+        'Settled balance in currency (Lago balance_cents, Flexprice balance, Polar balance). ' +
+        'Polar balances can be negative: the customer owes money.',
       resolve: (w) => w.balance,
     }),
     ongoingBalance: t.field({
       type: MoneyType,
       nullable: true,
       description:
-        'What is available now: the balance net of usage not yet invoiced (Lago ongoing_balance_cents, Flexprice real_time_balance). Can be negative. Null where the provider has no such figure (Polar).',
+        'What is available now: the balance net of usage not yet invoiced (Lago ' +
+        'ongoing_balance_cents, Flexprice real_time_balance). Can be negative. Null where the ' +
+        'provider has no such figure (Polar).',
       resolve: (w) => readable(w.ongoingBalance),
     }),
     ongoingUsage: t.field({
@@ -120,7 +123,8 @@ export const WalletNode = builder.loadableNode('Wallet', {
     ongoingBalanceIsCached: t.boolean({
       nullable: true,
       description:
-        'True when the provider answered the ongoing balance from its cache after failing to compute it live (Flexprice is_cached_fallback). Null where not applicable.',
+        'True when the provider answered the ongoing balance from its cache after failing to ' +
+        'compute it live (Flexprice is_cached_fallback). Null where not applicable.',
       resolve: (w) => readable(w.ongoingBalanceIsCached),
     }),
     credits: t.field({
@@ -174,14 +178,17 @@ export const WalletNode = builder.loadableNode('Wallet', {
     recurringTransactionRules: t.field({
       type: [RecurringTransactionRuleType],
       description:
-        "Automatic top-up rules (active ones only on Lago). A rule that cannot be read is left out, with an UPSTREAM_BAD_RESPONSE error at this list's path naming the provider and the part.",
+        'Automatic top-up rules (active ones only on Lago). A rule that cannot be read is left ' +
+        "out, with an UPSTREAM_BAD_RESPONSE error at this list's path naming the provider and " +
+        'the part.',
       resolve: (w, _args, ctx, info) => readableList(w.recurringTransactionRules, ctx, info),
     }),
     alertSettings: t.field({
       type: AlertSettingsType,
       nullable: true,
       description:
-        'Balance alerts. On Lago this costs one extra upstream call per wallet, made only when this field is selected. Null when the wallet has none.',
+        'Balance alerts. On Lago this costs one extra upstream call per wallet, made only when ' +
+        'this field is selected. Null when the wallet has none.',
       resolve: (w, _args, ctx) =>
         w.alertSettings === ALERTS_ON_REQUEST
           ? ctx.loaders.alertSettings.load(w)
@@ -190,13 +197,15 @@ export const WalletNode = builder.loadableNode('Wallet', {
     metadata: t.field({
       type: [MetadataEntryType],
       description:
-        "Key/value metadata, as the provider stores it. An entry that cannot be read is left out, with an UPSTREAM_BAD_RESPONSE error at this list's path.",
+        'Key/value metadata, as the provider stores it. An entry that cannot be read is left ' +
+        "out, with an UPSTREAM_BAD_RESPONSE error at this list's path.",
       resolve: (w, _args, ctx, info) => readableList(w.metadata, ctx, info),
     }),
     raw: t.field({
       type: 'JSON',
       description:
-        'The upstream wallet object exactly as received: the escape hatch for provider fields not in the unified model.',
+        'The upstream wallet object exactly as received: the escape hatch for provider fields ' +
+        'not in the unified model.',
       resolve: (w) => w.raw,
     }),
   }),
@@ -240,7 +249,8 @@ builder.queryField('wallets', (t) =>
     {
       type: WalletNode,
       description:
-        'Wallets across every configured provider, ordered by provider, then newest first. When a provider fails, its wallets are missing and the response carries one error naming it.',
+        'Wallets across every configured provider, ordered by provider, then newest first. When ' +
+        'a provider fails, its wallets are missing and the response carries one error naming it.',
       args: { filter: t.arg({ type: WalletFilterInput, description: 'Which wallets.' }) },
       resolve: async (_root, args, ctx, info) => {
         const wallets = await collectWallets(

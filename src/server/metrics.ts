@@ -34,7 +34,9 @@ export class GatewayMetrics {
 
   readonly unreadableWallets = new Counter({
     name: 'walletgate_unreadable_wallets_total',
-    help: 'Wallets a provider sent whose identity, customer, currency or balance could not be read, on the live path (webhook or poll re-reads), by provider.',
+    help:
+      'Wallets a provider sent whose identity, customer, currency or balance could not be read, ' +
+      'on the live path (webhook or poll re-reads), by provider.',
     labelNames: ['provider'] as const,
     registers: [this.registry],
   });

@@ -30,7 +30,10 @@ export const POLAR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-
 /** One wallet answer (`GET .../wallets/{id}`), validated afterwards by translateItem like list items. */
 export const polarWalletUnchecked = z.unknown();
 
-/** `ListResource[...]`: items stay `unknown` so each wallet is validated on its own (one bad wallet costs only itself). */
+/**
+ * `ListResource[...]`: items stay `unknown` so each wallet is validated on its own (one bad wallet
+ * costs only itself).
+ */
 export const polarList = z.object({ items: z.array(z.unknown()), pagination: polarPagination });
 export type PolarList = z.infer<typeof polarList>;
 
@@ -64,7 +67,10 @@ export type PolarCustomerSession = z.infer<typeof polarCustomerSession>;
 /** `PolarError` subclasses (§6): `{"error": "<ClassName>", "detail": "<message>"}`; 422 has a `detail` array. */
 export const polarErrorBody = z.object({ error: z.string(), detail: z.unknown() });
 
-/** FastAPI's own bodies (§6): unknown route or `Polar-Version` is `{"detail":"Not Found"}`; spec 422 is `{"detail":[...]}`. */
+/**
+ * FastAPI's own bodies (§6): unknown route or `Polar-Version` is `{"detail":"Not Found"}`; spec
+ * 422 is `{"detail":[...]}`.
+ */
 export const polarDetailBody = z.object({
   detail: z.union([z.string(), z.array(z.object({ type: z.string() }).loose())]),
 });
