@@ -50,6 +50,37 @@ const envSchema = z.object({
   LIMIT_MAX_DIRECTIVES: positiveInt.default(50),
   LIMIT_MAX_BODY_BYTES: positiveInt.default(100_000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  CORS_ALLOWED_ORIGINS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined) return undefined;
+      const origins = text
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean);
+      for (const origin of origins) {
+        if (origin === '*') continue;
+        let parsed: URL | undefined;
+        try {
+          parsed = new URL(origin);
+        } catch {}
+        if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${origin}" is not an origin such as https://app.example.com (scheme, host, optional port; no path) or *`,
+          });
+          return z.NEVER;
+        }
+      }
+      return origins;
+    }),
+  TRUSTED_DOCUMENTS_MANIFEST: optionalString,
+  TRUSTED_DOCUMENTS_ONLY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
   SANDBOX_SIMULATION_INTERVAL_MS: z.coerce.number().int().min(0).default(3000),
   SANDBOX_FAULTS: z
@@ -125,6 +156,20 @@ export interface Limits {
 
 export type ProviderHttpSettings = ResilienceSettings;
 
+/** Which browser origins may call the gateway (CORS). */
+export type CorsPolicy =
+  /** Any origin, never with credentials. */
+  | { readonly kind: 'any' }
+  /** Exactly these origins (credentials allowed); every other origin gets no CORS headers. */
+  | { readonly kind: 'list'; readonly origins: readonly string[] };
+
+export interface TrustedDocumentsConfig {
+  /** A persisted-documents manifest (`{ "<sha256>": "<document>" }`, codegen's client preset). */
+  readonly manifestPath?: string;
+  /** Accept only the manifest's documents (no ad-hoc queries, no automatic persisted queries). */
+  readonly only: boolean;
+}
+
 export interface GatewayConfig {
   readonly port: number;
   readonly host: string;
@@ -139,6 +184,8 @@ export interface GatewayConfig {
   readonly polar?: { readonly apiUrl: string; readonly accessToken: string };
   readonly auth: AuthConfig;
   readonly limits: Limits;
+  readonly cors: CorsPolicy;
+  readonly trustedDocuments: TrustedDocumentsConfig;
   readonly shutdownGraceMs: number;
   /** Sandbox mode only: how often the usage simulation moves a balance; 0 turns it off. */
   readonly simulationIntervalMs: number;
@@ -210,6 +257,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
           ...(e.AUTH_JWT_AUDIENCE && { audience: e.AUTH_JWT_AUDIENCE }),
         }
       : undefined;
+  if (e.TRUSTED_DOCUMENTS_ONLY && !e.TRUSTED_DOCUMENTS_MANIFEST)
+    throw new ConfigError(
+      'Invalid configuration: TRUSTED_DOCUMENTS_ONLY=true needs TRUSTED_DOCUMENTS_MANIFEST',
+    );
+  const corsOrigins = e.CORS_ALLOWED_ORIGINS ?? (sandbox ? ['*'] : []);
+  const cors: CorsPolicy = corsOrigins.includes('*')
+    ? { kind: 'any' }
+    : { kind: 'list', origins: corsOrigins };
   if (!sandbox && apiKeys.length === 0 && !jwt) {
     throw new ConfigError(
       'Refusing to start: real providers are configured but no caller authentication is; ' +
@@ -241,6 +296,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
       maxDirectives: e.LIMIT_MAX_DIRECTIVES,
       maxBodyBytes: e.LIMIT_MAX_BODY_BYTES,
       ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
+    },
+    cors,
+    trustedDocuments: {
+      ...(e.TRUSTED_DOCUMENTS_MANIFEST && { manifestPath: e.TRUSTED_DOCUMENTS_MANIFEST }),
+      only: e.TRUSTED_DOCUMENTS_ONLY,
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     simulationIntervalMs: e.SANDBOX_SIMULATION_INTERVAL_MS,

@@ -5,7 +5,8 @@ import type { ProviderName } from './domain/wallet.js';
 export const ERROR_CODES = {
   WALLET_NOT_FOUND: 'No wallet with this id exists (or it is not visible to the caller).',
   CUSTOMER_NOT_FOUND: 'The provider knows no customer with this external id.',
-  INVALID_ID: 'The id is not a Walletgate global id.',
+  INVALID_ID:
+    'The id is not a Walletgate global id of the expected type (HTTP 400 for wallet(id:) and node(id:); an item error in nodes(ids:)).',
   PROVIDER_NOT_CONFIGURED: 'The id or filter names a provider this gateway is not configured for.',
   UPSTREAM_UNAVAILABLE: 'The provider could not be reached, timed out or answered 5xx.',
   UPSTREAM_RATE_LIMITED: 'The provider answered 429 and retries were exhausted.',
@@ -14,10 +15,28 @@ export const ERROR_CODES = {
     'The provider answered with a payload that does not match its documented wire format.',
   UPSTREAM_ERROR: 'The provider answered with an error the gateway has no specific code for.',
   UNAUTHENTICATED:
-    'No, or invalid, credentials: a bad API key, a forged or expired JWT, a JWT without the customer claim (HTTP 401).',
+    'No, or invalid, credentials: a bad API key, a malformed, forged or expired JWT, a JWT without the customer claim, a bearer token where none is accepted (HTTP 401).',
   FORBIDDEN: 'The caller may not read this field (provider health is for server keys).',
   BAD_USER_INPUT:
-    'The arguments are wrong (e.g. walletBalanceChanged without exactly one of its arguments).',
+    'An argument or variable is wrong: a cursor that is not one of ours, `first` outside 0..100, a variable of the wrong type, walletBalanceChanged without exactly one argument (HTTP 400; extensions.argument names it).',
+  GRAPHQL_PARSE_FAILED:
+    'The document is not GraphQL, or has more tokens than LIMIT_MAX_TOKENS (HTTP 400; extensions.limit names the limit).',
+  GRAPHQL_VALIDATION_FAILED:
+    'The document does not validate against the schema, or exceeds a query limit: depth, cost, aliases, directives (HTTP 400; extensions.limit names the limit).',
+  BAD_REQUEST:
+    'Not a well-formed GraphQL-over-HTTP request: an invalid JSON body, no query, a mutation over GET (HTTP 400).',
+  OPERATION_RESOLUTION_FAILURE:
+    'operationName names no operation of the document, or the document has several and none is named (HTTP 400).',
+  CSRF_CHECK_FAILED:
+    'A request a cross-site page could send unseen (a GET or a form POST) without a header proving otherwise: send JSON, a credential header or x-graphql-yoga-csrf (HTTP 403).',
+  PERSISTED_QUERY_NOT_FOUND:
+    "Automatic persisted queries: the hash is not known yet; send it again with the query (Apollo's PersistedQueryLink does) (HTTP 404).",
+  PERSISTED_QUERY_MISMATCH:
+    'Automatic persisted queries: the query does not hash to the sha256Hash sent with it (HTTP 400).',
+  PERSISTED_QUERY_ONLY:
+    'This gateway runs trusted documents only (TRUSTED_DOCUMENTS_ONLY): send the id of a document in its manifest, not a query (HTTP 400).',
+  PERSISTED_QUERY_NOT_IN_LIST:
+    "The document id is not in the gateway's trusted-documents manifest (HTTP 404).",
   RATE_LIMITED: "The caller's per-minute operation budget is spent (HTTP 429 with Retry-After).",
   REQUEST_TOO_LARGE: 'The request body exceeds LIMIT_MAX_BODY_BYTES (HTTP 413).',
   LENGTH_REQUIRED:

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
@@ -13,11 +14,14 @@ import { ProviderRegistry } from './providers/registry.js';
 import type { UpstreamObserver } from './providers/resilience/observer.js';
 import { schema } from './schema/index.js';
 import { authSettings, useCustomerJwt } from './server/auth.js';
-import { DEFAULT_GRAPHIQL_QUERY } from './server/graphiql.js';
+import { corsOptions, useCorsVary } from './server/cors.js';
+import { graphiqlOptions } from './server/graphiql.js';
 import { createRateLimiter, useQueryLimits } from './server/limits.js';
 import { GatewayMetrics } from './server/metrics.js';
 import { OpenRequests } from './server/open-requests.js';
 import { useHealthEndpoints } from './server/ops.js';
+import { usePersistedDocuments } from './server/persisted-documents.js';
+import { argumentErrors, useArgumentChecks } from './server/useArgumentChecks.js';
 import { useCaller } from './server/useCaller.js';
 import { useEventStreamHeaders } from './server/useEventStreamHeaders.js';
 import { usePartialErrors } from './server/usePartialErrors.js';
@@ -133,7 +137,11 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     },
     logger.child({ component: 'live' }),
   );
-  const sseFanout = createSseFanout(live);
+  const sseFanout = createSseFanout(
+    live,
+    (caller) =>
+      ({ ...createContext({ registry, live, logger }, randomUUID()), caller }) as GatewayContext,
+  );
   metrics.watch(registry, () => live.openStreams, sseFanout);
   const rateLimiter = createRateLimiter(config, live.redisClient);
   const auth = authSettings(config);
@@ -143,7 +151,8 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: { title: 'Walletgate', defaultQuery: DEFAULT_GRAPHIQL_QUERY },
+    cors: corsOptions(config.cors),
+    graphiql: graphiqlOptions(),
     // Loaded on the first GraphiQL request: the offline bundle is tens of MB of heap that a
     // gateway nobody opens GraphiQL on never needs.
     renderGraphiQL: async (options) =>
@@ -176,9 +185,18 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       useHealthEndpoints({ registry, live, isShuttingDown: () => shuttingDown }),
       metrics.plugin(),
       live.webhookPlugin,
-      ...useQueryLimits(config),
-      useCustomerJwt(config) ?? {},
+      useCorsVary(),
+      // Before the limits: a persisted document is checked like any other once it is resolved.
+      ...usePersistedDocuments(config.trustedDocuments, live.redisClient),
+      // A page or id refused by its argument check is not also charged as a cost refusal.
+      ...useQueryLimits(config, {
+        skipCostWhen: (context) =>
+          argumentErrors(context.getSchema(), context.getDocument(), undefined, undefined).length >
+          0,
+      }),
+      useCustomerJwt(config),
       useCaller(auth, rateLimiter, config.limits.ratePerMinute),
+      useArgumentChecks(),
       useEventStreamHeaders(),
       sseFanout.plugin,
       usePartialErrors(),

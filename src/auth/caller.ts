@@ -31,7 +31,7 @@ export function matchApiKey(presented: string, keys: readonly string[]): number 
   return match;
 }
 
-const unauthenticated = (message: string) =>
+export const unauthenticated = (message: string) =>
   createGraphQLError(message, {
     extensions: {
       code: 'UNAUTHENTICATED',
@@ -68,6 +68,15 @@ export function canSee(caller: Caller, wallet: Pick<Wallet, 'customer'>): boolea
 /** The customer a caller is confined to, if any. */
 export function confinedTo(caller: Caller): string | undefined {
   return caller.kind === 'customer' ? caller.externalId : undefined;
+}
+
+/**
+ * Everything of a caller that resolvers may read: its kind and, for a customer, which one (the
+ * schema reads callers only through canSee, confinedTo, visibleTo and `kind`). Two callers with
+ * the same view get the same result for the same operation, so they may share one execution.
+ */
+export function callerView(caller: Caller): string {
+  return caller.kind === 'customer' ? `customer:${caller.externalId}` : caller.kind;
 }
 
 /** A stable, non-secret key per caller for rate limits and logs. */

@@ -30,7 +30,15 @@ export interface WalletFilter {
 export interface WalletList {
   readonly wallets: readonly Wallet[];
   readonly errors: readonly GatewayError[];
+  /**
+   * false when the provider answered that it knows no such customer (a customer's list only), as
+   * opposed to a known customer with no wallets; absent otherwise.
+   */
+  readonly customerKnown?: boolean;
 }
+
+/** A customer's list when the provider knows no such customer. */
+export const UNKNOWN_CUSTOMER: WalletList = { wallets: [], errors: [], customerKnown: false };
 
 export type Result<T> = T | GatewayError;
 

@@ -1,5 +1,3 @@
-import { decodeGlobalID } from '@pothos/plugin-relay';
-import { GraphQLError } from 'graphql';
 import { Repeater } from 'graphql-yoga';
 import { confinedTo } from '../auth/caller.js';
 import { visibleTo } from '../auth/visibility.js';
@@ -9,8 +7,10 @@ import { GatewayError } from '../errors.js';
 import type { BalanceChangedMessage } from '../events/balance-event.js';
 import { type BalanceTarget, balanceChanges } from '../events/subscribe.js';
 import { createLoaders, loadWalletsByKeys } from '../loaders.js';
+import { type ArgumentCheck, argumentCheck, globalIdArgument } from './argument-checks.js';
 import { builder } from './builder.js';
 import { ProviderEnum } from './enums.js';
+import { decodeGlobalId, invalidId } from './global-id.js';
 import { MoneyType } from './money.js';
 import { WalletNode } from './wallet.js';
 
@@ -100,17 +100,12 @@ function walletTarget(
   globalId: string,
   configured: readonly ProviderName[],
 ): Extract<BalanceTarget, { kind: 'wallet' }> {
-  let decoded: { typename: string; id: string };
-  try {
-    decoded = decodeGlobalID(globalId);
-  } catch {
-    throw new GatewayError('INVALID_ID', 'Not a Walletgate wallet id');
-  }
+  const decoded = decodeGlobalId(globalId);
   const colon = decoded.id.indexOf(':');
   const provider = decoded.id.slice(0, colon) as ProviderName;
   const walletId = decoded.id.slice(colon + 1);
   if (decoded.typename !== 'Wallet' || colon <= 0 || !walletId || !PROVIDERS.includes(provider))
-    throw new GatewayError('INVALID_ID', 'Not a Walletgate wallet id');
+    throw invalidId('a Wallet id');
   if (!configured.includes(provider))
     throw new GatewayError(
       'PROVIDER_NOT_CONFIGURED',
@@ -119,6 +114,18 @@ function walletTarget(
     );
   return { kind: 'wallet', provider, walletId };
 }
+
+const walletIdArgument = globalIdArgument('walletId', ['Wallet']);
+
+/** Exactly one target (no firehose), and a walletId that is a Wallet id. */
+const oneTarget: ArgumentCheck = (args) =>
+  !args.walletId === !args.customerExternalId
+    ? {
+        code: 'BAD_USER_INPUT',
+        argument: args.walletId ? 'walletId' : 'customerExternalId',
+        message: 'walletBalanceChanged needs exactly one of walletId or customerExternalId',
+      }
+    : walletIdArgument(args);
 
 builder.subscriptionType({
   description:
@@ -132,17 +139,15 @@ builder.subscriptionField('walletBalanceChanged', (t) =>
       "Streams changes of one wallet's balance, or of every wallet of one customer " +
       'across providers. Exactly one argument is required: there is no firehose of ' +
       "every customer's balance.",
+    extensions: argumentCheck(oneTarget),
     args: {
       walletId: t.arg.id({ description: "A wallet's global id." }),
       customerExternalId: t.arg.string({ description: 'Your id for the customer.' }),
     },
     subscribe: async (_root, args, ctx) => {
-      if (!args.walletId === !args.customerExternalId) {
-        throw new GraphQLError(
-          'walletBalanceChanged needs exactly one of walletId or customerExternalId',
-          { extensions: { code: 'BAD_USER_INPUT' } },
-        );
-      }
+      // Checked before execution (oneTarget); kept for any path that skips those checks.
+      const problem = oneTarget(args);
+      if (problem) throw new GatewayError(problem.code, problem.message);
       const configured = ctx.registry.list().map((p) => p.name);
       const confined = confinedTo(ctx.caller);
       if (args.customerExternalId) {

@@ -5,6 +5,8 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import type { Dec } from '../domain/money.js';
+import { argumentCheck, globalIdArgument } from './argument-checks.js';
+import { decodeGlobalId } from './global-id.js';
 
 export const builder = new SchemaBuilder<{
   Context: GatewayContext;
@@ -31,8 +33,12 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    // Malformed ids are INVALID_ID, coded like every other error.
+    decodeGlobalID: decodeGlobalId,
     nodeQueryOptions: {
-      description: 'Fetches any object by its global id (today: a Wallet).',
+      description:
+        'Fetches a Wallet or a Customer by its global id. A string that is not one is refused with INVALID_ID.',
+      extensions: argumentCheck(globalIdArgument('id', ['Wallet', 'Customer'])),
       args: { id: { description: 'A global id, as returned in `id` fields.' } },
     },
     // schema/nodes.ts defines `nodes` so that each id is decoded and answered on its own.

@@ -1,5 +1,8 @@
 import { responsePathAsArray } from 'graphql';
+import { confinedTo } from '../auth/caller.js';
 import { sumByCurrency } from '../domain/money.js';
+import type { ProviderName } from '../domain/wallet.js';
+import { asGatewayError } from '../providers/items.js';
 import { builder } from './builder.js';
 import { ProviderEnum, WalletStatusEnum } from './enums.js';
 import { MoneyType } from './money.js';
@@ -23,10 +26,44 @@ const CustomerWalletFilter = builder.inputType('CustomerWalletFilter', {
   }),
 });
 
-const CustomerType = builder.objectRef<Customer>('Customer').implement({
+const CustomerType = builder.node(builder.objectRef<Customer>('Customer'), {
   description:
     'A customer identified by your external id, joined across every configured provider.',
+  id: {
+    resolve: (c) => c.externalId,
+    description:
+      'Opaque global id (encodes the external id): `node(id:)` fetches the customer again.',
+  },
+  // A customer is its external id: fetching it by id asks no provider until a field does.
+  loadOne: (externalId) => ({ externalId }),
+  isTypeOf: (value) =>
+    typeof value === 'object' && value !== null && 'externalId' in value && !('provider' in value),
   fields: (t) => ({
+    knownBy: t.field({
+      type: [ProviderEnum],
+      description:
+        'The providers that have this customer on record, with or without wallets: empty for a customer no provider knows (and, under a customer token, for any other customer). A provider that fails is left out and named in one error.',
+      resolve: async (customer, _args, ctx, info) => {
+        const confined = confinedTo(ctx.caller);
+        if (confined && confined !== customer.externalId) return [];
+        const path = responsePathAsArray(info.path);
+        const known = await Promise.all(
+          ctx.registry.list().map(async (provider): Promise<ProviderName | undefined> => {
+            try {
+              const list = await ctx.loaders.walletsByCustomer.load({
+                provider: provider.name,
+                externalId: customer.externalId,
+              });
+              return list.customerKnown === false ? undefined : provider.name;
+            } catch (e) {
+              ctx.partialErrors.push(asGatewayError(provider.name, e).withPath(path));
+              return undefined;
+            }
+          }),
+        );
+        return known.filter((p): p is ProviderName => p !== undefined);
+      },
+    }),
     externalId: t.exposeString('externalId', {
       description:
         'Your id for the customer (Lago external_customer_id, Flexprice external_id, Polar external_id).',
@@ -70,7 +107,7 @@ builder.queryField('customer', (t) =>
   t.field({
     type: CustomerType,
     description:
-      'A customer by your external id. Always answers: a customer no provider knows has no wallets and no balances.',
+      'A customer by your external id. Always answers: a customer no provider knows has no wallets, no balances and an empty `knownBy`.',
     args: {
       externalId: t.arg.string({ required: true, description: 'Your id for the customer.' }),
     },

@@ -1,6 +1,5 @@
-import { decodeGlobalID } from '@pothos/plugin-relay';
-import { GraphQLError } from 'graphql';
 import { builder } from './builder.js';
+import { decodeGlobalId, invalidId } from './global-id.js';
 import { WalletNode } from './wallet.js';
 
 /**
@@ -10,18 +9,18 @@ import { WalletNode } from './wallet.js';
  * error at ["nodes", i]) and its siblings are untouched.
  */
 
-/** One global id -> the Wallet it names, or an error for that id alone. */
+/** One global id -> the Wallet or Customer it names, or an error (INVALID_ID) for that id alone. */
 export function nodeFor(id: string, ctx: Parameters<typeof WalletNode.getDataloader>[0]) {
   let decoded: { typename: string; id: string };
   try {
-    decoded = decodeGlobalID(id);
-  } catch {
-    // The code for a malformed id is the error contract's business; this only keeps it local.
-    return Promise.reject(new GraphQLError(`Invalid global ID: ${id.slice(0, 100)}`));
+    decoded = decodeGlobalId(id);
+  } catch (e) {
+    return Promise.reject(e);
   }
-  if (decoded.typename !== 'Wallet')
-    return Promise.reject(new GraphQLError(`Invalid global ID: ${id.slice(0, 100)}`));
-  return WalletNode.getDataloader(ctx).load(decoded.id);
+  if (decoded.typename === 'Wallet') return WalletNode.getDataloader(ctx).load(decoded.id);
+  // A customer is its external id (Customer.knownBy says whether any provider knows it).
+  if (decoded.typename === 'Customer') return Promise.resolve({ externalId: decoded.id });
+  return Promise.reject(invalidId());
 }
 
 builder.queryField('nodes', (t) =>

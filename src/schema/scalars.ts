@@ -41,6 +41,9 @@ function dateInput(value: unknown): Date {
 }
 
 builder.scalarType('DateTime', {
+  // graphql-scalars' DateTime carries no specifiedByURL and serialises Date objects; this one sends
+  // the documented string, which that spec (RFC 3339 profile) allows.
+  specifiedByURL: 'https://scalars.graphql.org/andimarek/date-time',
   description:
     'A point in time, as an ISO 8601 string in UTC with milliseconds ("2026-01-31T12:00:00.000Z").',
   serialize: (value) => value.toISOString(),
@@ -55,6 +58,7 @@ function currencyInput(value: unknown): string {
 }
 
 builder.scalarType('Currency', {
+  specifiedByURL: 'https://www.iso.org/iso-4217-currency-codes.html',
   description:
     'An upper-case ISO 4217 currency code ("USD", "JPY", "KWD"). Input is case-insensitive.',
   serialize: (value) => value,
@@ -82,6 +86,7 @@ function jsonLiteral(ast: import('graphql').ValueNode): unknown {
 }
 
 builder.scalarType('JSON', {
+  specifiedByURL: 'https://www.rfc-editor.org/rfc/rfc8259',
   description:
     'Any JSON value, passed through untouched (integers beyond 2^53 come out as exact digit strings).',
   serialize: jsonSafe,

@@ -1,8 +1,11 @@
+import { GraphQLError } from 'graphql';
 import { canSee, confinedTo } from '../auth/caller.js';
 import type { GatewayContext } from '../context.js';
 import { orNull } from '../domain/part.js';
 import type { ProviderName, Wallet, WalletStatus } from '../domain/wallet.js';
 import { GatewayError } from '../errors.js';
+import { compareKeys, type ItemKey, isAfter, type Positions } from '../paging/keyset.js';
+import { mergePage, type Page, type ProviderPart } from '../paging/merge.js';
 import { asGatewayError } from '../providers/items.js';
 import type { WalletList } from '../providers/provider.js';
 
@@ -13,15 +16,24 @@ export interface WalletListFilter {
   readonly currency?: string | null | undefined;
 }
 
+interface ProviderWallets {
+  readonly provider: ProviderName;
+  /** The provider's visible, matching wallets in its own order (newest first, then id). */
+  readonly wallets: readonly Wallet[];
+  /** Set when the provider could not answer at all. */
+  readonly failure?: GatewayError;
+}
+
 /**
- * Asks every configured provider (or the one in the filter) in parallel. A provider that fails
- * costs only its own wallets: its error goes to `ctx.partialErrors` at `path`.
+ * Asks every configured provider (or the one in the filter) in parallel. A wallet the provider
+ * sent but that could not be read costs only itself: its error goes to `ctx.partialErrors` at
+ * `path`. A provider that failed is returned with its failure, for the caller to report.
  */
-export async function collectWallets(
+async function walletsPerProvider(
   ctx: GatewayContext,
   requested: WalletListFilter,
   path: readonly (string | number)[],
-): Promise<Wallet[]> {
+): Promise<ProviderWallets[]> {
   // A customer caller sees its own customer only: another customer looks like one with no wallets.
   const confined = confinedTo(ctx.caller);
   if (confined && requested.customerExternalId && requested.customerExternalId !== confined)
@@ -40,49 +52,85 @@ export async function collectWallets(
     );
     return [];
   }
-  const lists = await Promise.all(
-    providers.map(async (provider): Promise<WalletList> => {
+  return Promise.all(
+    providers.map(async (provider): Promise<ProviderWallets> => {
+      let list: WalletList;
       try {
-        if (filter.customerExternalId) {
-          return await ctx.loaders.walletsByCustomer.load({
-            provider: provider.name,
-            externalId: filter.customerExternalId,
-          });
-        }
-        return await provider.listWallets({
-          currency: filter.currency ?? undefined,
-          status: filter.status ?? undefined,
-        });
+        list = filter.customerExternalId
+          ? await ctx.loaders.walletsByCustomer.load({
+              provider: provider.name,
+              externalId: filter.customerExternalId,
+            })
+          : await provider.listWallets({
+              currency: filter.currency ?? undefined,
+              status: filter.status ?? undefined,
+            });
       } catch (e) {
-        return { wallets: [], errors: [asGatewayError(provider.name, e)] };
+        return { provider: provider.name, wallets: [], failure: asGatewayError(provider.name, e) };
       }
-    }),
-  );
-  const wallets: Wallet[] = [];
-  for (const list of lists) {
-    for (const error of list.errors) ctx.partialErrors.push(error.withPath(path));
-    wallets.push(
-      ...list.wallets
+      for (const error of list.errors) ctx.partialErrors.push(error.withPath(path));
+      const wallets = list.wallets
         .filter(
           (w) =>
             canSee(ctx.caller, w) &&
             (!filter.status || w.status === filter.status) &&
             (!filter.currency || w.currency === filter.currency),
         )
-        .sort(newestFirst),
-    );
-  }
-  return wallets;
+        .sort((a, b) => compareKeys(walletKeyOf(a), walletKeyOf(b)));
+      return { provider: provider.name, wallets };
+    }),
+  );
 }
 
-/** Newest first, then by id: a stable order so offset cursors stay meaningful between pages. */
-function newestFirst(a: Wallet, b: Wallet): number {
-  const byDate = (orNull(b.createdAt)?.getTime() ?? 0) - (orNull(a.createdAt)?.getTime() ?? 0);
-  return byDate !== 0
-    ? byDate
-    : a.providerWalletId < b.providerWalletId
-      ? -1
-      : a.providerWalletId > b.providerWalletId
-        ? 1
-        : 0;
+/**
+ * Every matching wallet, provider by provider (each newest first). A provider that fails costs
+ * only its own wallets: its error goes to `ctx.partialErrors` at `path`.
+ */
+export async function collectWallets(
+  ctx: GatewayContext,
+  requested: WalletListFilter,
+  path: readonly (string | number)[],
+): Promise<Wallet[]> {
+  const parts = await walletsPerProvider(ctx, requested, path);
+  for (const part of parts) if (part.failure) ctx.partialErrors.push(part.failure.withPath(path));
+  return parts.flatMap((part) => part.wallets);
+}
+
+/** A wallet's place in its provider's ordering, for keyset cursors. */
+export function walletKeyOf(w: Wallet): ItemKey {
+  // An unreadable creation date sorts as undated: the wallet still has its one place.
+  return { at: orNull(w.createdAt)?.getTime() ?? null, id: w.providerWalletId };
+}
+
+/**
+ * One page of the cross-provider wallet list, newest first, after a keyset cursor. A provider that
+ * fails keeps its place in the cursor; its error, at `path`, says that its part of this page is
+ * missing and that later pages bring it.
+ */
+export async function walletPage(
+  ctx: GatewayContext,
+  requested: WalletListFilter,
+  page: { readonly first: number; readonly after: Positions | null },
+  path: readonly (string | number)[],
+): Promise<Page<Wallet>> {
+  const lists = await walletsPerProvider(ctx, requested, path);
+  const parts: ProviderPart<Wallet>[] = lists.map((list) => {
+    if (list.failure) return { provider: list.provider, error: list.failure };
+    const position = page.after?.[list.provider];
+    return {
+      provider: list.provider,
+      items: list.wallets.filter((w) => isAfter(walletKeyOf(w), position)),
+      more: false,
+    };
+  });
+  const result = mergePage(parts, { after: page.after, first: page.first, keyOf: walletKeyOf });
+  for (const { provider, error } of result.incomplete)
+    ctx.partialErrors.push(
+      new GraphQLError(
+        `${provider}'s wallets are missing from this page: ${error.message}. The cursor keeps ` +
+          `${provider}'s place, so its wallets come on a later page.`,
+        { path, extensions: { ...error.extensions, provider, incomplete: true } },
+      ),
+    );
+  return result;
 }

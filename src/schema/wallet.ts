@@ -1,4 +1,3 @@
-import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { responsePathAsArray } from 'graphql';
 import { visibleTo } from '../auth/visibility.js';
 import {
@@ -9,14 +8,16 @@ import {
   walletKey,
 } from '../domain/wallet.js';
 import { loadWalletsByKeys } from '../loaders.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../paging/keyset.js';
 import { AlertSettingsType } from './alerts.js';
+import { argumentCheck, globalIdArgument, pageArguments, pageOf } from './argument-checks.js';
 import { builder } from './builder.js';
 import { WalletCreditsType } from './credits.js';
 import { ProviderEnum, WalletKindEnum, WalletStatusEnum } from './enums.js';
 import { MoneyType } from './money.js';
 import { readable, readableList } from './parts.js';
 import { RecurringTransactionRuleType } from './rules.js';
-import { collectWallets } from './wallet-lists.js';
+import { walletPage } from './wallet-lists.js';
 
 const WalletCustomerType = builder.objectRef<WalletCustomer>('WalletCustomer').implement({
   description: 'The customer a wallet belongs to, as the provider knows it.',
@@ -216,7 +217,8 @@ builder.queryField('wallet', (t) =>
     type: WalletNode,
     nullable: true,
     description:
-      'One wallet by global id. An unknown id answers null plus a WALLET_NOT_FOUND error.',
+      'One wallet by global id. An unknown id answers null plus a WALLET_NOT_FOUND error; a string that is not a Wallet id is refused with INVALID_ID.',
+    extensions: argumentCheck(globalIdArgument('id', ['Wallet'])),
     args: {
       id: t.arg.globalID({
         required: true,
@@ -244,26 +246,40 @@ export const WalletFilterInput = builder.inputType('WalletFilter', {
   }),
 });
 
+const WalletConnection = builder.connectionObject(
+  {
+    type: WalletNode,
+    name: 'WalletConnection',
+    description: 'A page of wallets across providers (Relay connection, keyset cursors).',
+  },
+  { name: 'WalletEdge' },
+);
+
 builder.queryField('wallets', (t) =>
-  t.connection(
-    {
-      type: WalletNode,
-      description:
-        'Wallets across every configured provider, ordered by provider, then newest first. When ' +
-        'a provider fails, its wallets are missing and the response carries one error naming it.',
-      args: { filter: t.arg({ type: WalletFilterInput, description: 'Which wallets.' }) },
-      resolve: async (_root, args, ctx, info) => {
-        const wallets = await collectWallets(
-          ctx,
-          args.filter ?? {},
-          responsePathAsArray(info.path),
-        );
-        return resolveArrayConnection({ args }, wallets);
-      },
+  t.field({
+    type: WalletConnection,
+    description:
+      'Wallets across every configured provider, newest first (then by provider and id), in ' +
+      `pages of at most ${MAX_PAGE_SIZE}. Cursors are keyset positions in each provider's own ` +
+      'order, so a walk never skips or repeats a wallet. When a provider fails, its wallets are ' +
+      'missing from that page, one error (extensions.provider, incomplete: true) names it, and ' +
+      'its place in the cursor stays put: later pages bring its wallets.',
+    extensions: argumentCheck(pageArguments),
+    args: {
+      filter: t.arg({ type: WalletFilterInput, description: 'Which wallets.' }),
+      first: t.arg.int({
+        description:
+          `How many wallets, 0 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}); ` +
+          'more is refused with BAD_USER_INPUT.',
+      }),
+      after: t.arg.string({
+        description:
+          'Start after this cursor (`endCursor`, or an edge `cursor`, of an earlier page).',
+      }),
     },
-    { name: 'WalletConnection' },
-    { name: 'WalletEdge' },
-  ),
+    resolve: (_root, args, ctx, info) =>
+      walletPage(ctx, args.filter ?? {}, pageOf(args), responsePathAsArray(info.path)),
+  }),
 );
 
 export type { Wallet };

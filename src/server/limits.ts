@@ -1,5 +1,6 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { GraphQLError, type ValidationContext } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import {
@@ -9,32 +10,100 @@ import {
   RateLimiterRes,
 } from 'rate-limiter-flexible';
 import type { GatewayConfig } from '../config.js';
+import { withErrorsMapped } from './withErrorsMapped.js';
+
+type LimitName =
+  | 'LIMIT_MAX_DEPTH'
+  | 'LIMIT_MAX_COST'
+  | 'LIMIT_MAX_ALIASES'
+  | 'LIMIT_MAX_TOKENS'
+  | 'LIMIT_MAX_DIRECTIVES';
+
+/** Armor's message without its misleading "Syntax Error: " prefix (only the token limit is one). */
+const limitMessage = (armorError: GraphQLError) =>
+  armorError.message.replace(/^Syntax Error: /, '');
+
+/**
+ * A refusal by one of the validation-time limits: reported like any validation error (HTTP 400
+ * under application/graphql-response+json), with a code and the limit's variable name.
+ */
+function reportLimit(limit: LimitName, skip?: (context: ValidationContext) => boolean) {
+  return {
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, armorError: GraphQLError) => {
+        if (!context || skip?.(context)) return;
+        context.reportError(
+          new GraphQLError(limitMessage(armorError), {
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit },
+          }),
+        );
+      },
+    ],
+  };
+}
+
+/** The token limit runs inside the parser: its refusal is a parse error, with the limit named. */
+const refuseTokens = {
+  onReject: [
+    (_context: unknown, armorError: GraphQLError) => {
+      throw new GraphQLError(limitMessage(armorError), {
+        extensions: { code: 'GRAPHQL_PARSE_FAILED', limit: 'LIMIT_MAX_TOKENS' },
+      });
+    },
+  ],
+};
+
+/** CSRF prevention's refusal, with a code and what to send instead. */
+function csrfRefusal(e: unknown): unknown {
+  if (!(e instanceof GraphQLError)) return e;
+  return createGraphQLError(
+    'Refused as a possible cross-site request: send the operation as JSON (Content-Type: application/json), or with a credential header (x-api-key, Authorization) or an x-graphql-yoga-csrf header',
+    { extensions: { code: 'CSRF_CHECK_FAILED', http: { status: 403 } } },
+  );
+}
 
 /**
  * Abuse limits on what a query may ask: depth, cost, aliases, tokens, directives (GraphQL Armor),
  * field suggestions blocked outside sandbox mode (they map the schema for an attacker), and CSRF
  * prevention. Each refusal names the limit it hit.
  */
-export function useQueryLimits(config: GatewayConfig): Plugin[] {
+export function useQueryLimits(
+  config: GatewayConfig,
+  options: { skipCostWhen?: (context: ValidationContext) => boolean } = {},
+): Plugin[] {
   const { limits } = config;
   return [
     EnvelopArmorPlugin({
-      maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, exposeLimits: true },
+      maxDepth: {
+        n: limits.maxDepth,
+        ignoreIntrospection: true,
+        exposeLimits: true,
+        ...reportLimit('LIMIT_MAX_DEPTH'),
+      },
       // A gentle depth factor: depth has its own limit, so cost measures breadth (aliases x fields).
       costLimit: {
         maxCost: limits.maxCost,
         depthCostFactor: 1.2,
         ignoreIntrospection: true,
         exposeLimits: true,
+        ...reportLimit('LIMIT_MAX_COST', options.skipCostWhen),
       },
-      maxAliases: { n: limits.maxAliases, exposeLimits: true },
-      maxTokens: { n: limits.maxTokens, exposeLimits: true },
-      maxDirectives: { n: limits.maxDirectives, exposeLimits: true },
+      maxAliases: { n: limits.maxAliases, exposeLimits: true, ...reportLimit('LIMIT_MAX_ALIASES') },
+      maxTokens: { n: limits.maxTokens, exposeLimits: true, ...refuseTokens },
+      maxDirectives: {
+        n: limits.maxDirectives,
+        exposeLimits: true,
+        ...reportLimit('LIMIT_MAX_DIRECTIVES'),
+      },
       blockFieldSuggestion: { enabled: !config.sandbox },
     }) as Plugin,
     // A JSON POST is preflighted by browsers; a "simple" request (GET, form POST) must carry a
     // header a cross-site page cannot set without a preflight. Credentials are headers too.
-    useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-api-key', 'authorization'] }),
+    withErrorsMapped(
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-api-key', 'authorization'] }),
+      csrfRefusal,
+    ),
   ];
 }
 

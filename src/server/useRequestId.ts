@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { type ExecutionResult, GraphQLError } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import type { ExecutionResult } from 'graphql';
+import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
+import { contractResult } from './error-contract.js';
 
 const ids = new WeakMap<Request, string>();
 // A caller-supplied id is kept only when it is short and plain (it ends up in logs).
@@ -21,37 +22,28 @@ export function requestIdOf(request: Request | undefined): string {
   return id;
 }
 
-function stamp(result: ExecutionResult, requestId: string): ExecutionResult {
-  if (!result.errors?.length) return result;
-  return {
-    ...result,
-    errors: result.errors.map(
-      (e) =>
-        new GraphQLError(e.message, {
-          nodes: e.nodes,
-          source: e.source,
-          positions: e.positions,
-          path: e.path,
-          originalError: e.originalError,
-          extensions: { ...e.extensions, requestId },
-        }),
-    ),
-  };
-}
-
 /**
- * Every response carries `x-request-id`; every error of a single result carries
- * `extensions.requestId` (validation, auth, masked "Unexpected error." alike), so a caller's
- * report can be matched with the log lines of that request.
+ * Every HTTP response carries `x-request-id`; every error in it, single, batched or streamed by
+ * yoga's own SSE path, follows the error contract (a code and `extensions.requestId`; validation,
+ * auth, masked "Unexpected error." alike), so a caller's report can be matched with the log lines
+ * of that request.
  */
 export function useRequestId(): Plugin {
   return {
     onResultProcess({ request, result, setResult }) {
       const requestId = requestIdOf(request);
       if (Array.isArray(result))
-        setResult(result.map((r) => stamp(r as ExecutionResult, requestId)) as never);
+        setResult(
+          result.map((r) => contractResult(r as ExecutionResult, requestId, true)) as never,
+        );
+      else if (isAsyncIterable(result))
+        setResult(
+          mapAsyncIterator(result as AsyncIterableIterator<ExecutionResult>, (r) =>
+            contractResult(r, requestId, true),
+          ) as never,
+        );
       else if (result && typeof result === 'object' && 'errors' in result)
-        setResult(stamp(result as ExecutionResult, requestId) as never);
+        setResult(contractResult(result as ExecutionResult, requestId, true) as never);
     },
     onResponse({ request, response }) {
       response.headers.set('x-request-id', requestIdOf(request));

@@ -5,10 +5,14 @@ import {
   type ExecutionArgs,
   type ExecutionResult,
   execute,
+  type GraphQLError,
 } from 'graphql';
 import { isAsyncIterable, mapAsyncIterator, maskError, type Plugin } from 'graphql-yoga';
+import { type Caller, callerView } from '../auth/caller.js';
+import type { GatewayContext } from '../context.js';
 import type { LiveServices } from '../events/live.js';
 import type { BalanceStream } from '../events/subscribe.js';
+import { contractResult } from './error-contract.js';
 import { SseFrame, SseWire } from './sse-wire.js';
 import { withPartialErrors } from './usePartialErrors.js';
 
@@ -18,8 +22,13 @@ const PING_MS = 12_000;
 const COMPLETE = new SseFrame('event: complete\ndata:\n\n');
 const PING = new SseFrame(':\n\n');
 
+interface Member {
+  readonly wire: SseWire;
+  readonly requestId: string;
+}
+
 interface Group {
-  readonly members: Set<SseWire>;
+  readonly members: Set<Member>;
   stop(): void;
 }
 
@@ -38,16 +47,24 @@ export interface SseFanoutStats {
   memberCount(): { socket: number; stream: number };
 }
 
+/** A context of its own for a group's executions, equivalent to each member's (same caller view). */
+export type GroupContextFactory = (caller: Caller) => GatewayContext;
+
 /**
  * SSE fan-out for `walletBalanceChanged`. Establishing a subscription still goes through yoga
  * (parse, validate, limits, auth, the subscribe resolver with its ownership checks). Then every
- * SSE subscriber with the same topic, document and variables joins one group: the group has one
- * pubsub listener, executes the selection once per event (the result does not depend on the
- * caller: each caller's right to the topic was checked when it subscribed), masks unexpected
- * errors as yoga does, serialises once and writes the same bytes to every member. Per-subscriber
+ * SSE subscriber whose result cannot differ joins one group: same topic, document, operation
+ * name and variables, and the same caller view (callerView: everything of the caller resolvers
+ * read). The group has one pubsub listener and executes once per event, with a context of its
+ * own built for that caller view (fresh per event, never a member's), masks unexpected errors as
+ * yoga does, serialises once and writes the same bytes to every member. An event with errors is
+ * serialised per member instead, so each error carries that member's request id. Per-subscriber
  * execution and socket writes were the cost that capped one process far below 10,000 subscribers.
  */
-export function createSseFanout(live: LiveServices): SseFanoutStats & { plugin: Plugin } {
+export function createSseFanout(
+  live: LiveServices,
+  groupContext: GroupContextFactory,
+): SseFanoutStats & { plugin: Plugin } {
   const pending = new WeakMap<Request, Pending>();
   const groups = new Map<string, Group>();
   const documentIds = new WeakMap<DocumentNode, number>();
@@ -60,26 +77,44 @@ export function createSseFanout(live: LiveServices): SseFanoutStats & { plugin: 
 
   function startGroup(key: string, topic: string, args: ExecutionArgs): Group {
     const source = live.pubsub.subscribe('balance', topic);
-    const members = new Set<SseWire>();
+    const members = new Set<Member>();
     const group: Group = { members, stop: () => void source.return() };
+    const base = groupContext((args.contextValue as GatewayContext).caller);
+    // The first member's request, context and loaders are not kept: only what every member shares.
+    const shared: ExecutionArgs = {
+      schema: args.schema,
+      document: args.document,
+      operationName: args.operationName ?? null,
+      variableValues: args.variableValues ?? {},
+    };
     const ping = setInterval(() => {
-      for (const m of members) m.write(PING);
+      for (const m of members) m.wire.write(PING);
     }, PING_MS);
     ping.unref();
+    const send = (m: Member, frame: SseFrame) => {
+      if (m.wire.bufferedBytes > MAX_BUFFERED_BYTES) m.wire.destroy();
+      else m.wire.write(frame);
+    };
     void (async () => {
       for await (const message of source) {
         if (members.size === 0) continue;
-        const result = withPartialErrors(
-          args.contextValue,
-          (await execute({ ...args, rootValue: message })) as ExecutionResult,
+        const contextValue: GatewayContext = { ...base, partialErrors: [] };
+        const executed = withPartialErrors(
+          contextValue,
+          (await execute({ ...shared, contextValue, rootValue: message })) as ExecutionResult,
         );
-        const masked = result.errors
-          ? { ...result, errors: result.errors.map((e) => maskError(e, 'Unexpected error.')) }
-          : result;
-        const frame = new SseFrame(`event: next\ndata: ${JSON.stringify(masked)}\n\n`);
+        const errors = (executed.errors ?? []).map(
+          (e) => maskError(e, 'Unexpected error.') as GraphQLError,
+        );
+        if (errors.length === 0) {
+          const frame = new SseFrame(`event: next\ndata: ${JSON.stringify(executed)}\n\n`);
+          for (const m of members) send(m, frame);
+          continue;
+        }
+        const result = { ...executed, errors };
         for (const m of members) {
-          if (m.bufferedBytes > MAX_BUFFERED_BYTES) m.destroy();
-          else m.write(frame);
+          const own = contractResult(result, m.requestId, false);
+          send(m, new SseFrame(`event: next\ndata: ${JSON.stringify(own)}\n\n`));
         }
       }
     })().finally(() => clearInterval(ping));
@@ -111,10 +146,17 @@ export function createSseFanout(live: LiveServices): SseFanoutStats & { plugin: 
       pending.delete(request);
       setResultProcessor(
         ((_result: unknown, fetchAPI: { Response: typeof Response }) => {
-          const variables = JSON.stringify(p.args.variableValues ?? {});
-          const key = `${p.stream.topic}\u0000${documentId(p.args.document)}\u0000${variables}`;
+          const context = p.args.contextValue as GatewayContext;
+          const key = [
+            p.stream.topic,
+            documentId(p.args.document),
+            p.args.operationName ?? '',
+            JSON.stringify(p.args.variableValues ?? {}),
+            callerView(context.caller),
+          ].join('\u0000');
           const group = groups.get(key) ?? startGroup(key, p.stream.topic, p.args);
-          const member = new SseWire((serverContext as { res?: ServerResponse }).res);
+          const wire = new SseWire((serverContext as { res?: ServerResponse }).res);
+          const member: Member = { wire, requestId: context.requestId };
           group.members.add(member);
           let left = false;
           const leave = () => {
@@ -129,13 +171,13 @@ export function createSseFanout(live: LiveServices): SseFanoutStats & { plugin: 
           };
           // Shutdown (or any other end of the stream) completes the SSE response normally.
           p.stream.onEnd(() => {
-            member.end(COMPLETE);
+            wire.end(COMPLETE);
             leave();
           });
-          member.body.once('close', leave);
+          wire.body.once('close', leave);
           // Browsers may not show the stream until the first bytes arrive.
-          member.write(PING);
-          return new fetchAPI.Response(member.body as never, {
+          wire.write(PING);
+          return new fetchAPI.Response(wire.body as never, {
             status: 200,
             headers: {
               'content-type': 'text/event-stream',
@@ -155,7 +197,7 @@ export function createSseFanout(live: LiveServices): SseFanoutStats & { plugin: 
     memberCount() {
       const count = { socket: 0, stream: 0 };
       for (const group of groups.values())
-        for (const m of group.members) count[m.direct ? 'socket' : 'stream']++;
+        for (const m of group.members) count[m.wire.direct ? 'socket' : 'stream']++;
       return count;
     },
   };

@@ -1,9 +1,11 @@
 import type { IncomingMessage, Server } from 'node:http';
-import { type ExecutionArgs, GraphQLError } from 'graphql';
+import { type ExecutionArgs, type ExecutionResult, GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { GatewayContext } from '../context.js';
+import { contractError, contractResult } from './error-contract.js';
+import { requestIdOf } from './useRequestId.js';
 
 const FORWARDED = ['authorization', 'x-api-key', 'x-request-id'];
 
@@ -55,33 +57,69 @@ export function attachWebSocket(
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,
       subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args) as never,
       onSubscribe: async (ctx, _id, params) => {
+        // Credentials come from the upgrade request's headers or from connectionParams (browsers
+        // cannot set WebSocket headers), seen as one Request so auth works as over HTTP.
+        const request = upgradeRequest(ctx.extra.request, ctx.connectionParams);
+        const requestId = requestIdOf(request);
+        // Refusals go out as this operation's `error` message, coded like any request error.
+        const refuse = (errors: readonly GraphQLError[]) =>
+          errors.map((e) => contractError(e, requestId, { requestLevel: true, forYoga: false }));
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
-          // Credentials come from the upgrade request's headers or from connectionParams (browsers
-          // cannot set WebSocket headers), seen as one Request so auth works as over HTTP.
-          request: upgradeRequest(ctx.extra.request, ctx.connectionParams),
+          request,
           socket: ctx.extra.socket,
           params,
         });
+        let document: ReturnType<typeof parse>;
+        try {
+          document = parse(params.query);
+        } catch (e) {
+          if (e instanceof GraphQLError)
+            return refuse([
+              new GraphQLError(e.message, {
+                ...(e.positions && { positions: e.positions }),
+                ...(e.source && { source: e.source }),
+                extensions: { code: 'GRAPHQL_PARSE_FAILED', ...e.extensions },
+              }),
+            ]);
+          throw e;
+        }
+        const errors: readonly GraphQLError[] = validate(schema, document);
+        if (errors.length > 0)
+          return refuse(
+            errors.map((e: GraphQLError) =>
+              e.extensions?.code
+                ? e
+                : new GraphQLError(e.message, {
+                    ...(e.nodes && { nodes: e.nodes }),
+                    extensions: { ...e.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
+                  }),
+            ),
+          );
         let contextValue: unknown;
         try {
           contextValue = await contextFactory();
         } catch (e) {
           // Refused credentials or a rate limit: an error message on this operation, not a dropped socket.
-          if (e instanceof GraphQLError) return [e];
+          if (e instanceof GraphQLError) return refuse([e]);
           throw e;
         }
-        const args = {
+        return {
           schema,
           operationName: params.operationName,
-          document: parse(params.query),
+          document,
           variableValues: params.variables,
           contextValue,
           rootValue: { execute, subscribe },
         };
-        const errors = validate(args.schema, args.document);
-        return errors.length > 0 ? errors : args;
       },
+      // Every result and event: errors coded, with this operation's request id, nothing internal.
+      onNext: (_ctx, _id, _payload, args, result) =>
+        contractResult(
+          result as ExecutionResult,
+          (args.contextValue as GatewayContext).requestId,
+          false,
+        ) as never,
     },
     wss,
   );

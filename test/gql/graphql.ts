@@ -151,12 +151,16 @@ export type CreditBreakdown = {
 };
 
 /** A customer identified by your external id, joined across every configured provider. */
-export type Customer = {
+export type Customer = Node & {
   __typename?: 'Customer';
   /** Settled balance totals per currency over the customer's non-terminated wallets in every provider, exact, sorted by currency. Partial (with an error) when a provider fails. */
   balances: Array<Money>;
   /** Your id for the customer (Lago external_customer_id, Flexprice external_id, Polar external_id). */
   externalId: Scalars['String']['output'];
+  /** Opaque global id (encodes the external id): `node(id:)` fetches the customer again. */
+  id: Scalars['ID']['output'];
+  /** The providers that have this customer on record, with or without wallets: empty for a customer no provider knows (and, under a customer token, for any other customer). A provider that fails is left out and named in one error. */
+  knownBy: Array<Provider>;
   /** The customer's wallets in every configured provider, fetched in parallel. Flexprice lists only active wallets for a customer (closed ones are hidden upstream). A failing provider leaves the others' wallets here and adds one error naming it. */
   wallets: Array<Wallet>;
 };
@@ -282,17 +286,17 @@ export type ProviderInfo = {
 /** Read access to wallets across every configured billing provider. */
 export type Query = {
   __typename?: 'Query';
-  /** A customer by your external id. Always answers: a customer no provider knows has no wallets and no balances. */
+  /** A customer by your external id. Always answers: a customer no provider knows has no wallets, no balances and an empty `knownBy`. */
   customer: Customer;
-  /** Fetches any object by its global id (today: a Wallet). */
+  /** Fetches a Wallet or a Customer by its global id. A string that is not one is refused with INVALID_ID. */
   node?: Maybe<Node>;
   /** Fetches objects by global ids, in order. Each id answers on its own: an unknown, hidden or malformed id gives null in its place plus an error at its index; the others are unaffected. */
   nodes: Array<Maybe<Node>>;
   /** Every provider configured on this gateway, with its capabilities and health. */
   providers: Array<ProviderInfo>;
-  /** One wallet by global id. An unknown id answers null plus a WALLET_NOT_FOUND error. */
+  /** One wallet by global id. An unknown id answers null plus a WALLET_NOT_FOUND error; a string that is not a Wallet id is refused with INVALID_ID. */
   wallet?: Maybe<Wallet>;
-  /** Wallets across every configured provider, ordered by provider, then newest first. When a provider fails, its wallets are missing and the response carries one error naming it. */
+  /** Wallets across every configured provider, newest first (then by provider and id), in pages of at most 100. Cursors are keyset positions in each provider's own order, so a walk never skips or repeats a wallet. When a provider fails, its wallets are missing from that page, one error (extensions.provider, incomplete: true) names it, and its place in the cursor stays put: later pages bring its wallets. */
   wallets: WalletConnection;
 };
 
@@ -324,10 +328,8 @@ export type QueryWalletArgs = {
 /** Read access to wallets across every configured billing provider. */
 export type QueryWalletsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<WalletFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** An automatic top-up rule. Lago rules map one to one; a Flexprice auto top-up is a THRESHOLD rule. */
@@ -497,7 +499,7 @@ export type WalletBalanceChange = {
   wallet?: Maybe<Wallet>;
 };
 
-/** A page of a list (Relay connection). */
+/** A page of wallets across providers (Relay connection, keyset cursors). */
 export type WalletConnection = {
   __typename?: 'WalletConnection';
   /** The items of this page, each with its cursor. */
@@ -623,7 +625,7 @@ export type NodesQueryVariables = Exact<{
 }>;
 
 
-export type NodesQuery = { __typename?: 'Query', nodes: Array<{ __typename?: 'Wallet', providerWalletId: string, id: string, balance: { __typename?: 'Money', amount: string, currency: string } } | null> };
+export type NodesQuery = { __typename?: 'Query', nodes: Array<{ __typename?: 'Customer', id: string } | { __typename?: 'Wallet', providerWalletId: string, id: string, balance: { __typename?: 'Money', amount: string, currency: string } } | null> };
 
 export type ProvidersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -645,7 +647,7 @@ export type FlexNodesQueryVariables = Exact<{
 }>;
 
 
-export type FlexNodesQuery = { __typename?: 'Query', nodes: Array<{ __typename?: 'Wallet', id: string, provider: Provider, providerWalletId: string, name?: string | null, code?: string | null, status: WalletStatus, kind: WalletKind, currency: string, ongoingBalanceIsCached?: boolean | null, priority?: number | null, createdAt?: string | null, updatedAt?: string | null, raw: unknown, customer: { __typename?: 'WalletCustomer', externalId?: string | null, providerCustomerId: string }, balance: { __typename?: 'Money', amount: string, currency: string, minorUnits: string }, ongoingBalance?: { __typename?: 'Money', amount: string, currency: string, minorUnits: string } | null, ongoingUsage?: { __typename?: 'Money', amount: string, currency: string } | null, credits?: { __typename?: 'WalletCredits', balance: string, ongoingBalance?: string | null, ongoingUsage?: string | null, consumed?: string | null, rate: string, topUpRate?: string | null, breakdown?: { __typename?: 'CreditBreakdown', free: string, purchased: string } | null } | null, recurringTransactionRules: Array<{ __typename?: 'RecurringTransactionRule', id?: string | null, trigger: RuleTrigger, interval?: RuleInterval | null, method: RuleMethod, thresholdCredits?: string | null, paidCredits?: string | null, grantedCredits?: string | null, targetOngoingBalance?: string | null, status: RuleStatus, invoiced?: boolean | null, cooldown?: { __typename?: 'Cooldown', value: number, unit: CooldownUnit } | null }>, alertSettings?: { __typename?: 'AlertSettings', enabled: boolean, state?: AlertState | null, thresholds: Array<{ __typename?: 'AlertThreshold', level?: AlertLevel | null, value: string, condition: AlertCondition, metric: AlertMetric, recurring: boolean, code?: string | null, alertCode?: string | null }>, critical?: { __typename?: 'AlertThreshold', value: string } | null, warning?: { __typename?: 'AlertThreshold', value: string } | null, info?: { __typename?: 'AlertThreshold', value: string } | null } | null, metadata: Array<{ __typename?: 'MetadataEntry', key: string, value?: string | null }> } | null> };
+export type FlexNodesQuery = { __typename?: 'Query', nodes: Array<{ __typename?: 'Customer', id: string } | { __typename?: 'Wallet', id: string, provider: Provider, providerWalletId: string, name?: string | null, code?: string | null, status: WalletStatus, kind: WalletKind, currency: string, ongoingBalanceIsCached?: boolean | null, priority?: number | null, createdAt?: string | null, updatedAt?: string | null, raw: unknown, customer: { __typename?: 'WalletCustomer', externalId?: string | null, providerCustomerId: string }, balance: { __typename?: 'Money', amount: string, currency: string, minorUnits: string }, ongoingBalance?: { __typename?: 'Money', amount: string, currency: string, minorUnits: string } | null, ongoingUsage?: { __typename?: 'Money', amount: string, currency: string } | null, credits?: { __typename?: 'WalletCredits', balance: string, ongoingBalance?: string | null, ongoingUsage?: string | null, consumed?: string | null, rate: string, topUpRate?: string | null, breakdown?: { __typename?: 'CreditBreakdown', free: string, purchased: string } | null } | null, recurringTransactionRules: Array<{ __typename?: 'RecurringTransactionRule', id?: string | null, trigger: RuleTrigger, interval?: RuleInterval | null, method: RuleMethod, thresholdCredits?: string | null, paidCredits?: string | null, grantedCredits?: string | null, targetOngoingBalance?: string | null, status: RuleStatus, invoiced?: boolean | null, cooldown?: { __typename?: 'Cooldown', value: number, unit: CooldownUnit } | null }>, alertSettings?: { __typename?: 'AlertSettings', enabled: boolean, state?: AlertState | null, thresholds: Array<{ __typename?: 'AlertThreshold', level?: AlertLevel | null, value: string, condition: AlertCondition, metric: AlertMetric, recurring: boolean, code?: string | null, alertCode?: string | null }>, critical?: { __typename?: 'AlertThreshold', value: string } | null, warning?: { __typename?: 'AlertThreshold', value: string } | null, info?: { __typename?: 'AlertThreshold', value: string } | null } | null, metadata: Array<{ __typename?: 'MetadataEntry', key: string, value?: string | null }> } | null> };
 
 export type FlexWalletQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -678,7 +680,7 @@ export type PolarWalletsByIdQueryVariables = Exact<{
 }>;
 
 
-export type PolarWalletsByIdQuery = { __typename?: 'Query', nodes: Array<{ __typename?: 'Wallet', providerWalletId: string, id: string, customer: { __typename?: 'WalletCustomer', externalId?: string | null, providerCustomerId: string }, balance: { __typename?: 'Money', amount: string, currency: string, minorUnits: string } } | null> };
+export type PolarWalletsByIdQuery = { __typename?: 'Query', nodes: Array<{ __typename?: 'Customer', id: string } | { __typename?: 'Wallet', providerWalletId: string, id: string, customer: { __typename?: 'WalletCustomer', externalId?: string | null, providerCustomerId: string }, balance: { __typename?: 'Money', amount: string, currency: string, minorUnits: string } } | null> };
 
 export type PolarAllWalletsQueryVariables = Exact<{
   filter?: InputMaybe<WalletFilter>;

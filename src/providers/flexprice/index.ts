@@ -14,6 +14,7 @@ import type {
   WalletList,
   WalletProvider,
 } from '../provider.js';
+import { UNKNOWN_CUSTOMER } from '../provider.js';
 import { ProviderResilience, type UpstreamSettings } from '../resilience/index.js';
 import { flexpriceWalletCore } from './api.js';
 import { FlexpriceClient, mapFlexpriceError } from './client.js';
@@ -229,8 +230,7 @@ class FlexpriceProvider implements WalletProvider {
       raws = await this.client.customerWallets({ lookupKey: externalId });
     } catch (e) {
       // A customer Flexprice does not know simply has no Flexprice wallets.
-      if (e instanceof GatewayError && e.code === 'CUSTOMER_NOT_FOUND')
-        return { wallets: [], errors: [] };
+      if (e instanceof GatewayError && e.code === 'CUSTOMER_NOT_FOUND') return UNKNOWN_CUSTOMER;
       throw e;
     }
     return toWalletList(

@@ -11,6 +11,7 @@ import type {
   WalletList,
   WalletProvider,
 } from '../provider.js';
+import { UNKNOWN_CUSTOMER } from '../provider.js';
 import { ProviderResilience, type UpstreamSettings } from '../resilience/index.js';
 import { lagoWalletCore } from './api.js';
 import { LagoClient, mapLagoError } from './client.js';
@@ -111,7 +112,7 @@ class LagoProvider implements WalletProvider {
           } catch (e) {
             // A customer Lago does not know simply has no Lago wallets.
             if (e instanceof GatewayError && e.code === 'CUSTOMER_NOT_FOUND')
-              return { wallets: [], errors: [] };
+              return UNKNOWN_CUSTOMER;
             throw e;
           }
         }),

@@ -12,6 +12,7 @@ import type {
   WalletList,
   WalletProvider,
 } from '../provider.js';
+import { UNKNOWN_CUSTOMER } from '../provider.js';
 import { ProviderResilience, type UpstreamSettings } from '../resilience/index.js';
 import { POLAR_ID, polarWalletCore } from './api.js';
 import { POLAR_MAX_PAGE_SIZE, PolarClient } from './client.js';
@@ -181,7 +182,7 @@ class PolarProvider implements WalletProvider {
     return externalIds.map((externalId) => {
       const customerId = customerIds.get(externalId);
       if (customerId instanceof GatewayError) return customerId;
-      if (customerId === null || customerId === undefined) return NO_WALLETS;
+      if (customerId === null || customerId === undefined) return UNKNOWN_CUSTOMER;
       const raws = listed.get(customerId) ?? [];
       if (raws instanceof GatewayError) return raws;
       return toWalletList(raws.map((raw) => this.translate(raw, externalId)));
