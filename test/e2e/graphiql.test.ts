@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { until } from '../helpers/live-clients.js';
 import { type Stack, startStack } from '../helpers/stack.js';
 
 /**
@@ -10,6 +11,8 @@ import { type Stack, startStack } from '../helpers/stack.js';
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+const LAGO_PREPAID = '1a901a90-1a90-4a90-8a90-000000000001';
+
 let stack: Stack;
 let browser: Browser;
 let url: string;
@@ -18,8 +21,9 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM))
     throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does this)`);
   // As `npm start` runs it: sandbox mode, anonymous access.
-  stack = await startStack({}, { sandboxMode: true });
+  stack = await startStack({ BALANCE_POLL_INTERVAL_MS: '600000' }, { sandboxMode: true });
   url = await stack.gateway.listen();
+  stack.sandboxes.sendWebhooksTo(url);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -82,5 +86,49 @@ describe('GraphiQL', () => {
       requested.filter((r) => r.startsWith(`${origin}/graphql`)).length,
     ).toBeGreaterThanOrEqual(2);
     await page.close();
+  }, 90_000);
+
+  it('opens with example tabs and runs the live subscription tab: an event appears after a top-up', async () => {
+    const page = await browser.newPage();
+    const posted: { headers: Record<string, string>; body: string }[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().startsWith(url))
+        posted.push({ headers: r.headers(), body: r.postData() ?? '' });
+    });
+    await page.goto(url, { waitUntil: 'load' });
+    const tabs = page.locator('.graphiql-tab');
+    await expect.poll(async () => tabs.count(), { timeout: 30_000 }).toBe(3);
+    expect(await tabs.allInnerTexts()).toEqual(['CustomerWallets', 'LiveBalances', 'WalletPages']);
+
+    // The tabs are drag-reorderable: a synthetic pointer click can land as a drag, a click event cannot.
+    await page.locator('#graphiql-session-tab-1').dispatchEvent('click');
+    await expect
+      .poll(async () => page.locator('.graphiql-query-editor').innerText(), { timeout: 15_000 })
+      .toContain('walletBalanceChanged');
+    const streaming = page.waitForResponse(
+      (r) => r.url().startsWith(url) && (r.request().postData() ?? '').includes('LiveBalances'),
+    );
+    await page.locator('button.graphiql-execute-button').click();
+    const response = await streaming;
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toContain('text/event-stream');
+    await until(() => stack.gateway.live.openStreams === 1, 10_000);
+
+    const moved = stack.sandboxes.lago.store.grantCredits(LAGO_PREPAID, '4.0');
+    const result = page.locator('.graphiql-response');
+    await expect
+      .poll(async () => result.innerText(), { timeout: 20_000 })
+      .toContain('walletBalanceChanged');
+    const text = await result.innerText();
+    expect(text).toContain('"LAGO"');
+    expect(text).toContain('"WEBHOOK"');
+    expect(moved).toBeDefined();
+    // Nobody typed a header: the subscription went out as a JSON POST, which CSRF prevention allows.
+    const subscription = posted.find((p) => p.body.includes('LiveBalances'))!;
+    expect(subscription.headers['content-type']).toContain('application/json');
+    expect(subscription.headers.accept).toBe('text/event-stream');
+    expect(subscription.headers['x-graphql-yoga-csrf']).toBeUndefined();
+    await page.close();
+    await until(() => stack.gateway.live.openStreams === 0, 10_000);
   }, 90_000);
 });
