@@ -54,7 +54,11 @@ export function contractError(
   if (!coded) extensions.code = options.requestLevel ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
   extensions.requestId = requestId;
   if (options.forYoga) {
-    const http = error.extensions?.http ?? (!coded && options.requestLevel && REQUEST_ERROR_STATUS);
+    let http = error.extensions?.http ?? (!coded && options.requestLevel && REQUEST_ERROR_STATUS);
+    // Yoga marks a body it could not parse by that extension (dropped here) and answers it 400
+    // under any Accept, as the spec asks: keep that status once the mark is gone.
+    if (http && error.extensions?.originalError !== undefined)
+      http = { ...(http as object), spec: false };
     if (http) extensions.http = http;
   }
   return new GraphQLError(error.message, {
