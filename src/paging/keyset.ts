@@ -28,22 +28,28 @@ const VERSION = 'v1';
 // Provider ids are short; anything longer than this is not a cursor of ours.
 const MAX_CURSOR_LENGTH = 2048;
 
-/** The order of every list paged this way: newest first, undated last, then id ascending. */
+const newestFirst = (a: ItemKey, b: ItemKey): number =>
+  a.at === b.at ? 0 : a.at === null ? 1 : b.at === null ? -1 : b.at - a.at;
+const byId = (a: ItemKey, b: ItemKey): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** A provider's own order: newest first, undated last, then id ascending. */
 export function compareKeys(a: ItemKey, b: ItemKey): number {
-  if (a.at !== b.at) {
-    if (a.at === null) return 1;
-    if (b.at === null) return -1;
-    return b.at - a.at;
-  }
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return newestFirst(a, b) || byId(a, b);
 }
 
-/** The merged order across providers: by key, then by provider, so ties are stable too. */
+/**
+ * The merged order: newest first, then provider, then id. Restricted to one provider it is that
+ * provider's own order, which is what lets each provider keep its own position.
+ */
 export function compareAcross(
   a: { provider: ProviderName; key: ItemKey },
   b: { provider: ProviderName; key: ItemKey },
 ): number {
-  return compareKeys(a.key, b.key) || PROVIDERS.indexOf(a.provider) - PROVIDERS.indexOf(b.provider);
+  return (
+    newestFirst(a.key, b.key) ||
+    PROVIDERS.indexOf(a.provider) - PROVIDERS.indexOf(b.provider) ||
+    byId(a.key, b.key)
+  );
 }
 
 /** True when `key` comes after `position` in its provider's ordering (or nothing was read yet). */
