@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { SCALARS } from '../codegen.js';
 import { withCapabilityTable } from '../scripts/capability-table.js';
 import { ERROR_CODES } from '../src/errors.js';
 
@@ -19,8 +20,21 @@ describe('README.md', () => {
 describe('README.md documents', () => {
   const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
-  it('every error code the gateway emits', () => {
-    for (const code of Object.keys(ERROR_CODES)) expect(readme, code).toContain(`\`${code}\``);
+  it('every error code the gateway emits, in its table, and no other', () => {
+    const errors = readme.slice(readme.indexOf('## Errors'), readme.indexOf('## Layout'));
+    const table = [...errors.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]);
+    expect(table.sort()).toEqual(Object.keys(ERROR_CODES).sort());
+  });
+
+  it('the codegen scalar map frontends copy, as codegen.ts uses it, for every custom scalar', () => {
+    const block = /<!-- codegen-scalars:start -->[\s\S]*?scalars: (\{[^}]*\})/.exec(readme)?.[1];
+    const documented = Object.fromEntries(
+      [...(block ?? '').matchAll(/(\w+): '(\w+)'/g)].map((m) => [m[1], m[2]]),
+    );
+    expect(documented).toEqual(SCALARS);
+    const schema = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
+    const custom = [...schema.matchAll(/^scalar (\w+)/gm)].map((m) => m[1]);
+    expect(custom.sort()).toEqual(Object.keys(SCALARS).sort());
   });
 
   it('every environment variable the gateway reads', () => {
