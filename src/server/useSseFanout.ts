@@ -103,9 +103,12 @@ export function createSseFanout(
           contextValue,
           (await execute({ ...shared, contextValue, rootValue: message })) as ExecutionResult,
         );
-        const errors = (executed.errors ?? []).map(
-          (e) => maskError(e, 'Unexpected error.') as GraphQLError,
-        );
+        const errors = (executed.errors ?? []).map((e) => {
+          const masked = maskError(e, 'Unexpected error.') as GraphQLError;
+          if (masked !== e)
+            base.logger.error({ err: e.message }, 'unexpected error in an SSE event');
+          return masked;
+        });
         if (errors.length === 0) {
           const frame = new SseFrame(`event: next\ndata: ${JSON.stringify(executed)}\n\n`);
           for (const m of members) send(m, frame);

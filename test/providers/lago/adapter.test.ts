@@ -312,9 +312,10 @@ describe('wallet(id) and node loading', () => {
     ]);
   });
 
-  it('an id that is not a wallet id is refused clearly', async () => {
+  it('an id that is not a wallet id is refused clearly, before execution', async () => {
     const { data, errors } = await stack.execute(WalletBalanceQuery, { id: 'not-a-global-id' });
-    expect(data).toEqual({ wallet: null });
+    expect(data).toBeUndefined();
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_ID', argument: 'id' });
     expect(errors?.[0]?.message).toMatch(/id/i);
   });
 });

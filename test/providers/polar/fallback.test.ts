@@ -146,7 +146,9 @@ describe('portal fallback', () => {
     });
     expect(data!.wallets.edges).toEqual([]);
     expect(errors).toEqual([
-      expect.objectContaining({ extensions: { code: 'UPSTREAM_ERROR', provider: 'POLAR' } }),
+      expect.objectContaining({
+        extensions: { code: 'UPSTREAM_ERROR', provider: 'POLAR', incomplete: true },
+      }),
     ]);
     expect(h.polar.requests).toHaveLength(0);
   });
