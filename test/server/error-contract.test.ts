@@ -312,3 +312,37 @@ describe('over WebSocket', () => {
 afterAll(() => {
   for (const code of seen) expect(Object.keys(ERROR_CODES), code).toContain(code);
 });
+
+describe('a bearer token where no JWT is configured (sandbox mode)', () => {
+  let sandbox: Stack;
+  let sandboxUrl: string;
+  beforeAll(async () => {
+    sandbox = await startStack({}, { sandboxMode: true });
+    sandboxUrl = await sandbox.gateway.listen();
+  });
+  afterAll(() => sandbox.close());
+
+  it('is refused with 401 UNAUTHENTICATED, over HTTP and in graphql-ws connectionParams, not ignored', async () => {
+    const res = await fetch(sandboxUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json',
+        authorization: 'Bearer abc',
+      },
+      body: JSON.stringify({ query: '{ providers { name } }' }),
+    });
+    expect(res.status).toBe(401);
+    expect(JSON.stringify(await res.json())).toContain('UNAUTHENTICATED');
+    const ws = await subscribeWs(
+      sandboxUrl,
+      '{ providers { name } }',
+      {},
+      { authorization: 'Bearer abc' },
+    );
+    const refused = await ws.next();
+    await ws.close();
+    expect(JSON.stringify(refused)).toMatch(/UNAUTHENTICATED/);
+    expect(JSON.stringify(refused)).toMatch(/requestId/);
+  });
+});
