@@ -95,7 +95,13 @@ describe('GraphiQL', () => {
       if (r.method() === 'POST' && r.url().startsWith(url))
         posted.push({ headers: r.headers(), body: r.postData() ?? '' });
     });
+    // GraphiQL tells a subscription from a query by the schema: let it load first.
+    const introspected = page.waitForResponse(
+      (r) => (r.request().postData() ?? '').includes('IntrospectionQuery'),
+      { timeout: 30_000 },
+    );
     await page.goto(url, { waitUntil: 'load' });
+    await introspected;
     const tabs = page.locator('.graphiql-tab');
     await expect.poll(async () => tabs.count(), { timeout: 30_000 }).toBe(3);
     expect(await tabs.allInnerTexts()).toEqual(['CustomerWallets', 'LiveBalances', 'WalletPages']);
@@ -105,9 +111,19 @@ describe('GraphiQL', () => {
     await expect
       .poll(async () => page.locator('.graphiql-query-editor').innerText(), { timeout: 15_000 })
       .toContain('walletBalanceChanged');
-    await page.locator('button.graphiql-execute-button').click();
+    // A click while GraphiQL is still settling the tab switch can be lost: click until it posts.
+    const sent = () => posted.some((p) => p.body.includes('LiveBalances'));
+    for (let attempt = 0; attempt < 5 && !sent(); attempt++) {
+      await page.locator('button.graphiql-execute-button').click();
+      await until(sent, 3000).catch(() => undefined);
+    }
     // The stream is open at the gateway (Chromium may report no response for it until it ends).
-    await until(() => stack.gateway.live.openStreams === 1, 10_000);
+    await until(() => stack.gateway.live.openStreams === 1, 20_000).catch((e: unknown) => {
+      throw new Error(
+        `no stream opened; the page posted: ${JSON.stringify(posted.map((p) => p.body.slice(0, 60)))}`,
+        { cause: e },
+      );
+    });
 
     stack.sandboxes.lago.store.grantCredits(LAGO_PREPAID, '4.0');
     const result = page.locator('.graphiql-response');
