@@ -26,6 +26,7 @@
  * table says the load average before it and how much CPU other processes used meanwhile.
  */
 import { loadavg } from 'node:os';
+import { basename } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -94,7 +95,8 @@ const HELP = `Usage: npm run bench:query -- [options]
   --customers N       seeded customers the loads rotate over (default 500)
   --latency-ms MS     the upstream's added latency in the latency case (default 80)
   --rounds R          repeat every load R times, interleaved; the summary shows ranges (default 1)
-  --baseline-dir DIR  also measure the gateway of another checkout (A/B), beside this one
+  --baseline-dir DIR  also measure the gateway of another checkout (A/B), beside this one;
+                      repeat it for several (each row is named by the folder's name)
   --profile           record a CPU profile of each gateway and print where its CPU went
                       (the profiler costs some throughput: compare profiled runs with each other)
   --json FILE         also write every result as JSON
@@ -110,7 +112,7 @@ const { values: args } = parseArgs({
     customers: { type: 'string', default: '500' },
     'latency-ms': { type: 'string', default: '80' },
     rounds: { type: 'string', default: '1' },
-    'baseline-dir': { type: 'string' },
+    'baseline-dir': { type: 'string', multiple: true },
     profile: { type: 'boolean', default: false },
     json: { type: 'string' },
     help: { type: 'boolean', default: false },
@@ -139,7 +141,7 @@ const opts = {
   customers: positive('customers'),
   latencyMs: positive('latency-ms'),
   rounds: positive('rounds'),
-  baselineDir: args['baseline-dir'],
+  baselineDirs: args['baseline-dir'] ?? [],
   profile: args.profile!,
   json: args.json,
 };
@@ -349,8 +351,10 @@ async function runCase(c: Case, connections: number, round: number): Promise<Cas
         [upstream.pid],
       ),
     );
-    const gateways: [string, string][] = [['Walletgate', REPO]];
-    if (opts.baselineDir) gateways.push(['Walletgate (baseline)', opts.baselineDir]);
+    const gateways: [string, string][] = [
+      ['Walletgate', REPO],
+      ...opts.baselineDirs.map((dir): [string, string] => [`Walletgate (${basename(dir)})`, dir]),
+    ];
     for (const [label, dir] of gateways) {
       const gateway = await startGateway(dir, upstream, {
         apiKey: API_KEY,
@@ -391,11 +395,11 @@ const QUERY_PATH_FOCUS: readonly [RegExp, string][] = [
   [/^\(garbage collector\)/, 'GC (main thread)'],
   [/ zod\//, 'zod (wire validation)'],
   [/ decimal\.js\//, 'decimal.js'],
-  [/ (domain\/money|providers\/wire|providers\/translate-helpers)\.js/, 'gateway money and wire'],
-  [/ providers\/[a-z]+\/translate\.js/, 'gateway translate'],
+  [/(domain\/money|providers\/wire|providers\/translate-helpers)\.[jt]s/, 'gateway money and wire'],
+  [/providers\/[a-z]+\/translate\.[jt]s/, 'gateway translate'],
   [/ lossless-json\//, 'lossless-json (upstream JSON)'],
   [/ (prom-client|@graphql-yoga\/plugin-prometheus|@envelop\/prometheus)\//, 'metrics'],
-  [/ graphql\/(execution|jsutils)\//, 'graphql execution'],
+  [/ (graphql\/execution|@graphql-tools\/executor)\//, 'graphql execution'],
   [/ graphql\/validation\//, 'graphql validation'],
   [/ graphql\/language\//, 'graphql parse/print'],
   [/ @escape\.tech\/graphql-armor/, 'graphql-armor limits'],
@@ -521,12 +525,12 @@ function printSummary(runs: CaseRun[]): void {
 // ---------------------------------------------------------------------------------------------
 
 await ensureBuilt(REPO, log);
-if (opts.baselineDir) await ensureBuilt(opts.baselineDir, log);
+for (const dir of opts.baselineDirs) await ensureBuilt(dir, log);
 out(`# bench:query, Node ${process.version}, ${machineDescription()}`);
 out(
   `${opts.durationS} s measured after ${opts.warmupS} s of warm-up per load; ` +
     `${opts.customers} customers × ${WALLETS_PER_CUSTOMER} Lago wallets; ` +
-    `gateway: node dist/main.js${opts.baselineDir ? `; baseline: ${opts.baselineDir}` : ''}` +
+    `gateway: node dist/main.js${opts.baselineDirs.map((d) => `; baseline: ${d}`).join('')}` +
     `${opts.profile ? '; CPU-profiled gateways' : ''}`,
 );
 out();

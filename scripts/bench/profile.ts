@@ -86,8 +86,9 @@ const shortUrl = (url: string): string => {
     const pkg = rest[0]!.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]!;
     return `${pkg}/${rest[rest.length - 1]}`;
   }
-  const src = url.indexOf('/src/');
-  if (src >= 0) return url.slice(src + 1);
+  // The gateway runs from src/ (tsx) or from its compiled dist/.
+  const own = Math.max(url.lastIndexOf('/src/'), url.lastIndexOf('/dist/'));
+  if (own >= 0) return url.slice(own + 1);
   return url.replace(/^file:\/\//, '');
 };
 
