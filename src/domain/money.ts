@@ -12,16 +12,23 @@ export const Dec = Decimal.clone({
 export type Dec = InstanceType<typeof Dec>;
 
 // decimal.js drops trailing zeros; the scale a value arrived with ("28.0", "10.00") is part of
-// what the provider said, so it is remembered here and used when the value is printed.
-const scales = new WeakMap<Dec, number>();
+// what the provider said, so it is kept on the value (an own property under a private symbol,
+// cheaper than a side table on the hot path) and used when the value is printed.
+const SCALE = Symbol('scale');
+type Scaled = Dec & { [SCALE]?: number };
+
+const scaleOf = (d: Dec): number => (d as Scaled)[SCALE] ?? 0;
 
 function withScale(d: Dec, scale: number): Dec {
-  scales.set(d, Math.max(scale, scales.get(d) ?? 0));
+  const known = (d as Scaled)[SCALE];
+  if (known === undefined || scale > known) (d as Scaled)[SCALE] = scale;
   return d;
 }
 
 /** More digits than any provider stores (Lago decimal(30,5), Flexprice numeric(20,9), bigint cents). */
 export const MAX_DECIMAL_DIGITS = 60;
+
+const PLAIN_DECIMAL = /^[+-]?(\d*)(?:\.(\d*))?$/;
 
 /**
  * Parses a plain decimal string ("10", "-1.25", "28.0"), remembering its scale. Exponent notation
@@ -30,18 +37,21 @@ export const MAX_DECIMAL_DIGITS = 60;
  */
 export function parseDecimal(text: string): Dec {
   const trimmed = text.trim();
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed))
+  const m = PLAIN_DECIMAL.exec(trimmed);
+  const whole = m?.[1] ?? '';
+  const fraction = m?.[2];
+  // At least one digit, on either side of the point.
+  if (!m || (whole.length === 0 && !fraction))
     throw new Error(`not a plain decimal: ${JSON.stringify(text.slice(0, 40))}`);
-  if (trimmed.replace(/[^0-9]/g, '').length > MAX_DECIMAL_DIGITS)
+  if (whole.length + (fraction?.length ?? 0) > MAX_DECIMAL_DIGITS)
     throw new Error(`more than ${MAX_DECIMAL_DIGITS} digits`);
   const d = new Dec(trimmed);
-  const fraction = /\.(\d+)$/.exec(trimmed)?.[1];
   return fraction ? withScale(d, fraction.length) : d;
 }
 
 /** The decimal string that travels on the wire: exact, at least at the scale it arrived with. */
 export function decimalString(d: Dec): string {
-  return d.toFixed(Math.max(d.decimalPlaces(), scales.get(d) ?? 0));
+  return d.toFixed(Math.max(d.decimalPlaces(), scaleOf(d)));
 }
 
 export interface Money {
@@ -53,8 +63,8 @@ export interface Money {
 
 /** Money in major units; printed with at least the currency's minor-unit digits. */
 export function money(amount: Dec | string, currency: string): Money {
-  const d = typeof amount === 'string' ? parseDecimal(amount) : new Dec(amount);
-  if (typeof amount !== 'string') scales.set(d, scales.get(amount) ?? 0);
+  const d =
+    typeof amount === 'string' ? parseDecimal(amount) : withScale(new Dec(amount), scaleOf(amount));
   return { amount: withScale(d, currencyExponent(currency)), currency };
 }
 
