@@ -16,6 +16,7 @@ import type {
 } from '../provider.js';
 import { UNKNOWN_CUSTOMER } from '../provider.js';
 import { ProviderResilience, type UpstreamSettings } from '../resilience/index.js';
+import { TranslatedOnce } from '../translated-once.js';
 import { flexpriceWalletCore } from './api.js';
 import { FlexpriceClient, mapFlexpriceError } from './client.js';
 import { translateWallet } from './translate.js';
@@ -78,6 +79,8 @@ class FlexpriceProvider implements WalletProvider {
     batchWalletsById: true,
     batchWalletsByCustomer: false,
   };
+
+  private readonly translated = new TranslatedOnce<Result<Wallet>>();
 
   constructor(
     private readonly client: FlexpriceClient,
@@ -235,12 +238,14 @@ class FlexpriceProvider implements WalletProvider {
     }
     return toWalletList(
       raws.map((raw) =>
-        translateItem(
-          'FLEXPRICE',
-          flexpriceWalletCore,
-          (w, r) => translateWallet(w, r, { externalId }),
-          raw,
-          this.logger,
+        this.translated.get(raw, externalId, () =>
+          translateItem(
+            'FLEXPRICE',
+            flexpriceWalletCore,
+            (w, r) => translateWallet(w, r, { externalId }),
+            raw,
+            this.logger,
+          ),
         ),
       ),
     );

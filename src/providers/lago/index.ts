@@ -13,6 +13,7 @@ import type {
 } from '../provider.js';
 import { UNKNOWN_CUSTOMER } from '../provider.js';
 import { ProviderResilience, type UpstreamSettings } from '../resilience/index.js';
+import { TranslatedOnce } from '../translated-once.js';
 import { lagoWalletCore } from './api.js';
 import { LagoClient, mapLagoError } from './client.js';
 import { translateAlerts, translateWallet } from './translate.js';
@@ -77,6 +78,8 @@ class LagoProvider implements WalletProvider {
     batchWalletsByCustomer: false,
   };
 
+  private readonly translated = new TranslatedOnce<Result<Wallet>>();
+
   constructor(
     private readonly client: LagoClient,
     private readonly resilience: ProviderResilience,
@@ -88,7 +91,9 @@ class LagoProvider implements WalletProvider {
   }
 
   private translate(raw: unknown): Result<Wallet> {
-    return translateItem('LAGO', lagoWalletCore, translateWallet, raw, this.logger, 'lago_id');
+    return this.translated.get(raw, null, () =>
+      translateItem('LAGO', lagoWalletCore, translateWallet, raw, this.logger, 'lago_id'),
+    );
   }
 
   // Lago has no multi-id wallet endpoint: one GET per distinct id, in parallel (DataLoader has

@@ -14,6 +14,7 @@ import type {
 } from '../provider.js';
 import { UNKNOWN_CUSTOMER } from '../provider.js';
 import { ProviderResilience, type UpstreamSettings } from '../resilience/index.js';
+import { TranslatedOnce } from '../translated-once.js';
 import { POLAR_ID, polarWalletCore } from './api.js';
 import { POLAR_MAX_PAGE_SIZE, PolarClient } from './client.js';
 import { CustomerDirectory } from './customers.js';
@@ -140,6 +141,8 @@ class PolarProvider implements WalletProvider {
     batchWalletsByCustomer: true,
   };
 
+  private readonly translated = new TranslatedOnce<Result<Wallet>>();
+
   constructor(
     private readonly client: PolarClient,
     private readonly directory: CustomerDirectory,
@@ -210,12 +213,14 @@ class PolarProvider implements WalletProvider {
   }
 
   private translate(raw: unknown, externalId: string | null): Result<Wallet> {
-    return translateItem(
-      'POLAR',
-      polarWalletCore,
-      (w, r) => translateWallet(w, r, externalId),
-      raw,
-      this.logger,
+    return this.translated.get(raw, externalId, () =>
+      translateItem(
+        'POLAR',
+        polarWalletCore,
+        (w, r) => translateWallet(w, r, externalId),
+        raw,
+        this.logger,
+      ),
     );
   }
 
