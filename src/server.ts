@@ -153,6 +153,10 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     landingPage: false,
     cors: corsOptions(config.cors),
     graphiql: graphiqlOptions(),
+    // Bodies are bounded once, before yoga sees them (withBodyLimit: LIMIT_MAX_BODY_BYTES against
+    // the declared Content-Length, which node's parser holds the body to; no undeclared length).
+    // Yoga's own limiter would re-wrap every body in a counting stream and a new Request.
+    maxRequestBodySize: false,
     // Loaded on the first GraphiQL request: the offline bundle is tens of MB of heap that a
     // gateway nobody opens GraphiQL on never needs.
     renderGraphiQL: async (options) =>
