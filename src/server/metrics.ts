@@ -109,20 +109,39 @@ export class GatewayMetrics {
     });
   }
 
+  /**
+   * GraphQL and HTTP metrics at a per-request cost that stays small beside a query: request
+   * counts, durations and error counts, by operation type and (for HTTP) method and status. Label
+   * sets a caller cannot grow: an operation name is text the caller chooses and the URL carries a
+   * GET request's whole query, so either would add one time series per distinct value. Per-phase
+   * histograms (parse, validate, context, execute) and the request-time summary (a quantile
+   * sketch per observation) are left off; the request-duration histogram covers them.
+   */
   plugin(): Plugin {
     return usePrometheus({
       endpoint: '/metrics',
       registry: this.registry,
+      labels: { operationName: false, url: false } as Record<string, boolean>,
       metrics: {
-        graphql_yoga_http_duration: true,
-        graphql_envelop_request_duration: true,
-        graphql_envelop_phase_parse: true,
-        graphql_envelop_phase_validate: true,
-        graphql_envelop_phase_execute: true,
+        graphql_yoga_http_duration: REQUEST_BUCKETS,
+        graphql_envelop_request: true,
+        graphql_envelop_request_duration: REQUEST_BUCKETS,
         graphql_envelop_error_result: true,
+        graphql_envelop_request_time_summary: false,
+        graphql_envelop_phase_parse: false,
+        graphql_envelop_phase_validate: false,
+        graphql_envelop_phase_context: false,
+        graphql_envelop_phase_execute: false,
+        graphql_envelop_phase_subscribe: false,
+        graphql_envelop_schema_change: false,
         graphql_envelop_deprecated_field: false,
         graphql_envelop_execute_resolver: false,
       },
     });
   }
 }
+
+/** Seconds: from a cached answer (sub-millisecond) to a slow provider's timeout. */
+const REQUEST_BUCKETS: [number, ...number[]] = [
+  0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
+];
