@@ -97,6 +97,8 @@ const HELP = `Usage: npm run bench:query -- [options]
   --rounds R          repeat every load R times, interleaved; the summary shows ranges (default 1)
   --baseline-dir DIR  also measure the gateway of another checkout (A/B), beside this one;
                       repeat it for several (each row is named by the folder's name)
+  --gateway-env K=V   an environment variable for every gateway (repeatable; e.g. to switch on
+                      an option a --baseline-dir checkout has)
   --profile           record a CPU profile of each gateway and print where its CPU went
                       (the profiler costs some throughput: compare profiled runs with each other)
   --json FILE         also write every result as JSON
@@ -113,6 +115,7 @@ const { values: args } = parseArgs({
     'latency-ms': { type: 'string', default: '80' },
     rounds: { type: 'string', default: '1' },
     'baseline-dir': { type: 'string', multiple: true },
+    'gateway-env': { type: 'string', multiple: true },
     profile: { type: 'boolean', default: false },
     json: { type: 'string' },
     help: { type: 'boolean', default: false },
@@ -142,6 +145,16 @@ const opts = {
   latencyMs: positive('latency-ms'),
   rounds: positive('rounds'),
   baselineDirs: args['baseline-dir'] ?? [],
+  gatewayEnv: Object.fromEntries(
+    (args['gateway-env'] ?? []).map((kv) => {
+      const eq = kv.indexOf('=');
+      if (eq < 1) {
+        process.stderr.write(`--gateway-env wants K=V, not ${kv}\n`);
+        process.exit(2);
+      }
+      return [kv.slice(0, eq), kv.slice(eq + 1)];
+    }),
+  ) as Record<string, string>,
   profile: args.profile!,
   json: args.json,
 };
@@ -358,7 +371,7 @@ async function runCase(c: Case, connections: number, round: number): Promise<Cas
     for (const [label, dir] of gateways) {
       const gateway = await startGateway(dir, upstream, {
         apiKey: API_KEY,
-        env: c.env,
+        env: { ...c.env, ...opts.gatewayEnv },
         profile: opts.profile,
       });
       let row: Omit<Row, 'profile'>;
@@ -531,7 +544,10 @@ out(
   `${opts.durationS} s measured after ${opts.warmupS} s of warm-up per load; ` +
     `${opts.customers} customers × ${WALLETS_PER_CUSTOMER} Lago wallets; ` +
     `gateway: node dist/main.js${opts.baselineDirs.map((d) => `; baseline: ${d}`).join('')}` +
-    `${opts.profile ? '; CPU-profiled gateways' : ''}`,
+    `${opts.profile ? '; CPU-profiled gateways' : ''}` +
+    `${Object.entries(opts.gatewayEnv)
+      .map(([k, v]) => `; ${k}=${v}`)
+      .join('')}`,
 );
 out();
 const runs: CaseRun[] = [];
