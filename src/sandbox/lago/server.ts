@@ -125,9 +125,12 @@ export async function startLagoSandbox(options: LagoSandboxOptions = {}): Promis
     const matches = (w: Readonly<Record<string, unknown>>) =>
       (externalId === null || w.external_customer_id === externalId) &&
       (!currency || w.currency === currency);
-    const wallets = [...store.wallets.map(serialize), ...store.documents]
-      .filter(matches)
-      .sort(lagoOrder);
+    // Filtered before serialising: the filter's fields are copied verbatim by serialize, and
+    // serialising the whole organisation per request made the list cost grow with it.
+    const wallets = [
+      ...store.wallets.filter(matches).map(serialize),
+      ...store.documents.filter(matches),
+    ].sort(lagoOrder);
     const { page, meta } = paginate(wallets, req.query);
     return { status: 200, body: { wallets: page, meta } };
   };
