@@ -1,5 +1,6 @@
 import type { GraphQLError } from 'graphql';
 import type { Caller } from './auth/caller.js';
+import type { GatewayError } from './errors.js';
 import type { LiveServices } from './events/live.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
@@ -13,7 +14,7 @@ export interface GatewayContext {
    * Errors that do not null a field: one provider failing inside a cross-provider list. The
    * usePartialErrors plugin appends them to the response's `errors`.
    */
-  readonly partialErrors: GraphQLError[];
+  readonly partialErrors: (GraphQLError | GatewayError)[];
   readonly live: LiveServices;
   readonly caller: Caller;
   /** Echoed in the x-request-id header, in masked errors and in log lines. */

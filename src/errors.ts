@@ -1,4 +1,3 @@
-import { GraphQLError } from 'graphql';
 import type { ProviderName } from './domain/wallet.js';
 
 /** Every `extensions.code` the gateway emits; the README documents each one. */
@@ -68,39 +67,58 @@ export interface GatewayErrorOptions {
   readonly cause?: unknown;
 }
 
+/** Where an error sits in a GraphQL response: field names and list indexes from the root. */
+export type ErrorPath = readonly (string | number)[];
+
 /**
  * An error the caller may see. Messages are written here, never copied from upstream bodies or
- * exceptions, so no key, URL or stack can leak through them.
+ * exceptions, so no key, URL or stack can leak through them. Adapters raise these without knowing
+ * GraphQL: the schema and server boundary (src/server/graphql-errors.ts) turns each into a
+ * GraphQLError carrying `extensions`, and graphql-js copies them onto errors thrown in resolvers.
  */
-export class GatewayError extends GraphQLError {
+export class GatewayError extends Error {
   readonly code: ErrorCode;
   readonly provider: ProviderName | undefined;
   /** See GatewayErrorOptions.existingWalletOf; undefined when the wallet's existence is unknown. */
   readonly existingWalletOf: string | null | undefined;
+  /** What a caller sees beside the message: the code and the options that describe the error. */
+  readonly extensions: Readonly<Record<string, unknown>>;
+  /**
+   * Set by `withPath`: where in the response the error belongs, when no resolver threw it. (Not
+   * named `path`: graphql-js takes any thrown error with an array `path` for a located GraphQLError.)
+   */
+  readonly placedAt: ErrorPath | undefined;
+  readonly #options: GatewayErrorOptions;
 
-  constructor(code: ErrorCode, message: string, options: GatewayErrorOptions = {}) {
-    super(message, {
-      extensions: {
-        code,
-        ...(options.provider && { provider: options.provider }),
-        ...(options.upstreamStatus !== undefined && { upstreamStatus: options.upstreamStatus }),
-        ...(options.upstreamCode && { upstreamCode: options.upstreamCode }),
-        ...(options.walletId !== undefined && { walletId: options.walletId }),
-        ...(options.part !== undefined && { part: options.part }),
-      },
-    });
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: GatewayErrorOptions = {},
+    path?: ErrorPath,
+  ) {
+    super(message);
     this.name = 'GatewayError';
     this.code = code;
     this.provider = options.provider;
     this.existingWalletOf = options.existingWalletOf;
-    // Kept off the GraphQL error (not serialised) but available to logs.
+    this.placedAt = path;
+    this.extensions = {
+      code,
+      ...(options.provider && { provider: options.provider }),
+      ...(options.upstreamStatus !== undefined && { upstreamStatus: options.upstreamStatus }),
+      ...(options.upstreamCode && { upstreamCode: options.upstreamCode }),
+      ...(options.walletId !== undefined && { walletId: options.walletId }),
+      ...(options.part !== undefined && { part: options.part }),
+    };
+    this.#options = options;
+    // Kept off the caller's error (not serialised) but available to logs.
     if (options.cause !== undefined)
       Object.defineProperty(this, 'cause', { value: options.cause, enumerable: false });
   }
 
-  /** The same error, attached to a different place in the response. */
-  withPath(path: readonly (string | number)[]): GraphQLError {
-    return new GraphQLError(this.message, { path, extensions: this.extensions });
+  /** The same error, attached to a place in the response (a list item a provider could not give). */
+  withPath(path: ErrorPath): GatewayError {
+    return new GatewayError(this.code, this.message, this.#options, path);
   }
 }
 

@@ -16,6 +16,7 @@ import { schema } from './schema/index.js';
 import { authSettings, useCustomerJwt } from './server/auth.js';
 import { corsOptions, useCorsVary } from './server/cors.js';
 import { graphiqlOptions } from './server/graphiql.js';
+import { maskUnexpectedErrors } from './server/graphql-errors.js';
 import { createRateLimiter, useQueryLimits } from './server/limits.js';
 import { GatewayMetrics } from './server/metrics.js';
 import { OpenRequests } from './server/open-requests.js';
@@ -167,9 +168,9 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
         { registry, live, logger },
         requestIdOf(initial.request as Request | undefined),
       ) as GatewayContext,
-    // Only GraphQLErrors (typed GatewayErrors, validation errors) reach callers; anything else is
-    // masked as "Unexpected error." with the request id (useRequestId) to find it in the logs.
-    maskedErrors: true,
+    // Only typed GatewayErrors and GraphQLErrors (validation, auth) reach callers; anything else
+    // is masked as "Unexpected error." with the request id (useRequestId) to find it in the logs.
+    maskedErrors: { maskError: maskUnexpectedErrors },
     logging: {
       debug: (...args) => logger.debug({ args }, 'yoga'),
       info: (...args) => logger.info({ args }, 'yoga'),

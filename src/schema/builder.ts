@@ -7,6 +7,7 @@ import type { GatewayContext } from '../context.js';
 import type { Dec } from '../domain/money.js';
 import { argumentCheck, globalIdArgument } from './argument-checks.js';
 import { decodeGlobalId } from './global-id.js';
+import GatewayErrorsPlugin from './gateway-errors.js';
 
 export const builder = new SchemaBuilder<{
   Context: GatewayContext;
@@ -22,8 +23,9 @@ export const builder = new SchemaBuilder<{
     server: boolean;
   };
 }>({
-  // scope-auth first, so its checks wrap every other plugin's resolvers.
-  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin],
+  // The error boundary outermost, so it sees what every other plugin's resolver throws; then
+  // scope-auth, so its checks wrap the remaining plugins' resolvers.
+  plugins: [GatewayErrorsPlugin, ScopeAuthPlugin, RelayPlugin, DataloaderPlugin],
   scopeAuth: {
     authScopes: (ctx) => ({ server: ctx.caller.kind !== 'customer' }),
     unauthorizedError: () =>

@@ -1,12 +1,13 @@
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.js';
+import { asResponseError } from './graphql-errors.js';
 
 /** The result with the errors resolvers recorded in `context.partialErrors` appended, then cleared. */
 export function withPartialErrors<R extends ExecutionResult>(context: unknown, result: R): R {
   const extra = (context as GatewayContext).partialErrors;
   if (!extra || extra.length === 0 || !('data' in result)) return result;
-  const errors = [...(result.errors ?? []), ...extra];
+  const errors = [...(result.errors ?? []), ...extra.map(asResponseError)];
   extra.length = 0;
   return { ...result, errors };
 }

@@ -7,12 +7,13 @@ import {
   execute,
   type GraphQLError,
 } from 'graphql';
-import { isAsyncIterable, mapAsyncIterator, maskError, type Plugin } from 'graphql-yoga';
+import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
 import { type Caller, callerView } from '../auth/caller.js';
 import type { GatewayContext } from '../context.js';
 import type { LiveServices } from '../events/live.js';
 import type { BalanceStream } from '../events/subscribe.js';
 import { contractResult } from './error-contract.js';
+import { maskUnexpectedErrors } from './graphql-errors.js';
 import { SseFrame, SseWire } from './sse-wire.js';
 import { withPartialErrors } from './usePartialErrors.js';
 
@@ -104,7 +105,7 @@ export function createSseFanout(
           (await execute({ ...shared, contextValue, rootValue: message })) as ExecutionResult,
         );
         const errors = (executed.errors ?? []).map((e) => {
-          const masked = maskError(e, 'Unexpected error.') as GraphQLError;
+          const masked = maskUnexpectedErrors(e, 'Unexpected error.') as GraphQLError;
           if (masked !== e)
             base.logger.error({ err: e.message }, 'unexpected error in an SSE event');
           return masked;
