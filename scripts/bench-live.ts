@@ -41,8 +41,9 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { SEEDED } from '../src/sandbox/flexprice/seed.js';
+import { providerWithId, PROVIDERS as REGISTERED } from '../src/providers/registered.js';
 import { type Sandboxes, startSandboxes } from '../src/sandbox/index.js';
+import type { ProviderSandbox } from '../src/sandbox/provider-sandbox.js';
 import {
   machineBusyCores,
   machineDescription,
@@ -59,14 +60,14 @@ const CUSTOMER = 'hooli_1234';
 const P99_TARGET_MS = 250;
 const SUBSCRIBER_TARGET = 10_000;
 
-type Provider = 'LAGO' | 'FLEXPRICE' | 'POLAR';
-const PROVIDERS: readonly Provider[] = ['LAGO', 'FLEXPRICE', 'POLAR'];
-/** The wallets whose balances move, all belonging to hooli_1234. */
-const WALLETS: Readonly<Record<Provider, string>> = {
-  LAGO: '1a901a90-1a90-4a90-8a90-000000000001',
-  FLEXPRICE: SEEDED.hooliUsd,
-  POLAR: '7e0b7bd0-3b6e-4a9a-9d3f-0f6a5d1c2b11',
-};
+type Provider = string;
+const PROVIDERS: readonly Provider[] = REGISTERED.map((p) => p.name);
+/** The wallets whose balances move, all belonging to hooli_1234: each sandbox's demo wallet. */
+const WALLETS: Readonly<Record<Provider, string>> = Object.fromEntries(
+  await Promise.all(REGISTERED.map(async (p) => [p.name, (await p.sandbox()).DEMO_WALLET])),
+);
+const byName = <T>(make: (p: Provider) => T): Record<Provider, T> =>
+  Object.fromEntries(PROVIDERS.map((p) => [p, make(p)]));
 const globalWalletId = (p: Provider) => Buffer.from(`Wallet:${p}:${WALLETS[p]}`).toString('base64');
 
 const SELECTIONS = {
@@ -186,10 +187,11 @@ globalThis.fetch = async (
   init?: Parameters<typeof fetch>[1],
 ) => {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-  const m = /\/webhooks\/(lago|flexprice|polar)$/.exec(url);
-  if (!m) return originalFetch(input, init);
+  const m = /\/webhooks\/([a-z0-9-]+)$/.exec(url);
+  const provider = m && providerWithId(m[1]!)?.name;
+  if (!provider) return originalFetch(input, init);
   const timing: WebhookTiming = {
-    provider: m[1]!.toUpperCase() as Provider,
+    provider,
     sentAt: performance.now(),
   };
   webhookTimings.push(timing);
@@ -222,22 +224,14 @@ async function startGateway(
   sandboxes: Sandboxes,
   profileDir: string | undefined,
 ): Promise<GatewayChild> {
-  const pc = sandboxes.providerConfig;
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? tmpdir(),
     HOST: '127.0.0.1',
     PORT: '0',
     LOG_LEVEL: 'warn',
-    LAGO_API_URL: pc.lago!.apiUrl,
-    LAGO_API_KEY: pc.lago!.apiKey,
-    FLEXPRICE_API_URL: pc.flexprice!.apiUrl,
-    FLEXPRICE_API_KEY: pc.flexprice!.apiKey,
-    POLAR_API_URL: pc.polar!.apiUrl,
-    POLAR_ACCESS_TOKEN: pc.polar!.accessToken,
-    LAGO_WEBHOOK_HMAC_KEY: pc.webhooks.lago!.hmacKey!,
-    FLEXPRICE_WEBHOOK_SECRET: pc.webhooks.flexprice!.secret,
-    POLAR_WEBHOOK_SECRET: pc.webhooks.polar!.secret,
+    ...sandboxes.env,
+    ...sandboxes.webhookEnv,
     GATEWAY_API_KEYS: API_KEY,
     RATE_LIMIT_PER_MINUTE: '0',
     BALANCE_POLL_INTERVAL_MS: String(opts.pollIntervalMs),
@@ -414,8 +408,7 @@ async function runPhase(
   const sandboxes = await startSandboxes();
   const upstream: UpstreamHit[] = [];
   for (const p of PROVIDERS) {
-    const sb =
-      p === 'LAGO' ? sandboxes.lago : p === 'FLEXPRICE' ? sandboxes.flexprice : sandboxes.polar;
+    const sb = sandboxOf(sandboxes, p);
     sb.server.prependListener('request', (req, res) => {
       const hit: UpstreamHit = {
         provider: p,
@@ -481,29 +474,27 @@ async function runPhase(
     // Pre-warm the webhook path with nobody subscribed (also gives the gateway its baselines),
     // and learn how much one change moves each spendable balance.
     for (const p of PROVIDERS) mutate(sandboxes, p);
-    await Promise.all([
-      sandboxes.lago.webhooksIdle(),
-      sandboxes.flexprice.webhooksIdle(),
-      sandboxes.polar.webhooksIdle(),
-    ]);
+    await Promise.all(sandboxes.all.map((s) => s.sandbox.webhooksIdle()));
     await sleep(500);
     const after = await spendable();
     for (const p of PROVIDERS) {
-      const step = after[p] - before[p];
+      const step = after[p]! - before[p]!;
       if (!(step > 0))
         throw new Error(
           `pre-flight: a ${p} change did not move its balance (${before[p]} → ${after[p]})`,
         );
-      baseline[p] = { amount: after[p], step };
+      baseline[p] = { amount: after[p]!, step };
     }
     log(
-      `${label}: balance step per change: ${PROVIDERS.map((p) => `${p} +${baseline[p].step}`).join(', ')}`,
+      `${label}: balance step per change: ${PROVIDERS.map((p) => `${p} +${baseline[p]!.step}`).join(', ')}`,
     );
 
     // --- Subscribe ---------------------------------------------------------------------------
     const walletEvery = opts.walletShare > 0 ? Math.max(1, Math.round(1 / opts.walletShare)) : 0;
     const targetOf = (i: number): Provider | 'CUSTOMER' =>
-      walletEvery && i % walletEvery === 0 ? PROVIDERS[(i / walletEvery) % 3]! : 'CUSTOMER';
+      walletEvery && i % walletEvery === 0
+        ? PROVIDERS[(i / walletEvery) % PROVIDERS.length]!
+        : 'CUSTOMER';
     const targets: (Provider | 'CUSTOMER')[] = [];
     const query = subscriptionQuery(opts.selection);
     const bodies = {
@@ -518,14 +509,10 @@ async function runPhase(
 
     const triggers: Trigger[] = [];
     /** Per provider, the changes in order: ordinal j (1-based) is triggersOf[P][j - 1]. */
-    const triggersOf: Record<Provider, Trigger[]> = { LAGO: [], FLEXPRICE: [], POLAR: [] };
+    const triggersOf: Record<Provider, Trigger[]> = byName(() => []);
     const lat: Float64Array[] = [];
     /** Per provider and subscriber, the highest change ordinal its received events reflect. */
-    const version: Record<Provider, Int32Array> = {
-      LAGO: new Int32Array(n),
-      FLEXPRICE: new Int32Array(n),
-      POLAR: new Int32Array(n),
-    };
+    const version: Record<Provider, Int32Array> = byName(() => new Int32Array(n));
     interface SeenEvent {
       provider: Provider;
       ordinal: number;
@@ -568,10 +555,10 @@ async function runPhase(
         if (unexpectedSamples.length < 3) unexpectedSamples.push(frame.slice(0, 300));
         return null;
       }
-      const b = baseline[provider];
+      const b = baseline[provider]!;
       const exact = (amount - b.amount) / b.step;
       const ordinal = Math.round(exact);
-      const t = triggersOf[provider][ordinal - 1];
+      const t = triggersOf[provider]?.[ordinal - 1];
       if (Math.abs(exact - ordinal) > 1e-6 || !t) {
         if (unexpectedSamples.length < 3)
           unexpectedSamples.push(
@@ -614,13 +601,13 @@ async function runPhase(
           return;
         }
         ev.seenBy[s] = 1;
-        const v = version[ev.provider];
+        const v = version[ev.provider]!;
         if (ev.ordinal <= v[s]!) {
           // An event older than (or as new as) one this subscriber already has.
           stale++;
           return;
         }
-        const list = triggersOf[ev.provider];
+        const list = triggersOf[ev.provider]!;
         for (let o = v[s]! + 1; o <= ev.ordinal; o++) {
           const tr = list[o - 1]!;
           lat[tr.index]![s] = at - tr.t0;
@@ -654,7 +641,7 @@ async function runPhase(
             port: Number(origin.port),
             path: origin.pathname,
             headers: { 'x-api-key': API_KEY },
-            body: bodies[target],
+            body: bodies[target]!,
           },
           sink,
         );
@@ -726,9 +713,9 @@ async function runPhase(
       const due = eventsStart + k * opts.intervalMs;
       const wait = due - performance.now();
       if (wait > 0) await sleep(wait);
-      const provider = PROVIDERS[k % 3]!;
+      const provider = PROVIDERS[k % PROVIDERS.length]!;
       lat.push(new Float64Array(n).fill(NaN));
-      const expected = expectedByProvider[provider];
+      const expected = expectedByProvider[provider]!;
       expectedSoFar += expected;
       const t0 = performance.now();
       const trigger: Trigger = {
@@ -740,7 +727,7 @@ async function runPhase(
         expected,
       };
       triggers.push(trigger);
-      triggersOf[provider].push(trigger);
+      triggersOf[provider]!.push(trigger);
       mutate(sandboxes, provider);
     }
     if (delivered < expectedSoFar) {
@@ -913,10 +900,13 @@ async function runPhase(
 
 /** One balance change in a sandbox store (which then sends its signed webhook by itself). */
 function mutate(s: Sandboxes, p: Provider): void {
-  if (p === 'LAGO') s.lago.store.grantCredits(WALLETS.LAGO, '1');
-  else if (p === 'FLEXPRICE')
-    s.flexprice.store.topUp(WALLETS.FLEXPRICE, '1', { reason: 'PURCHASED_CREDIT_DIRECT' });
-  else s.polar.store.topUp(WALLETS.POLAR, 100);
+  sandboxOf(s, p).topUpDemoWallet();
+}
+
+function sandboxOf(s: Sandboxes, p: Provider): ProviderSandbox {
+  const found = s.all.find((x) => x.name === p);
+  if (!found) throw new Error(`no sandbox for ${p}`);
+  return found.sandbox;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -44,15 +44,9 @@ const idleMs = Number(opts['idle-s']) * 1000;
 // Providers for the "in front of real providers" variants: the sandboxes, in this process, so
 // the gateway's RSS is its own.
 const sandboxes = await startSandboxes();
-const pc = sandboxes.providerConfig;
 const API_KEY = 'bench-startup-key-0123';
 const REAL_PROVIDERS = {
-  LAGO_API_URL: pc.lago!.apiUrl,
-  LAGO_API_KEY: pc.lago!.apiKey,
-  FLEXPRICE_API_URL: pc.flexprice!.apiUrl,
-  FLEXPRICE_API_KEY: pc.flexprice!.apiKey,
-  POLAR_API_URL: pc.polar!.apiUrl,
-  POLAR_ACCESS_TOKEN: pc.polar!.accessToken,
+  ...sandboxes.env,
   GATEWAY_API_KEYS: API_KEY,
 };
 

@@ -61,7 +61,6 @@ if (reason) {
 }
 
 const sandboxes = await startSandboxes();
-const pc = sandboxes.providerConfig;
 const child = spawn(process.execPath, ['dist/main.js'], {
   cwd: REPO,
   stdio: ['ignore', 'pipe', 'pipe'],
@@ -70,12 +69,7 @@ const child = spawn(process.execPath, ['dist/main.js'], {
     HOST: '127.0.0.1',
     PORT: '0',
     LOG_LEVEL: 'warn',
-    LAGO_API_URL: pc.lago!.apiUrl,
-    LAGO_API_KEY: pc.lago!.apiKey,
-    FLEXPRICE_API_URL: pc.flexprice!.apiUrl,
-    FLEXPRICE_API_KEY: pc.flexprice!.apiKey,
-    POLAR_API_URL: pc.polar!.apiUrl,
-    POLAR_ACCESS_TOKEN: pc.polar!.accessToken,
+    ...sandboxes.env,
     GATEWAY_API_KEYS: API_KEY,
     RATE_LIMIT_PER_MINUTE: '0',
   },

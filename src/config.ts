@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import type { ProviderName } from './domain/wallet.js';
+import { optionalString, positiveInt, httpUrl as url } from './env.js';
+import type { ProviderSettings } from './providers/module.js';
+import { PROVIDERS } from './providers/registered.js';
 import type { ResilienceSettings } from './providers/resilience/settings.js';
 import { type FaultSpec, parseFaultSpecs } from './sandbox/faults.js';
 
-const optionalString = z.string().trim().min(1).optional();
-const url = z.url({ protocol: /^https?$/ });
 const port = z.coerce.number().int().min(0).max(65535);
-const positiveInt = z.coerce.number().int().positive();
 
-/** Every environment variable the gateway reads. Empty strings count as unset. */
-const envSchema = z.object({
+/** The gateway's own variables; each provider adds its own (src/providers/<name>/config.ts). */
+const gatewayEnv = {
   PORT: port.default(4000),
   HOST: z.string().default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -18,25 +19,8 @@ const envSchema = z.object({
   UPSTREAM_RETRY_AFTER_CAP_MS: positiveInt.default(10_000),
   UPSTREAM_BREAKER_THRESHOLD: positiveInt.default(5),
   UPSTREAM_BREAKER_HALF_OPEN_MS: positiveInt.default(10_000),
-  LAGO_API_URL: url.default('https://api.getlago.com/api/v1'),
-  LAGO_API_KEY: optionalString,
-  FLEXPRICE_API_URL: url.default('https://us.api.flexprice.io/v1'),
-  FLEXPRICE_API_KEY: optionalString,
-  FLEXPRICE_ENVIRONMENT_ID: optionalString,
-  POLAR_API_URL: url.default('https://api.polar.sh/v1'),
-  POLAR_ACCESS_TOKEN: optionalString,
   BALANCE_POLL_INTERVAL_MS: positiveInt.min(100).default(5000),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
-  LAGO_WEBHOOK_HMAC_KEY: optionalString,
-  // Set when Lago's webhook endpoint signs with JWT: deliveries then need no shared secret, and
-  // this names the expected `iss` (the Lago server's own LAGO_API_URL).
-  LAGO_WEBHOOK_JWT_ISSUER: url.optional(),
-  FLEXPRICE_WEBHOOK_SECRET: z
-    .string()
-    .trim()
-    .regex(/^whsec_[A-Za-z0-9+/=]+$/, 'must be a Svix secret (whsec_…)')
-    .optional(),
-  POLAR_WEBHOOK_SECRET: optionalString,
   GATEWAY_API_KEYS: optionalString,
   AUTH_JWT_SECRET: optionalString,
   AUTH_JWKS_URL: url.optional(),
@@ -89,47 +73,43 @@ const envSchema = z.object({
     .default('')
     .transform((text, ctx) => {
       try {
-        return parseFaultSpecs(text);
+        return parseFaultSpecs(
+          text,
+          PROVIDERS.map((p) => p.id),
+        );
       } catch (e) {
         ctx.addIssue({ code: 'custom', message: e instanceof Error ? e.message : String(e) });
         return z.NEVER;
       }
     }),
-});
+};
+
+/** Every environment variable the gateway reads: its own, then each provider's. */
+const envSchema = z.object(
+  Object.assign({}, gatewayEnv, ...PROVIDERS.map((p) => p.env.variables)) as typeof gatewayEnv,
+);
+
+/** The names of every variable the gateway reads (the README documents each). */
+export function environmentVariables(): string[] {
+  return Object.keys(envSchema.shape);
+}
 
 /**
- * Each provider's key and the variables that mean nothing without it. One of them set without the
- * key is a half-configured provider: starting anyway would serve the sandbox's fake balances (or
- * leave the provider silently off), so the gateway refuses and names the variable.
+ * A provider's key and the variables that mean nothing without it (all its others). One of them
+ * set without the key is a half-configured provider: starting anyway would serve the sandbox's
+ * fake balances (or leave the provider silently off), so the gateway refuses and names it.
  */
-const PROVIDER_VARIABLES = [
-  {
-    key: 'LAGO_API_KEY',
-    companions: ['LAGO_API_URL', 'LAGO_WEBHOOK_HMAC_KEY', 'LAGO_WEBHOOK_JWT_ISSUER'],
-  },
-  {
-    key: 'FLEXPRICE_API_KEY',
-    companions: ['FLEXPRICE_API_URL', 'FLEXPRICE_ENVIRONMENT_ID', 'FLEXPRICE_WEBHOOK_SECRET'],
-  },
-  { key: 'POLAR_ACCESS_TOKEN', companions: ['POLAR_API_URL', 'POLAR_WEBHOOK_SECRET'] },
-] as const;
-
 function refuseHalfConfiguredProviders(set: Readonly<Record<string, unknown>>): void {
-  for (const { key, companions } of PROVIDER_VARIABLES) {
+  for (const { env } of PROVIDERS) {
+    const { key } = env;
     if (key in set) continue;
-    const orphan = companions.find((name) => name in set);
+    const orphan = Object.keys(env.variables).find((name) => name !== key && name in set);
     if (orphan)
       throw new ConfigError(
         `Refusing to start: ${orphan} is set but ${key} is not; set ${key} to use this provider, ` +
           `or unset ${orphan} (sandbox mode needs no provider variable at all)`,
       );
   }
-}
-
-export interface WebhookSettings {
-  readonly lago?: { readonly hmacKey?: string; readonly jwtIssuer?: string };
-  readonly flexprice?: { readonly secret: string };
-  readonly polar?: { readonly secret: string };
 }
 
 export interface AuthConfig {
@@ -175,13 +155,11 @@ export interface GatewayConfig {
   readonly host: string;
   readonly logLevel: string;
   readonly upstream: ProviderHttpSettings;
-  readonly lago?: { readonly apiUrl: string; readonly apiKey: string };
-  readonly flexprice?: {
-    readonly apiUrl: string;
-    readonly apiKey: string;
-    readonly environmentId?: string;
-  };
-  readonly polar?: { readonly apiUrl: string; readonly accessToken: string };
+  /**
+   * The configured providers (those whose key is set), by name, each with the settings its own
+   * folder read from its variables (webhook secrets included).
+   */
+  readonly providers: Readonly<Record<ProviderName, ProviderSettings>>;
   readonly auth: AuthConfig;
   readonly limits: Limits;
   readonly cors: CorsPolicy;
@@ -191,7 +169,6 @@ export interface GatewayConfig {
   readonly simulationIntervalMs: number;
   /** Sandbox mode only: misbehaviours the sandboxes show from the start (demos). */
   readonly sandboxFaults: readonly FaultSpec[];
-  readonly webhooks: WebhookSettings;
   readonly pollIntervalMs: number;
   readonly redisUrl?: string;
   /** True when no provider is configured and the built-in sandboxes serve as upstreams. */
@@ -202,45 +179,59 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** Empty values count as unset. */
+function setVariables(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => {
+      const v = entry[1];
+      return v !== undefined && v.trim() !== '';
+    }),
+  );
+}
+
+function parseEnvironment<S extends z.ZodType>(schema: S, set: Record<string, string>) {
+  const parsed = schema.safeParse(set);
+  if (parsed.success) return parsed.data as z.output<S>;
+  const issue = parsed.error.issues[0]!;
+  const name = String(issue.path[0] ?? 'environment');
+  // The value is echoed only for non-secret variables.
+  const shown = /KEY|SECRET|TOKEN|REDIS_URL/.test(name)
+    ? ''
+    : ` (got ${JSON.stringify(set[name])})`;
+  throw new ConfigError(`Invalid configuration: ${name}: ${issue.message}${shown}`);
+}
+
+/** Each provider whose key is set, with the settings its own folder reads from its variables. */
+function providerSettings(
+  values: Readonly<Record<string, unknown>>,
+): Record<ProviderName, ProviderSettings> {
+  return Object.fromEntries(
+    PROVIDERS.filter((p) => values[p.env.key] !== undefined).map((p) => [
+      p.name,
+      p.env.read(values),
+    ]),
+  );
+}
+
+/**
+ * The providers' part of a configuration from provider variables alone (sandbox mode points the
+ * gateway at its in-process sandboxes with the variables they give).
+ */
+export function readProviders(
+  env: Readonly<Record<string, string | undefined>>,
+): Pick<GatewayConfig, 'providers'> {
+  const set = setVariables(env);
+  const schema = z.object(Object.assign({}, ...PROVIDERS.map((p) => p.env.variables)));
+  return { providers: providerSettings(parseEnvironment(schema, set)) };
+}
+
 /** Parses the environment; a bad value throws a one-line ConfigError naming the variable. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): GatewayConfig {
-  const cleaned = Object.fromEntries(
-    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''),
-  );
-  const parsed = envSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const name = String(issue.path[0] ?? 'environment');
-    // The value is echoed only for non-secret variables.
-    const shown = /KEY|SECRET|TOKEN|REDIS_URL/.test(name)
-      ? ''
-      : ` (got ${JSON.stringify(cleaned[name])})`;
-    throw new ConfigError(`Invalid configuration: ${name}: ${issue.message}${shown}`);
-  }
+  const cleaned = setVariables(env);
+  const e = parseEnvironment(envSchema, cleaned);
   refuseHalfConfiguredProviders(cleaned);
-  const e = parsed.data;
-  const lago = e.LAGO_API_KEY ? { apiUrl: e.LAGO_API_URL, apiKey: e.LAGO_API_KEY } : undefined;
-  const flexprice = e.FLEXPRICE_API_KEY
-    ? {
-        apiUrl: e.FLEXPRICE_API_URL,
-        apiKey: e.FLEXPRICE_API_KEY,
-        ...(e.FLEXPRICE_ENVIRONMENT_ID && { environmentId: e.FLEXPRICE_ENVIRONMENT_ID }),
-      }
-    : undefined;
-  const polar = e.POLAR_ACCESS_TOKEN
-    ? { apiUrl: e.POLAR_API_URL, accessToken: e.POLAR_ACCESS_TOKEN }
-    : undefined;
-  const webhooks: WebhookSettings = {
-    ...((e.LAGO_WEBHOOK_HMAC_KEY || e.LAGO_WEBHOOK_JWT_ISSUER) && {
-      lago: {
-        ...(e.LAGO_WEBHOOK_HMAC_KEY && { hmacKey: e.LAGO_WEBHOOK_HMAC_KEY }),
-        ...(e.LAGO_WEBHOOK_JWT_ISSUER && { jwtIssuer: e.LAGO_WEBHOOK_JWT_ISSUER }),
-      },
-    }),
-    ...(e.FLEXPRICE_WEBHOOK_SECRET && { flexprice: { secret: e.FLEXPRICE_WEBHOOK_SECRET } }),
-    ...(e.POLAR_WEBHOOK_SECRET && { polar: { secret: e.POLAR_WEBHOOK_SECRET } }),
-  };
-  const sandbox = !lago && !flexprice && !polar;
+  const providers = providerSettings(e);
+  const sandbox = Object.keys(providers).length === 0;
   const apiKeys = (e.GATEWAY_API_KEYS ?? '')
     .split(',')
     .map((k) => k.trim())
@@ -284,9 +275,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
       breakerThreshold: e.UPSTREAM_BREAKER_THRESHOLD,
       halfOpenAfterMs: e.UPSTREAM_BREAKER_HALF_OPEN_MS,
     },
-    ...(lago && { lago }),
-    ...(flexprice && { flexprice }),
-    ...(polar && { polar }),
+    providers,
     auth: { apiKeys, ...(jwt && { jwt }) },
     limits: {
       maxDepth: e.LIMIT_MAX_DEPTH,
@@ -305,7 +294,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     simulationIntervalMs: e.SANDBOX_SIMULATION_INTERVAL_MS,
     sandboxFaults: e.SANDBOX_FAULTS,
-    webhooks,
     pollIntervalMs: e.BALANCE_POLL_INTERVAL_MS,
     ...(e.REDIS_URL && { redisUrl: e.REDIS_URL }),
     sandbox,

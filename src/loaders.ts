@@ -1,13 +1,8 @@
 import DataLoader from 'dataloader';
-import {
-  type AlertSettings,
-  PROVIDERS,
-  type ProviderName,
-  type Wallet,
-  walletKey,
-} from './domain/wallet.js';
+import { type AlertSettings, type ProviderName, type Wallet, walletKey } from './domain/wallet.js';
 import { GatewayError } from './errors.js';
 import type { Result, WalletList } from './providers/provider.js';
+import { isProviderName } from './providers/registered.js';
 import type { ProviderRegistry } from './providers/registry.js';
 
 /** Splits a wallet key ("LAGO:<native id>") into provider and native id. */
@@ -15,7 +10,7 @@ export function parseWalletKey(key: string): { provider: ProviderName; id: strin
   const colon = key.indexOf(':');
   const provider = key.slice(0, colon) as ProviderName;
   const id = key.slice(colon + 1);
-  return colon > 0 && id.length > 0 && PROVIDERS.includes(provider) ? { provider, id } : undefined;
+  return colon > 0 && id.length > 0 && isProviderName(provider) ? { provider, id } : undefined;
 }
 
 /** Groups keys by provider, calls `batch` once per provider in parallel, answers in key order. */

@@ -42,9 +42,9 @@ async function main(): Promise<void> {
     sandboxes = await startSandboxes({ seedDocuments: true });
     config = { ...config, ...sandboxes.providerConfig };
     for (const fault of config.sandboxFaults)
-      sandboxes[fault.sandbox].injectFault(faultPreset(fault.mode, fault.arg));
+      sandboxes.byId(fault.sandbox)?.injectFault(faultPreset(fault.mode, fault.arg));
     logger.info(
-      { lago: sandboxes.lago.url, flexprice: sandboxes.flexprice.url, polar: sandboxes.polar.url },
+      Object.fromEntries(sandboxes.all.map((s) => [s.id, s.sandbox.url])),
       'no provider configured: serving the built-in sandbox providers',
     );
   }

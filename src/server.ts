@@ -6,12 +6,8 @@ import type { GatewayConfig } from './config.js';
 import { createContext, type GatewayContext } from './context.js';
 import { LiveServices } from './events/live.js';
 import { createLogger, type Logger } from './logger.js';
-import { createFlexpriceProvider } from './providers/flexprice/index.js';
-import { createLagoProvider } from './providers/lago/index.js';
-import { createPolarProvider } from './providers/polar/index.js';
 import type { WalletProvider } from './providers/provider.js';
 import { ProviderRegistry } from './providers/registry.js';
-import type { UpstreamObserver } from './providers/resilience/observer.js';
 import { schema } from './schema/index.js';
 import { authSettings, useCustomerJwt } from './server/auth.js';
 import { corsOptions, useCorsVary } from './server/cors.js';
@@ -22,13 +18,13 @@ import { GatewayMetrics } from './server/metrics.js';
 import { OpenRequests } from './server/open-requests.js';
 import { useHealthEndpoints } from './server/ops.js';
 import { usePersistedDocuments } from './server/persisted-documents.js';
+import { configureProviders } from './server/providers.js';
 import { argumentErrors, useArgumentChecks } from './server/useArgumentChecks.js';
 import { useCaller } from './server/useCaller.js';
 import { useEventStreamHeaders } from './server/useEventStreamHeaders.js';
 import { usePartialErrors } from './server/usePartialErrors.js';
 import { requestIdOf, useRequestId } from './server/useRequestId.js';
 import { createSseFanout } from './server/useSseFanout.js';
-import { createWebhookVerifiers } from './server/webhook-verifiers.js';
 import { attachWebSocket } from './server/websocket.js';
 
 export interface GatewayOptions {
@@ -53,41 +49,6 @@ export interface Gateway {
    * `SHUTTING_DOWN`), then Redis closed.
    */
   close(): Promise<void>;
-}
-
-function buildProviders(
-  config: GatewayConfig,
-  logger: Logger,
-  observer: UpstreamObserver,
-  fetchImpl?: typeof fetch,
-): WalletProvider[] {
-  const upstream = { ...config.upstream, observer };
-  const providers: WalletProvider[] = [];
-  if (config.lago)
-    providers.push(
-      createLagoProvider(
-        { ...config.lago, ...upstream },
-        logger.child({ provider: 'LAGO' }),
-        fetchImpl,
-      ),
-    );
-  if (config.flexprice)
-    providers.push(
-      createFlexpriceProvider(
-        { ...config.flexprice, ...upstream },
-        logger.child({ provider: 'FLEXPRICE' }),
-        fetchImpl,
-      ),
-    );
-  if (config.polar)
-    providers.push(
-      createPolarProvider(
-        { ...config.polar, ...upstream },
-        logger.child({ provider: 'POLAR' }),
-        fetchImpl,
-      ),
-    );
-  return providers;
 }
 
 /** Refuses request bodies over the limit before yoga reads them (a chunked body must declare its length). */
@@ -122,10 +83,13 @@ function withBodyLimit(
 export function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Gateway {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const metrics = new GatewayMetrics();
-  const registry = new ProviderRegistry(
-    options.providers ?? buildProviders(config, logger, metrics.upstreamObserver(), options.fetch),
+  const { adapters, verifiers, webhookProviders } = configureProviders(
+    config,
+    logger,
+    metrics.upstreamObserver(),
+    options.fetch,
   );
-  const { verifiers, webhookProviders } = createWebhookVerifiers(config, logger);
+  const registry = new ProviderRegistry(options.providers ?? adapters);
   const live = new LiveServices(
     registry,
     {

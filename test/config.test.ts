@@ -9,16 +9,19 @@ describe('loadConfig', () => {
       sandbox: true,
       upstream: { timeoutMs: 5000, retries: 2 },
     });
-    expect(config.lago).toBeUndefined();
+    expect(config.providers).toEqual({});
   });
 
   it('turns Lago on when its key is set, with or without the /api/v1 prefix in the URL', () => {
     expect(
       loadConfig({ LAGO_API_KEY: 'k', LAGO_API_URL: 'http://lago:3000', GATEWAY_API_KEYS: 's' }),
-    ).toMatchObject({ sandbox: false, lago: { apiUrl: 'http://lago:3000', apiKey: 'k' } });
-    expect(loadConfig({ LAGO_API_KEY: 'k', GATEWAY_API_KEYS: 's' }).lago?.apiUrl).toBe(
-      'https://api.getlago.com/api/v1',
-    );
+    ).toMatchObject({
+      sandbox: false,
+      providers: { LAGO: { apiUrl: 'http://lago:3000', apiKey: 'k' } },
+    });
+    expect(loadConfig({ LAGO_API_KEY: 'k', GATEWAY_API_KEYS: 's' }).providers).toEqual({
+      LAGO: { apiUrl: 'https://api.getlago.com/api/v1', apiKey: 'k' },
+    });
   });
 
   it('turns Flexprice and Polar on by their keys, each with its default cloud URL', () => {
@@ -28,12 +31,11 @@ describe('loadConfig', () => {
       POLAR_ACCESS_TOKEN: 'pt',
       GATEWAY_API_KEYS: 's',
     });
-    expect(config).toMatchObject({
-      sandbox: false,
-      flexprice: { apiUrl: 'https://us.api.flexprice.io/v1', apiKey: 'fk', environmentId: 'env_1' },
-      polar: { apiUrl: 'https://api.polar.sh/v1', accessToken: 'pt' },
+    expect(config).toMatchObject({ sandbox: false });
+    expect(config.providers).toEqual({
+      FLEXPRICE: { apiUrl: 'https://us.api.flexprice.io/v1', apiKey: 'fk', environmentId: 'env_1' },
+      POLAR: { apiUrl: 'https://api.polar.sh/v1', accessToken: 'pt' },
     });
-    expect(config.lago).toBeUndefined();
   });
 
   it('refuses to start with real providers and no caller authentication, saying why', () => {

@@ -1,24 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { ProviderName } from '../domain/wallet.js';
 import type { Logger } from '../logger.js';
+import type { PollPolicy } from '../providers/module.js';
+import { providerNamed } from '../providers/registered.js';
 import type { BalanceHint } from '../providers/webhook.js';
 import type { BalanceRefresher } from './refresher.js';
 import type { LiveStores } from './stores.js';
 
-/** Upstream requests per minute the poller may spend on a provider (Polar: NOTES §7). */
-export const POLL_BUDGET_PER_MINUTE: Readonly<Record<ProviderName, number>> = {
-  LAGO: 1200,
-  FLEXPRICE: 600,
-  POLAR: 500,
-};
+// A provider without a registration (a test double) polls at this pace.
+const DEFAULT_POLICY: PollPolicy = { budgetPerMinute: 600, customersPerCall: 1 };
 
-// Customers one list call covers: Polar's org list takes 50 ids (see its adapter); Lago and
-// Flexprice list one customer per call.
-const CUSTOMERS_PER_CALL: Readonly<Record<ProviderName, number>> = {
-  LAGO: 1,
-  FLEXPRICE: 1,
-  POLAR: 50,
-};
+/** What polling may cost a provider: its registration's poll policy. */
+export function pollPolicy(provider: ProviderName): PollPolicy {
+  return providerNamed(provider)?.poll ?? DEFAULT_POLICY;
+}
 
 const hintKey = (h: BalanceHint) =>
   h.kind === 'wallet'
@@ -120,8 +115,9 @@ export class BalancePoller {
       counts.set(hint.provider, c);
     }
     for (const [provider, c] of counts) {
-      const calls = c.wallets + Math.ceil(c.customers / CUSTOMERS_PER_CALL[provider]);
-      delay = Math.max(delay, Math.ceil((calls * 60_000) / POLL_BUDGET_PER_MINUTE[provider]));
+      const policy = pollPolicy(provider);
+      const calls = c.wallets + Math.ceil(c.customers / policy.customersPerCall);
+      delay = Math.max(delay, Math.ceil((calls * 60_000) / policy.budgetPerMinute));
     }
     return delay;
   }

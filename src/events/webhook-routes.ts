@@ -1,6 +1,7 @@
 import type { Plugin } from 'graphql-yoga';
-import { PROVIDERS, type ProviderName } from '../domain/wallet.js';
+import type { ProviderName } from '../domain/wallet.js';
 import type { Logger } from '../logger.js';
+import { providerWithId } from '../providers/registered.js';
 import {
   type VerifiedDelivery,
   WebhookRejected,
@@ -32,18 +33,17 @@ const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 /**
- * `POST /webhooks/{lago|flexprice|polar}`. The signature is checked on the raw body before
+ * `POST /webhooks/<provider id>` (`/webhooks/lago`). The signature is checked on the raw body before
  * anything is parsed; a verified, first-seen delivery is acknowledged at once (202) and its
  * wallets are re-read in the background, so a slow upstream never delays the provider's retry clock.
  */
 export function useWebhookRoutes(deps: WebhookRouteDeps): Plugin {
   return {
     async onRequest({ url, request, endResponse }) {
-      const match = /^\/webhooks\/([a-z]+)\/?$/.exec(url.pathname);
+      const match = /^\/webhooks\/([a-z0-9-]+)\/?$/.exec(url.pathname);
       if (!match) return;
-      const provider = match[1]!.toUpperCase() as ProviderName;
-      if (!PROVIDERS.includes(provider))
-        return endResponse(json(404, { error: 'unknown provider' }));
+      const provider = providerWithId(match[1]!)?.name;
+      if (!provider) return endResponse(json(404, { error: 'unknown provider' }));
       if (request.method !== 'POST') return endResponse(json(405, { error: 'use POST' }));
       const verifier = deps.verifiers.get(provider);
       if (!verifier)

@@ -1,4 +1,7 @@
-import { PROVIDERS, type ProviderName } from '../domain/wallet.js';
+import type { ProviderName } from '../domain/wallet.js';
+import { isProviderName, PROVIDERS } from '../providers/registered.js';
+
+const rank = (provider: ProviderName) => PROVIDERS.findIndex((p) => p.name === provider);
 
 /**
  * Keyset cursors over lists that merge several providers' items. A cursor holds, for each
@@ -45,11 +48,7 @@ export function compareAcross(
   a: { provider: ProviderName; key: ItemKey },
   b: { provider: ProviderName; key: ItemKey },
 ): number {
-  return (
-    newestFirst(a.key, b.key) ||
-    PROVIDERS.indexOf(a.provider) - PROVIDERS.indexOf(b.provider) ||
-    byId(a.key, b.key)
-  );
+  return newestFirst(a.key, b.key) || rank(a.provider) - rank(b.provider) || byId(a.key, b.key);
 }
 
 /** True when `key` comes after `position` in its provider's ordering (or nothing was read yet). */
@@ -59,7 +58,7 @@ export function isAfter(key: ItemKey, position: ItemKey | undefined): boolean {
 
 export function encodeCursor(positions: Positions): string {
   const p: Record<string, [number | null, string]> = {};
-  for (const provider of PROVIDERS) {
+  for (const { name: provider } of PROVIDERS) {
     const key = positions[provider];
     if (key) p[provider] = [key.at, key.id];
   }
@@ -89,8 +88,7 @@ export function decodeCursor(cursor: string): Positions {
     throw new CursorError('it is not a cursor this gateway wrote');
   const positions: Partial<Record<ProviderName, ItemKey>> = {};
   for (const [provider, value] of Object.entries(p)) {
-    if (!PROVIDERS.includes(provider as ProviderName))
-      throw new CursorError(`it names an unknown provider`);
+    if (!isProviderName(provider)) throw new CursorError(`it names an unknown provider`);
     if (
       !Array.isArray(value) ||
       value.length !== 2 ||

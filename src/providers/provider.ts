@@ -1,22 +1,6 @@
 import type { AlertSettings, ProviderName, Wallet, WalletStatus } from '../domain/wallet.js';
 import type { GatewayError } from '../errors.js';
 
-/** What a provider can answer, so a frontend can adapt (exposed by the `providers` query). */
-export interface ProviderCapabilities {
-  /** Wallets count in credits with a conversion rate. */
-  readonly credits: boolean;
-  /** A balance net of not-yet-invoiced usage exists. */
-  readonly ongoingBalance: boolean;
-  readonly recurringRules: boolean;
-  readonly alerts: boolean;
-  /** The provider sends usable wallet webhooks. */
-  readonly webhooks: boolean;
-  /** N wallet-by-id loads become one upstream call. */
-  readonly batchWalletsById: boolean;
-  /** N customers' wallets become one upstream call. */
-  readonly batchWalletsByCustomer: boolean;
-}
-
 export interface WalletFilter {
   readonly customerExternalId?: string | undefined;
   readonly currency?: string | undefined;
@@ -57,7 +41,6 @@ export interface ProviderHealth {
  */
 export interface WalletProvider {
   readonly name: ProviderName;
-  readonly capabilities: ProviderCapabilities;
   /** Native wallet ids -> wallet, or WALLET_NOT_FOUND / upstream error per id. */
   walletsByIds(ids: readonly string[]): Promise<Result<Wallet>[]>;
   /** Customer external ids -> that customer's wallets; an unknown customer has none (not an error). */

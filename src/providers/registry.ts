@@ -1,8 +1,8 @@
 import type { ProviderName } from '../domain/wallet.js';
-import { PROVIDERS } from '../domain/wallet.js';
 import type { WalletProvider } from './provider.js';
+import { PROVIDERS } from './registered.js';
 
-/** The configured providers, in a stable order (LAGO, FLEXPRICE, POLAR). */
+/** The configured providers' adapters, in the registered order (src/providers/registered.ts). */
 export class ProviderRegistry {
   private readonly byName: ReadonlyMap<ProviderName, WalletProvider>;
 
@@ -15,6 +15,6 @@ export class ProviderRegistry {
   }
 
   list(): WalletProvider[] {
-    return PROVIDERS.flatMap((name) => this.byName.get(name) ?? []);
+    return PROVIDERS.flatMap(({ name }) => this.byName.get(name) ?? []);
   }
 }

@@ -8,7 +8,8 @@ export const FAULT_MODES = ['latency', '429', '500', 'timeout', 'malformed', 'od
 export type FaultMode = (typeof FAULT_MODES)[number];
 
 export interface FaultSpec {
-  readonly sandbox: 'lago' | 'flexprice' | 'polar';
+  /** A provider id (`lago`). */
+  readonly sandbox: string;
   readonly mode: FaultMode;
   /** latency: milliseconds (default 500); 429: Retry-After seconds (default 1). */
   readonly arg?: number;
@@ -50,21 +51,21 @@ export function oddButValid(body: unknown): unknown {
   return body;
 }
 
-/** Parses SANDBOX_FAULTS; throws with a message naming the bad entry. */
-export function parseFaultSpecs(text: string): FaultSpec[] {
+/** Parses SANDBOX_FAULTS for these sandboxes (provider ids); throws naming the bad entry. */
+export function parseFaultSpecs(text: string, sandboxes: readonly string[]): FaultSpec[] {
   return text
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)
     .map((entry) => {
-      const m = /^(lago|flexprice|polar)=([a-z0-9]+)(?::(\d+))?$/.exec(entry);
-      if (!m || !FAULT_MODES.includes(m[2] as FaultMode)) {
+      const m = /^([a-z0-9-]+)=([a-z0-9]+)(?::(\d+))?$/.exec(entry);
+      if (!m || !sandboxes.includes(m[1]!) || !FAULT_MODES.includes(m[2] as FaultMode)) {
         throw new Error(
-          `"${entry}" is not <lago|flexprice|polar>=<${FAULT_MODES.join('|')}>[:number]`,
+          `"${entry}" is not <${sandboxes.join('|')}>=<${FAULT_MODES.join('|')}>[:number]`,
         );
       }
       return {
-        sandbox: m[1] as FaultSpec['sandbox'],
+        sandbox: m[1]!,
         mode: m[2] as FaultMode,
         ...(m[3] && { arg: Number(m[3]) }),
       };

@@ -1,73 +1,73 @@
-import type { GatewayConfig } from '../config.js';
-import { type FlexpriceSandbox, startFlexpriceSandbox } from './flexprice/server.js';
-import { FlexpriceStore } from './flexprice/store.js';
-import { FLEXPRICE_SANDBOX_WEBHOOK_SECRET } from './flexprice/webhooks.js';
-import { type LagoSandbox, startLagoSandbox } from './lago/server.js';
-import { LagoStore } from './lago/store.js';
-import { LAGO_SANDBOX_HMAC_KEY } from './lago/webhooks.js';
-import { type PolarSandbox, startPolarSandbox } from './polar/server.js';
-import { POLAR_SANDBOX_WEBHOOK_SECRET } from './polar/webhooks.js';
+import { type GatewayConfig, readProviders } from '../config.js';
+import type { ProviderModule } from '../providers/module.js';
+import { PROVIDERS, type RegisteredProvider } from '../providers/registered.js';
+import type { ProviderSandbox } from './provider-sandbox.js';
 
-export interface Sandboxes {
-  readonly lago: LagoSandbox;
-  readonly flexprice: FlexpriceSandbox;
-  readonly polar: PolarSandbox;
-  /** The provider and webhook part of a gateway config pointing at these sandboxes. */
-  readonly providerConfig: Pick<GatewayConfig, 'lago' | 'flexprice' | 'polar' | 'webhooks'>;
+type SandboxOf<P> = P extends ProviderModule<string, infer S> ? S : never;
+
+/** Each registered provider's sandbox, under its id (`sandboxes.lago`), with its own type. */
+export type SandboxesById = { readonly [P in RegisteredProvider as P['id']]: SandboxOf<P> };
+
+/** One running sandbox, with the registration it belongs to. */
+export interface NamedSandbox {
+  readonly id: string;
+  readonly name: string;
+  readonly sandbox: ProviderSandbox;
+}
+
+export type Sandboxes = SandboxesById & {
+  /** Every sandbox, in the registered order. */
+  readonly all: readonly NamedSandbox[];
+  /** The sandbox of a provider id (`lago`), if one runs. */
+  byId(id: string): ProviderSandbox | undefined;
+  /** Environment variables pointing a gateway at every sandbox (URLs and keys). */
+  readonly env: Readonly<Record<string, string>>;
+  /** Environment variables that let a gateway verify every sandbox's signed webhooks. */
+  readonly webhookEnv: Readonly<Record<string, string>>;
+  /** The provider part of a gateway config pointing at these sandboxes, webhook secrets included. */
+  readonly providerConfig: Pick<GatewayConfig, 'providers'>;
   /** Points every sandbox's signed webhooks at a gateway (its GraphQL URL's origin). */
   sendWebhooksTo(gatewayUrl: string): void;
   close(): Promise<void>;
-}
+};
 
 export interface SandboxesOptions {
   /**
    * Also serve the provider documents this project was commissioned from (test/contract/seeds),
-   * verbatim: Lago's example wallet for hooli_1234, Flexprice's documented customer wallets for
-   * their own customer (flexprice_seed_003). Polar's documented wallet is hooli_1234's already.
+   * verbatim, beside the modelled data (each provider's sandbox says which it serves).
    */
   readonly seedDocuments?: boolean;
 }
 
-/** Starts every sandbox provider on a free loopback port. */
+/** Starts every registered provider's sandbox on a free loopback port. */
 export async function startSandboxes(options: SandboxesOptions = {}): Promise<Sandboxes> {
   const seedDocuments = options.seedDocuments ?? false;
-  const [lago, flexprice, polar] = await Promise.all([
-    startLagoSandbox({ store: new LagoStore({ seedDocuments }) }),
-    startFlexpriceSandbox({ store: new FlexpriceStore({ seedDocuments }) }),
-    startPolarSandbox(),
-  ]);
+  const all: NamedSandbox[] = await Promise.all(
+    PROVIDERS.map(async (p) => ({
+      id: p.id,
+      name: p.name,
+      sandbox: await (await p.sandbox()).startSandbox({ seedDocuments }),
+    })),
+  );
+  const env = Object.assign({}, ...all.map((s) => s.sandbox.env)) as Record<string, string>;
+  const webhookEnv = Object.assign({}, ...all.map((s) => s.sandbox.webhookEnv)) as Record<
+    string,
+    string
+  >;
+  const byId = Object.fromEntries(all.map((s) => [s.id, s.sandbox])) as unknown as SandboxesById;
   return {
-    lago,
-    flexprice,
-    polar,
-    providerConfig: {
-      lago: { apiUrl: lago.url, apiKey: lago.apiKey },
-      flexprice: { apiUrl: flexprice.url, apiKey: flexprice.apiKey },
-      polar: { apiUrl: polar.url, accessToken: polar.accessToken },
-      webhooks: {
-        lago: { hmacKey: LAGO_SANDBOX_HMAC_KEY },
-        flexprice: { secret: FLEXPRICE_SANDBOX_WEBHOOK_SECRET },
-        polar: { secret: POLAR_SANDBOX_WEBHOOK_SECRET },
-      },
-    },
+    ...byId,
+    all,
+    byId: (id) => all.find((s) => s.id === id)?.sandbox,
+    env,
+    webhookEnv,
+    providerConfig: readProviders({ ...env, ...webhookEnv }),
     sendWebhooksTo(gatewayUrl) {
-      const base = new URL(gatewayUrl).origin;
-      lago.setWebhookTarget({
-        url: `${base}/webhooks/lago`,
-        algorithm: 'hmac',
-        hmacKey: LAGO_SANDBOX_HMAC_KEY,
-      });
-      flexprice.setWebhookTarget({
-        url: `${base}/webhooks/flexprice`,
-        secret: FLEXPRICE_SANDBOX_WEBHOOK_SECRET,
-      });
-      polar.setWebhookTarget({
-        url: `${base}/webhooks/polar`,
-        secret: POLAR_SANDBOX_WEBHOOK_SECRET,
-      });
+      const origin = new URL(gatewayUrl).origin;
+      for (const s of all) s.sandbox.sendWebhooksTo(origin);
     },
     close: async () => {
-      await Promise.all([lago.close(), flexprice.close(), polar.close()]);
+      await Promise.all(all.map((s) => s.sandbox.close()));
     },
   };
 }

@@ -3,6 +3,7 @@ import type { AlertSettings, AlertThreshold } from '../domain/wallet.js';
 import { builder } from './builder.js';
 import { UNKNOWN_MEMBER } from './enums.js';
 import { readableList } from './parts.js';
+import { perProvider } from './provider-notes.js';
 
 const AlertLevel = builder.enumType('AlertLevel', {
   description: 'Severity of a threshold.',
@@ -43,7 +44,10 @@ const AlertThresholdType = builder.objectRef<AlertThreshold>('AlertThreshold').i
     level: t.field({
       type: AlertLevel,
       nullable: true,
-      description: 'Severity; null where the provider has no levels (Lago).',
+      description: perProvider(
+        'AlertThreshold.level',
+        'Severity; null where the provider has no levels.',
+      ),
       resolve: (a) => a.level,
     }),
     value: t.field({
@@ -72,9 +76,10 @@ const AlertThresholdType = builder.objectRef<AlertThreshold>('AlertThreshold').i
     }),
     alertCode: t.string({
       nullable: true,
-      description:
-        'The provider alert this threshold belongs to (Lago alert code); null where a ' +
-        'wallet has one settings object (Flexprice).',
+      description: perProvider(
+        'AlertThreshold.alertCode',
+        'The provider alert this threshold belongs to; null where a wallet has one settings object.',
+      ),
       resolve: (a) => a.alertCode,
     }),
   }),
@@ -85,8 +90,7 @@ function byLevel(level: AlertThreshold['level']) {
 }
 
 export const AlertSettingsType = builder.objectRef<AlertSettings>('AlertSettings').implement({
-  description:
-    'Balance alerts configured on a wallet (Flexprice alert_settings/alert_state; Lago wallet alerts).',
+  description: perProvider('AlertSettings', 'Balance alerts configured on a wallet.'),
   fields: (t) => ({
     enabled: t.boolean({
       description: 'Whether the provider evaluates these alerts.',
@@ -95,7 +99,10 @@ export const AlertSettingsType = builder.objectRef<AlertSettings>('AlertSettings
     state: t.field({
       type: AlertStateEnum,
       nullable: true,
-      description: 'Current alert state; null where the provider keeps none (Lago).',
+      description: perProvider(
+        'AlertSettings.state',
+        'Current alert state; null where the provider keeps none.',
+      ),
       resolve: (s) => s.state,
     }),
     thresholds: t.field({

@@ -2,16 +2,18 @@ import { Repeater } from 'graphql-yoga';
 import { confinedTo } from '../auth/caller.js';
 import { visibleTo } from '../auth/visibility.js';
 import { Dec, type Money, money } from '../domain/money.js';
-import { PROVIDERS, type ProviderName } from '../domain/wallet.js';
+import type { ProviderName } from '../domain/wallet.js';
 import { GatewayError } from '../errors.js';
 import type { BalanceChangedMessage } from '../events/balance-event.js';
 import { type BalanceTarget, balanceChanges } from '../events/subscribe.js';
 import { createLoaders, loadWalletsByKeys } from '../loaders.js';
+import { isProviderName } from '../providers/registered.js';
 import { type ArgumentCheck, argumentCheck, globalIdArgument } from './argument-checks.js';
 import { builder } from './builder.js';
 import { ProviderEnum } from './enums.js';
 import { decodeGlobalId, invalidId } from './global-id.js';
 import { MoneyType } from './money.js';
+import { providersWith } from './provider-notes.js';
 import { WalletNode } from './wallet.js';
 
 const BalanceChangeSource = builder.enumType('BalanceChangeSource', {
@@ -19,8 +21,7 @@ const BalanceChangeSource = builder.enumType('BalanceChangeSource', {
   values: {
     WEBHOOK: { description: 'A verified provider webhook (then a re-read of the wallet).' },
     POLL: {
-      description:
-        'Polling, for providers without usable webhooks (Polar, or no webhook secret configured).',
+      description: `Polling, for providers without usable webhooks (${providersWith('webhooks', false)}, or a provider whose webhook secret is not configured).`,
     },
     MUTATION: { description: 'A change made through this gateway.' },
   } as const,
@@ -104,7 +105,7 @@ function walletTarget(
   const colon = decoded.id.indexOf(':');
   const provider = decoded.id.slice(0, colon) as ProviderName;
   const walletId = decoded.id.slice(colon + 1);
-  if (decoded.typename !== 'Wallet' || colon <= 0 || !walletId || !PROVIDERS.includes(provider))
+  if (decoded.typename !== 'Wallet' || colon <= 0 || !walletId || !isProviderName(provider))
     throw invalidId('a Wallet id');
   if (!configured.includes(provider))
     throw new GatewayError(

@@ -6,8 +6,8 @@ import { GraphQLError } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import type { Dec } from '../domain/money.js';
 import { argumentCheck, globalIdArgument } from './argument-checks.js';
-import { decodeGlobalId } from './global-id.js';
 import GatewayErrorsPlugin from './gateway-errors.js';
+import { decodeGlobalId } from './global-id.js';
 
 export const builder = new SchemaBuilder<{
   Context: GatewayContext;

@@ -1,20 +1,20 @@
+import { PROVIDERS } from '../providers/registered.js';
 import { builder } from './builder.js';
+import { perProvider } from './provider-notes.js';
 
 export const ProviderEnum = builder.enumType('Provider', {
   description: 'A billing provider Walletgate can front.',
-  values: {
-    LAGO: { description: 'Lago (getlago.com).' },
-    FLEXPRICE: { description: 'Flexprice (flexprice.io).' },
-    POLAR: { description: 'Polar (polar.sh).' },
-  } as const,
+  values: Object.fromEntries(
+    PROVIDERS.map((p) => [p.name, { description: `${p.docs.title} (${p.docs.website}).` }]),
+  ),
 });
 
 export const WalletStatusEnum = builder.enumType('WalletStatus', {
   description: 'Lifecycle state of a wallet.',
   values: {
-    ACTIVE: { description: 'Usable. Every Polar wallet is ACTIVE (Polar has no statuses).' },
-    FROZEN: { description: 'Exists but cannot be used (Flexprice `frozen`).' },
-    TERMINATED: { description: 'Closed for good (Lago `terminated`, Flexprice `closed`).' },
+    ACTIVE: { description: perProvider('WalletStatus.ACTIVE', 'Usable.') },
+    FROZEN: { description: perProvider('WalletStatus.FROZEN', 'Exists but cannot be used.') },
+    TERMINATED: { description: perProvider('WalletStatus.TERMINATED', 'Closed for good.') },
     UNKNOWN: {
       description:
         'A state this gateway does not know yet (a value the provider added later, or none ' +
@@ -27,13 +27,16 @@ export const WalletKindEnum = builder.enumType('WalletKind', {
   description: 'What the wallet holds.',
   values: {
     PREPAID: {
-      description: 'Prepaid credits consumed by usage (Lago wallets, Flexprice PRE_PAID).',
+      description: perProvider('WalletKind.PREPAID', 'Prepaid credits consumed by usage.'),
     },
-    POSTPAID: { description: 'A credit line settled later (Flexprice POST_PAID).' },
-    PROMOTIONAL: {
-      description: 'Promotional credits (Flexprice PROMOTIONAL, as its documented examples show).',
+    POSTPAID: { description: perProvider('WalletKind.POSTPAID', 'A credit line settled later.') },
+    PROMOTIONAL: { description: perProvider('WalletKind.PROMOTIONAL', 'Promotional credits.') },
+    CREDIT_BALANCE: {
+      description: perProvider(
+        'WalletKind.CREDIT_BALANCE',
+        'A customer money balance that may go negative.',
+      ),
     },
-    CREDIT_BALANCE: { description: 'A customer money balance that may go negative (Polar).' },
     UNKNOWN: {
       description:
         'A kind this gateway does not know yet (a value the provider added later, or none sent); ' +

@@ -1,8 +1,10 @@
-import type {
-  ProviderCapabilities,
-  ProviderHealth,
-  WalletProvider,
-} from '../providers/provider.js';
+import {
+  CAPABILITIES,
+  CAPABILITY_NAMES,
+  type ProviderCapabilities,
+} from '../providers/capabilities.js';
+import type { ProviderHealth, WalletProvider } from '../providers/provider.js';
+import { providerNamed } from '../providers/registered.js';
 import { builder } from './builder.js';
 import { ProviderEnum } from './enums.js';
 
@@ -39,28 +41,20 @@ const ProviderHealthType = builder.objectRef<ProviderHealth>('ProviderHealth').i
 
 const CapabilitiesType = builder.objectRef<ProviderCapabilities>('ProviderCapabilities').implement({
   description: 'What a provider can answer, so a frontend can adapt.',
-  fields: (t) => ({
-    credits: t.exposeBoolean('credits', {
-      description: 'Wallets have a credit unit (`Wallet.credits` is set).',
-    }),
-    ongoingBalance: t.exposeBoolean('ongoingBalance', {
-      description: '`Wallet.ongoingBalance` (balance net of uninvoiced usage) is available.',
-    }),
-    recurringRules: t.exposeBoolean('recurringRules', {
-      description: 'Automatic top-up rules exist.',
-    }),
-    alerts: t.exposeBoolean('alerts', { description: 'Balance alerts exist.' }),
-    webhooks: t.exposeBoolean('webhooks', {
-      description: 'The provider sends wallet webhooks (otherwise live balances are polled).',
-    }),
-    batchWalletsById: t.exposeBoolean('batchWalletsById', {
-      description: 'Many wallet-by-id loads cost one upstream call.',
-    }),
-    batchWalletsByCustomer: t.exposeBoolean('batchWalletsByCustomer', {
-      description: "Many customers' wallet lists cost one upstream call.",
-    }),
-  }),
+  // One Boolean per capability, described where the capabilities are defined.
+  fields: (t) =>
+    Object.fromEntries(
+      CAPABILITY_NAMES.map((name) => [
+        name,
+        t.exposeBoolean(name, { description: CAPABILITIES[name].description }),
+      ]),
+    ),
 });
+
+// An adapter without a registration (a test double) claims nothing.
+const NO_CAPABILITIES = Object.fromEntries(
+  CAPABILITY_NAMES.map((name) => [name, false]),
+) as unknown as ProviderCapabilities;
 
 const CircuitState = builder.enumType('CircuitState', {
   description: "State of a provider's circuit breaker.",
@@ -83,7 +77,7 @@ const ProviderInfo = builder.objectRef<WalletProvider>('ProviderInfo').implement
     capabilities: t.field({
       type: CapabilitiesType,
       description: 'What it supports.',
-      resolve: (p) => p.capabilities,
+      resolve: (p) => providerNamed(p.name)?.capabilities ?? NO_CAPABILITIES,
     }),
     circuitState: t.field({
       type: CircuitState,

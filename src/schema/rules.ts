@@ -2,6 +2,7 @@ import type { Cooldown, RecurringTransactionRule } from '../domain/wallet.js';
 import { builder } from './builder.js';
 import { UNKNOWN_MEMBER } from './enums.js';
 import { readable } from './parts.js';
+import { perProvider } from './provider-notes.js';
 
 const RuleTrigger = builder.enumType('RuleTrigger', {
   description: 'What starts an automatic top-up.',
@@ -36,8 +37,7 @@ const RuleStatus = builder.enumType('RuleStatus', {
     ACTIVE: { description: 'The rule runs.' },
     TERMINATED: { description: 'The rule ended.' },
     DISABLED: {
-      description:
-        'The rule exists but is switched off (Flexprice auto top-up with enabled=false).',
+      description: perProvider('RuleStatus.DISABLED', 'The rule exists but is switched off.'),
     },
     ...UNKNOWN_MEMBER,
   } as const,
@@ -68,13 +68,14 @@ const CooldownType = builder.objectRef<Cooldown>('Cooldown').implement({
 export const RecurringTransactionRuleType = builder
   .objectRef<RecurringTransactionRule>('RecurringTransactionRule')
   .implement({
-    description:
-      'An automatic top-up rule. Lago rules map one to one; a Flexprice auto top-up is a THRESHOLD rule.',
+    description: perProvider('RecurringTransactionRule', 'An automatic top-up rule.'),
     fields: (t) => ({
       id: t.id({
         nullable: true,
-        description:
-          "The provider's rule id; null where the rule has none (Flexprice auto top-up).",
+        description: perProvider(
+          'RecurringTransactionRule.id',
+          "The provider's rule id; null where the rule has none.",
+        ),
         resolve: (r) => readable(r.id),
       }),
       trigger: t.field({
@@ -125,8 +126,10 @@ export const RecurringTransactionRuleType = builder
       }),
       invoiced: t.boolean({
         nullable: true,
-        description:
-          'Whether top-ups wait for a paid invoice (Lago invoice_requires_successful_payment, Flexprice invoicing).',
+        description: perProvider(
+          'RecurringTransactionRule.invoiced',
+          'Whether top-ups wait for a paid invoice.',
+        ),
         resolve: (r) => readable(r.invoiced),
       }),
       startedAt: t.field({
@@ -150,7 +153,10 @@ export const RecurringTransactionRuleType = builder
       cooldown: t.field({
         type: CooldownType,
         nullable: true,
-        description: 'Minimum time between two top-ups (Flexprice).',
+        description: perProvider(
+          'RecurringTransactionRule.cooldown',
+          'Minimum time between two top-ups, where the provider has one.',
+        ),
         resolve: (r) => readable(r.cooldown),
       }),
     }),

@@ -16,6 +16,7 @@ import { WalletCreditsType } from './credits.js';
 import { ProviderEnum, WalletKindEnum, WalletStatusEnum } from './enums.js';
 import { MoneyType } from './money.js';
 import { readable, readableList } from './parts.js';
+import { perProvider, providersWith } from './provider-notes.js';
 import { RecurringTransactionRuleType } from './rules.js';
 import { walletPage } from './wallet-lists.js';
 
@@ -24,12 +25,18 @@ const WalletCustomerType = builder.objectRef<WalletCustomer>('WalletCustomer').i
   fields: (t) => ({
     externalId: t.string({
       nullable: true,
-      description:
-        'Your id for the customer: the join key across providers. Null where the provider has none on record.',
+      description: perProvider(
+        'WalletCustomer.externalId',
+        'Your id for the customer: the join key across providers. Null where the provider has ' +
+          'none on record.',
+      ),
       resolve: (c) => c.externalId,
     }),
     providerCustomerId: t.string({
-      description: "The provider's own customer id.",
+      description: perProvider(
+        'WalletCustomer.providerCustomerId',
+        "The provider's own customer id.",
+      ),
       resolve: (c) => c.providerCustomerId,
     }),
   }),
@@ -65,7 +72,7 @@ export const WalletNode = builder.loadableNode('Wallet', {
       resolve: (w) => w.provider,
     }),
     providerWalletId: t.string({
-      description: "The provider's own wallet id.",
+      description: perProvider('Wallet.providerWalletId', "The provider's own wallet id."),
       resolve: (w) => w.providerWalletId,
     }),
     customer: t.field({
@@ -75,121 +82,137 @@ export const WalletNode = builder.loadableNode('Wallet', {
     }),
     name: t.string({
       nullable: true,
-      description: 'Display name, where the provider has one (not Polar).',
+      description: perProvider('Wallet.name', 'Display name, where the provider has one.'),
       resolve: (w) => readable(w.name),
     }),
     code: t.string({
       nullable: true,
-      description: "Stable code (Lago), unique among a customer's active wallets.",
+      description: perProvider(
+        'Wallet.code',
+        "Stable code, unique among a customer's active wallets, where the provider has one.",
+      ),
       resolve: (w) => readable(w.code),
     }),
     status: t.field({
       type: WalletStatusEnum,
-      description: 'Lifecycle state.',
+      description: perProvider('Wallet.status', 'Lifecycle state.'),
       resolve: (w) => w.status,
     }),
     kind: t.field({
       type: WalletKindEnum,
-      description: 'What the wallet holds.',
+      description: perProvider('Wallet.kind', 'What the wallet holds.'),
       resolve: (w) => w.kind,
     }),
     currency: t.field({
       type: 'Currency',
-      description: "The wallet's currency.",
+      description: perProvider('Wallet.currency', "The wallet's currency."),
       resolve: (w) => w.currency,
     }),
     balance: t.field({
       type: MoneyType,
-      description:
-        'Settled balance in currency (Lago balance_cents, Flexprice balance, Polar balance). ' +
-        'Polar balances can be negative: the customer owes money.',
+      description: perProvider(
+        'Wallet.balance',
+        'Settled balance in currency; negative where the provider allows debt (the customer owes money).',
+      ),
       resolve: (w) => w.balance,
     }),
     ongoingBalance: t.field({
       type: MoneyType,
       nullable: true,
-      description:
-        'What is available now: the balance net of usage not yet invoiced (Lago ' +
-        'ongoing_balance_cents, Flexprice real_time_balance). Can be negative. Null where the ' +
-        'provider has no such figure (Polar).',
+      description: perProvider(
+        'Wallet.ongoingBalance',
+        'What is available now: the balance net of usage not yet invoiced. Can be negative. ' +
+          'Null where the provider has no such figure.',
+      ),
       resolve: (w) => readable(w.ongoingBalance),
     }),
     ongoingUsage: t.field({
       type: MoneyType,
       nullable: true,
-      description:
-        'Usage not yet invoiced, in currency (Lago ongoing_usage_balance_cents, Flexprice current_period_usage).',
+      description: perProvider('Wallet.ongoingUsage', 'Usage not yet invoiced, in currency.'),
       resolve: (w) => readable(w.ongoingUsage),
     }),
     ongoingBalanceIsCached: t.boolean({
       nullable: true,
-      description:
+      description: perProvider(
+        'Wallet.ongoingBalanceIsCached',
         'True when the provider answered the ongoing balance from its cache after failing to ' +
-        'compute it live (Flexprice is_cached_fallback). Null where not applicable.',
+          'compute it live. Null where not applicable.',
+      ),
       resolve: (w) => readable(w.ongoingBalanceIsCached),
     }),
     credits: t.field({
       type: WalletCreditsType,
       nullable: true,
-      description: 'The wallet in credits; null where the provider has no credit unit (Polar).',
+      description: perProvider(
+        'Wallet.credits',
+        `The wallet in credits; null where the provider has no credit unit (${providersWith('credits', false)}).`,
+      ),
       resolve: (w) => readable(w.credits),
     }),
     priority: t.int({
       nullable: true,
-      description:
-        "Consumption order among the customer's wallets: lower is consumed first (Lago 1..50).",
+      description: perProvider(
+        'Wallet.priority',
+        "Consumption order among the customer's wallets: lower is consumed first.",
+      ),
       resolve: (w) => readable(w.priority),
     }),
     expiresAt: t.field({
       type: 'DateTime',
       nullable: true,
-      description: 'When the wallet expires, if it does.',
+      description: perProvider('Wallet.expiresAt', 'When the wallet expires, if it does.'),
       resolve: (w) => readable(w.expiresAt),
     }),
     terminatedAt: t.field({
       type: 'DateTime',
       nullable: true,
-      description: 'When the wallet was terminated.',
+      description: perProvider('Wallet.terminatedAt', 'When the wallet was terminated.'),
       resolve: (w) => readable(w.terminatedAt),
     }),
     lastTopUpAt: t.field({
       type: 'DateTime',
       nullable: true,
-      description: 'Last top-up, where the provider reports it on the wallet.',
+      description: perProvider(
+        'Wallet.lastTopUpAt',
+        'Last top-up, where the provider reports it on the wallet.',
+      ),
       resolve: (w) => readable(w.lastTopUpAt),
     }),
     lastConsumedAt: t.field({
       type: 'DateTime',
       nullable: true,
-      description: 'Last time credits were consumed.',
+      description: perProvider('Wallet.lastConsumedAt', 'Last time credits were consumed.'),
       resolve: (w) => readable(w.lastConsumedAt),
     }),
     createdAt: t.field({
       type: 'DateTime',
       nullable: true,
-      description: 'When the wallet was created.',
+      description: perProvider('Wallet.createdAt', 'When the wallet was created.'),
       resolve: (w) => readable(w.createdAt),
     }),
     updatedAt: t.field({
       type: 'DateTime',
       nullable: true,
-      description: 'Last change, where the provider reports it.',
+      description: perProvider('Wallet.updatedAt', 'Last change, where the provider reports it.'),
       resolve: (w) => readable(w.updatedAt),
     }),
     recurringTransactionRules: t.field({
       type: [RecurringTransactionRuleType],
-      description:
-        'Automatic top-up rules (active ones only on Lago). A rule that cannot be read is left ' +
-        "out, with an UPSTREAM_BAD_RESPONSE error at this list's path naming the provider and " +
-        'the part.',
+      description: perProvider(
+        'Wallet.recurringTransactionRules',
+        'Automatic top-up rules. A rule that cannot be read is left out, with an ' +
+          "UPSTREAM_BAD_RESPONSE error at this list's path naming the provider and the part.",
+      ),
       resolve: (w, _args, ctx, info) => readableList(w.recurringTransactionRules, ctx, info),
     }),
     alertSettings: t.field({
       type: AlertSettingsType,
       nullable: true,
-      description:
-        'Balance alerts. On Lago this costs one extra upstream call per wallet, made only when ' +
-        'this field is selected. Null when the wallet has none.',
+      description: perProvider(
+        'Wallet.alertSettings',
+        'Balance alerts; null when the wallet has none.',
+      ),
       resolve: (w, _args, ctx) =>
         w.alertSettings === ALERTS_ON_REQUEST
           ? ctx.loaders.alertSettings.load(w)
@@ -197,9 +220,11 @@ export const WalletNode = builder.loadableNode('Wallet', {
     }),
     metadata: t.field({
       type: [MetadataEntryType],
-      description:
+      description: perProvider(
+        'Wallet.metadata',
         'Key/value metadata, as the provider stores it. An entry that cannot be read is left ' +
-        "out, with an UPSTREAM_BAD_RESPONSE error at this list's path.",
+          "out, with an UPSTREAM_BAD_RESPONSE error at this list's path.",
+      ),
       resolve: (w, _args, ctx, info) => readableList(w.metadata, ctx, info),
     }),
     raw: t.field({

@@ -1,7 +1,12 @@
 import type { GraphiQLOptions } from 'graphql-yoga';
+import { PROVIDERS } from '../providers/registered.js';
+
+const titles = PROVIDERS.map((p) => p.docs.title);
+const providerList =
+  titles.length > 1 ? `${titles.slice(0, -1).join(', ')} and ${titles.at(-1)}` : titles.join('');
 
 /** The operation GraphiQL opens with: a customer's wallets across providers. */
-export const DEFAULT_GRAPHIQL_QUERY = `# Walletgate: one GraphQL API over Lago, Flexprice and Polar wallets.
+export const DEFAULT_GRAPHIQL_QUERY = `# Walletgate: one GraphQL API over ${providerList} wallets.
 # Press the run button to see the sandbox customer's wallets. More examples are in the other tabs.
 query CustomerWallets {
   customer(externalId: "hooli_1234") {

@@ -1,7 +1,7 @@
 import { print } from 'graphql';
 import { SignJWT } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SEEDED } from '../../src/sandbox/flexprice/seed.js';
+import { SEEDED } from '../../src/providers/flexprice/sandbox/seed.js';
 import { BalanceChangedSubscription } from '../events/operations.js';
 import { subscribeSse, subscribeWs } from '../helpers/live-clients.js';
 import { type Stack, startStack } from '../helpers/stack.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_003_WALLETS } from '../../src/sandbox/flexprice/documents.js';
-import { LAGO_SEED_001_WALLET } from '../../src/sandbox/lago/documents.js';
+import { SEED_003_WALLETS } from '../../src/providers/flexprice/sandbox/documents.js';
+import { LAGO_SEED_001_WALLET } from '../../src/providers/lago/sandbox/documents.js';
 import { type Stack, startStack } from '../helpers/stack.js';
 import { polarSeedWire } from './seed-examples.js';
 

@@ -1,8 +1,8 @@
 import { CustomerWallet$inboundSchema } from '@polar-sh/sdk/models/components/customerwallet.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
-import { SEED_003_PLACEHOLDERS, SEED_003_WALLETS } from '../../src/sandbox/flexprice/documents.js';
-import { LAGO_SEED_001_WALLET } from '../../src/sandbox/lago/documents.js';
+import { SEED_003_PLACEHOLDERS, SEED_003_WALLETS } from '../../src/providers/flexprice/sandbox/documents.js';
+import { LAGO_SEED_001_WALLET } from '../../src/providers/lago/sandbox/documents.js';
 import { type Sandboxes, startSandboxes } from '../../src/sandbox/index.js';
 import { loadSpec } from '../helpers/openapi.js';
 import {

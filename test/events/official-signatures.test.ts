@@ -5,10 +5,10 @@ import { Ajv } from 'ajv';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { Webhook as Svix } from 'svix';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEEDED } from '../../src/sandbox/flexprice/seed.js';
-import { serializeCustomer } from '../../src/sandbox/flexprice/serialize.js';
-import { FLEXPRICE_SANDBOX_WEBHOOK_SECRET } from '../../src/sandbox/flexprice/webhooks.js';
-import { POLAR_SANDBOX_WEBHOOK_SECRET } from '../../src/sandbox/polar/webhooks.js';
+import { SEEDED } from '../../src/providers/flexprice/sandbox/seed.js';
+import { serializeCustomer } from '../../src/providers/flexprice/sandbox/serialize.js';
+import { FLEXPRICE_SANDBOX_WEBHOOK_SECRET } from '../../src/providers/flexprice/sandbox/webhooks.js';
+import { POLAR_SANDBOX_WEBHOOK_SECRET } from '../../src/providers/polar/sandbox/webhooks.js';
 import { embeddedOpenApi, SEED_FILES, seedText } from '../contract/seed-examples.js';
 import { countRequests, onlyProviders, type Stack, startStack } from '../helpers/stack.js';
 

@@ -1,10 +1,10 @@
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEEDED } from '../../src/sandbox/flexprice/seed.js';
+import { SEEDED } from '../../src/providers/flexprice/sandbox/seed.js';
 import {
   FLEXPRICE_SANDBOX_WEBHOOK_SECRET,
   flexpriceOutgoing,
-} from '../../src/sandbox/flexprice/webhooks.js';
+} from '../../src/providers/flexprice/sandbox/webhooks.js';
 import { type Sandboxes, startSandboxes } from '../../src/sandbox/index.js';
 import { subscribeSse, subscribeWs, until } from '../helpers/live-clients.js';
 import { type RedisServer, startRedisServer } from '../helpers/redis-server.js';

@@ -1,10 +1,10 @@
 import { print } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SEEDED } from '../../src/sandbox/flexprice/seed.js';
+import { SEEDED } from '../../src/providers/flexprice/sandbox/seed.js';
 import {
   FLEXPRICE_SANDBOX_WEBHOOK_SECRET,
   flexpriceOutgoing,
-} from '../../src/sandbox/flexprice/webhooks.js';
+} from '../../src/providers/flexprice/sandbox/webhooks.js';
 import {
   type LiveSubscription,
   subscribeSse,

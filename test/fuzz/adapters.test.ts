@@ -1,15 +1,16 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ProviderName, Wallet } from '../../src/domain/wallet.js';
+import type { Wallet } from '../../src/domain/wallet.js';
 import { parseJsonExact } from '../../src/json.js';
-import { SEED_003_WALLETS } from '../../src/sandbox/flexprice/documents.js';
-import { LAGO_SEED_001_WALLET } from '../../src/sandbox/lago/documents.js';
+import { SEED_003_WALLETS } from '../../src/providers/flexprice/sandbox/documents.js';
+import { LAGO_SEED_001_WALLET } from '../../src/providers/lago/sandbox/documents.js';
 import { polarSeedWire } from '../contract/seed-examples.js';
 import { checkAdapterResult, Problems, viewOf } from './support/check.js';
 import { preview, toJsonText } from './support/json-text.js';
 import { FUZZ_SEED, triage } from './support/known-bugs.js';
 import { applyMutations, mutationsArb } from './support/mutate.js';
 import { Tally } from './support/tally.js';
+import type { ProviderName } from './support/targets.js';
 import { type FuzzTarget, TARGETS } from './support/targets.js';
 
 /**

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Dec, decimalString } from '../../src/domain/money.js';
 import { Unreadable, unreadableParts } from '../../src/domain/part.js';
-import type { ProviderName, Wallet } from '../../src/domain/wallet.js';
+import type { Wallet } from '../../src/domain/wallet.js';
 import { GatewayError } from '../../src/errors.js';
 import { jsonSafe, parseJsonExact } from '../../src/json.js';
 import type { Result } from '../../src/providers/provider.js';
@@ -19,6 +19,7 @@ import { preview, toJsonText } from './support/json-text.js';
 import { FUZZ_SEED, triage } from './support/known-bugs.js';
 import { applyMutations, mutationsArb } from './support/mutate.js';
 import { Tally } from './support/tally.js';
+import type { ProviderName } from './support/targets.js';
 import { type FuzzTarget, TARGETS } from './support/targets.js';
 
 /**

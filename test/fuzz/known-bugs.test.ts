@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Unreadable } from '../../src/domain/part.js';
-import type { ProviderName, Wallet } from '../../src/domain/wallet.js';
+import type { Wallet } from '../../src/domain/wallet.js';
 import { GatewayError } from '../../src/errors.js';
 import { parseJsonExact } from '../../src/json.js';
 import { type Stack, startStack } from '../helpers/stack.js';
 import { checkAdapterResult, checkGraphqlErrors, Problems } from './support/check.js';
+import type { ProviderName } from './support/targets.js';
 import { TARGETS } from './support/targets.js';
 
 /**

@@ -52,7 +52,7 @@ export type AlertMetric =
   /** A value this gateway does not know yet (one the provider added later): the provider's own value is in the wallet's `raw`. */
   | 'UNKNOWN';
 
-/** Balance alerts configured on a wallet (Flexprice alert_settings/alert_state; Lago wallet alerts). */
+/** Balance alerts configured on a wallet. Lago: wallet alerts; Flexprice: `alert_settings` / `alert_state`. */
 export type AlertSettings = {
   __typename?: 'AlertSettings';
   /** The CRITICAL threshold, if any. */
@@ -61,7 +61,7 @@ export type AlertSettings = {
   enabled: Scalars['Boolean']['output'];
   /** The INFO threshold, if any. */
   info?: Maybe<AlertThreshold>;
-  /** Current alert state; null where the provider keeps none (Lago). */
+  /** Current alert state; null where the provider keeps none. Lago: none; Flexprice: `alert_state`. */
   state?: Maybe<AlertState>;
   /** Every threshold, across the wallet's alerts. One that cannot be read is left out, with an UPSTREAM_BAD_RESPONSE error at this list's path naming the provider and the part. */
   thresholds: Array<AlertThreshold>;
@@ -85,13 +85,13 @@ export type AlertState =
 /** One balance threshold. */
 export type AlertThreshold = {
   __typename?: 'AlertThreshold';
-  /** The provider alert this threshold belongs to (Lago alert code); null where a wallet has one settings object (Flexprice). */
+  /** The provider alert this threshold belongs to; null where a wallet has one settings object. Lago: the alert's `code`; Flexprice: none. */
   alertCode?: Maybe<Scalars['String']['output']>;
   /** The provider's threshold code, if any. */
   code?: Maybe<Scalars['String']['output']>;
   /** Which side of `value` raises the alert. */
   condition: AlertCondition;
-  /** Severity; null where the provider has no levels (Lago). */
+  /** Severity; null where the provider has no levels. Lago: none; Flexprice: `critical`, `warning` or `info`. */
   level?: Maybe<AlertLevel>;
   /** The number being watched. */
   metric: AlertMetric;
@@ -105,7 +105,7 @@ export type AlertThreshold = {
 export type BalanceChangeSource =
   /** A change made through this gateway. */
   | 'MUTATION'
-  /** Polling, for providers without usable webhooks (Polar, or no webhook secret configured). */
+  /** Polling, for providers without usable webhooks (Polar, or a provider whose webhook secret is not configured). */
   | 'POLL'
   /** A verified provider webhook (then a re-read of the wallet). */
   | 'WEBHOOK';
@@ -332,10 +332,10 @@ export type QueryWalletsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** An automatic top-up rule. Lago rules map one to one; a Flexprice auto top-up is a THRESHOLD rule. */
+/** An automatic top-up rule. Lago: `recurring_transaction_rules`, one to one; Flexprice: `auto_topup`, as a THRESHOLD rule. */
 export type RecurringTransactionRule = {
   __typename?: 'RecurringTransactionRule';
-  /** Minimum time between two top-ups (Flexprice). */
+  /** Minimum time between two top-ups, where the provider has one. Flexprice: `cooldown`. */
   cooldown?: Maybe<Cooldown>;
   /** When the rule was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
@@ -343,11 +343,11 @@ export type RecurringTransactionRule = {
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
   /** Credits granted for free per top-up. */
   grantedCredits?: Maybe<Scalars['Decimal']['output']>;
-  /** The provider's rule id; null where the rule has none (Flexprice auto top-up). */
+  /** The provider's rule id; null where the rule has none. Lago: `lago_id`; Flexprice: none. */
   id?: Maybe<Scalars['ID']['output']>;
   /** Only for INTERVAL rules. */
   interval?: Maybe<RuleInterval>;
-  /** Whether top-ups wait for a paid invoice (Lago invoice_requires_successful_payment, Flexprice invoicing). */
+  /** Whether top-ups wait for a paid invoice. Lago: `invoice_requires_successful_payment`; Flexprice: `invoicing`. */
   invoiced?: Maybe<Scalars['Boolean']['output']>;
   /** How much is topped up. */
   method: RuleMethod;
@@ -393,7 +393,7 @@ export type RuleMethod =
 export type RuleStatus =
   /** The rule runs. */
   | 'ACTIVE'
-  /** The rule exists but is switched off (Flexprice auto top-up with enabled=false). */
+  /** The rule exists but is switched off. Flexprice: an auto top-up with `enabled: false`. */
   | 'DISABLED'
   /** The rule ended. */
   | 'TERMINATED'
@@ -426,55 +426,55 @@ export type SubscriptionWalletBalanceChangedArgs = {
 /** A prepaid-credit wallet or customer balance held by one billing provider, in one currency. */
 export type Wallet = Node & {
   __typename?: 'Wallet';
-  /** Balance alerts. On Lago this costs one extra upstream call per wallet, made only when this field is selected. Null when the wallet has none. */
+  /** Balance alerts; null when the wallet has none. Lago: wallet alerts, one extra upstream call per wallet, made only when selected; Flexprice: `alert_settings` and `alert_state`, on the wallet itself; Polar: none. */
   alertSettings?: Maybe<AlertSettings>;
-  /** Settled balance in currency (Lago balance_cents, Flexprice balance, Polar balance). Polar balances can be negative: the customer owes money. */
+  /** Settled balance in currency; negative where the provider allows debt (the customer owes money). Lago: `balance_cents`; Flexprice: `balance`; Polar: `balance`, negative when the customer owes money. */
   balance: Money;
-  /** Stable code (Lago), unique among a customer's active wallets. */
+  /** Stable code, unique among a customer's active wallets, where the provider has one. Lago: `code`; Flexprice: none; Polar: none. */
   code?: Maybe<Scalars['String']['output']>;
-  /** When the wallet was created. */
+  /** When the wallet was created. Lago: `created_at`; Flexprice: `created_at`; Polar: `created_at`. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The wallet in credits; null where the provider has no credit unit (Polar). */
+  /** The wallet in credits; null where the provider has no credit unit (Polar). Lago: the `credits_*` figures at `rate_amount`; Flexprice: the credit figures at `conversion_rate`; Polar: none. */
   credits?: Maybe<WalletCredits>;
-  /** The wallet's currency. */
+  /** The wallet's currency. Lago: `currency`; Flexprice: `currency`; Polar: `currency`. */
   currency: Scalars['Currency']['output'];
   /** Whose wallet it is. */
   customer: WalletCustomer;
-  /** When the wallet expires, if it does. */
+  /** When the wallet expires, if it does. Lago: `expiration_at`; Flexprice: none; Polar: none. */
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
   /** Opaque global id; encodes provider and native id. */
   id: Scalars['ID']['output'];
-  /** What the wallet holds. */
+  /** What the wallet holds. Lago: always PREPAID; Flexprice: `wallet_type`; Polar: always CREDIT_BALANCE. */
   kind: WalletKind;
-  /** Last time credits were consumed. */
+  /** Last time credits were consumed. Lago: `last_consumed_credit_at`; Flexprice: none; Polar: none. */
   lastConsumedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Last top-up, where the provider reports it on the wallet. */
+  /** Last top-up, where the provider reports it on the wallet. Lago: none; Flexprice: none; Polar: none. */
   lastTopUpAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Key/value metadata, as the provider stores it. An entry that cannot be read is left out, with an UPSTREAM_BAD_RESPONSE error at this list's path. */
+  /** Key/value metadata, as the provider stores it. An entry that cannot be read is left out, with an UPSTREAM_BAD_RESPONSE error at this list's path. Lago: `metadata`; Flexprice: `metadata`; Polar: none. */
   metadata: Array<MetadataEntry>;
-  /** Display name, where the provider has one (not Polar). */
+  /** Display name, where the provider has one. Lago: `name`; Flexprice: `name`; Polar: none. */
   name?: Maybe<Scalars['String']['output']>;
-  /** What is available now: the balance net of usage not yet invoiced (Lago ongoing_balance_cents, Flexprice real_time_balance). Can be negative. Null where the provider has no such figure (Polar). */
+  /** What is available now: the balance net of usage not yet invoiced. Can be negative. Null where the provider has no such figure. Lago: `ongoing_balance_cents`; Flexprice: `real_time_balance`; Polar: none. */
   ongoingBalance?: Maybe<Money>;
-  /** True when the provider answered the ongoing balance from its cache after failing to compute it live (Flexprice is_cached_fallback). Null where not applicable. */
+  /** True when the provider answered the ongoing balance from its cache after failing to compute it live. Null where not applicable. Lago: none; Flexprice: `is_cached_fallback`; Polar: none. */
   ongoingBalanceIsCached?: Maybe<Scalars['Boolean']['output']>;
-  /** Usage not yet invoiced, in currency (Lago ongoing_usage_balance_cents, Flexprice current_period_usage). */
+  /** Usage not yet invoiced, in currency. Lago: `ongoing_usage_balance_cents`; Flexprice: `current_period_usage`; Polar: none. */
   ongoingUsage?: Maybe<Money>;
-  /** Consumption order among the customer's wallets: lower is consumed first (Lago 1..50). */
+  /** Consumption order among the customer's wallets: lower is consumed first. Lago: `priority`; Flexprice: none; Polar: none. */
   priority?: Maybe<Scalars['Int']['output']>;
   /** The provider holding the wallet. */
   provider: Provider;
-  /** The provider's own wallet id. */
+  /** The provider's own wallet id. Lago: `lago_id`; Flexprice: `id`; Polar: `id`. */
   providerWalletId: Scalars['String']['output'];
   /** The upstream wallet object exactly as received: the escape hatch for provider fields not in the unified model. */
   raw: Scalars['JSON']['output'];
-  /** Automatic top-up rules (active ones only on Lago). A rule that cannot be read is left out, with an UPSTREAM_BAD_RESPONSE error at this list's path naming the provider and the part. */
+  /** Automatic top-up rules. A rule that cannot be read is left out, with an UPSTREAM_BAD_RESPONSE error at this list's path naming the provider and the part. Lago: `recurring_transaction_rules` (active rules only); Flexprice: `auto_topup`, as one THRESHOLD rule; Polar: none. */
   recurringTransactionRules: Array<RecurringTransactionRule>;
-  /** Lifecycle state. */
+  /** Lifecycle state. Lago: `status`; Flexprice: `wallet_status`; Polar: always ACTIVE (Polar has no status). */
   status: WalletStatus;
-  /** When the wallet was terminated. */
+  /** When the wallet was terminated. Lago: `terminated_at`; Flexprice: none; Polar: none. */
   terminatedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Last change, where the provider reports it. */
+  /** Last change, where the provider reports it. Lago: none; Flexprice: `updated_at`; Polar: `modified_at`. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
@@ -511,28 +511,28 @@ export type WalletConnection = {
 /** The wallet counted in credits, for providers that have a credit unit (Lago, Flexprice). */
 export type WalletCredits = {
   __typename?: 'WalletCredits';
-  /** Settled credit balance. */
+  /** Settled credit balance. Lago: `credits_balance`; Flexprice: `credit_balance`. */
   balance: Scalars['Decimal']['output'];
-  /** Free versus purchased credits, where the provider reports it (Flexprice). */
+  /** Free versus purchased credits, where the provider reports it. Lago: none; Flexprice: `credits_available_breakdown`. */
   breakdown?: Maybe<CreditBreakdown>;
-  /** Credits consumed over the wallet's life. Null where the provider does not report it. */
+  /** Credits consumed over the wallet's life. Null where the provider does not report it. Lago: `consumed_credits`; Flexprice: none. */
   consumed?: Maybe<Scalars['Decimal']['output']>;
-  /** Credits left after usage not yet invoiced. */
+  /** Credits left after usage not yet invoiced. Lago: `credits_ongoing_balance`; Flexprice: `real_time_credit_balance`. */
   ongoingBalance?: Maybe<Scalars['Decimal']['output']>;
-  /** Credits used but not yet invoiced. */
+  /** Credits used but not yet invoiced. Lago: `credits_ongoing_usage_balance`; Flexprice: `current_period_usage ÷ conversion_rate`. */
   ongoingUsage?: Maybe<Scalars['Decimal']['output']>;
-  /** Currency units per credit: amount = credits × rate. */
+  /** Currency units per credit: amount = credits × rate. Lago: `rate_amount`; Flexprice: `conversion_rate`. */
   rate: Scalars['Decimal']['output'];
-  /** Currency units per credit when topping up (may differ from `rate` on Flexprice). */
+  /** Currency units per credit when topping up (may differ from `rate`). Lago: `rate_amount`; Flexprice: `topup_conversion_rate`. */
   topUpRate?: Maybe<Scalars['Decimal']['output']>;
 };
 
 /** The customer a wallet belongs to, as the provider knows it. */
 export type WalletCustomer = {
   __typename?: 'WalletCustomer';
-  /** Your id for the customer: the join key across providers. Null where the provider has none on record. */
+  /** Your id for the customer: the join key across providers. Null where the provider has none on record. Lago: `external_customer_id`; Flexprice: the `lookup_key` asked for, else the customer’s `external_id`; Polar: the customer's `external_id`. */
   externalId?: Maybe<Scalars['String']['output']>;
-  /** The provider's own customer id. */
+  /** The provider's own customer id. Lago: `lago_customer_id`; Flexprice: `customer_id`; Polar: `customer_id`. */
   providerCustomerId: Scalars['String']['output'];
 };
 
@@ -559,24 +559,24 @@ export type WalletFilter = {
 
 /** What the wallet holds. */
 export type WalletKind =
-  /** A customer money balance that may go negative (Polar). */
+  /** A customer money balance that may go negative. Polar: every wallet: a money balance that may go negative. */
   | 'CREDIT_BALANCE'
-  /** A credit line settled later (Flexprice POST_PAID). */
+  /** A credit line settled later. Flexprice: `POST_PAID`. */
   | 'POSTPAID'
-  /** Prepaid credits consumed by usage (Lago wallets, Flexprice PRE_PAID). */
+  /** Prepaid credits consumed by usage. Lago: none; Flexprice: `PRE_PAID`. */
   | 'PREPAID'
-  /** Promotional credits (Flexprice PROMOTIONAL, as its documented examples show). */
+  /** Promotional credits. Flexprice: `PROMOTIONAL`, as its documented examples show. */
   | 'PROMOTIONAL'
   /** A kind this gateway does not know yet (a value the provider added later, or none sent); the provider's own value is in `raw`. */
   | 'UNKNOWN';
 
 /** Lifecycle state of a wallet. */
 export type WalletStatus =
-  /** Usable. Every Polar wallet is ACTIVE (Polar has no statuses). */
+  /** Usable. Lago: `active`; Flexprice: `active`; Polar: every wallet (Polar has no statuses). */
   | 'ACTIVE'
-  /** Exists but cannot be used (Flexprice `frozen`). */
+  /** Exists but cannot be used. Flexprice: `frozen`. */
   | 'FROZEN'
-  /** Closed for good (Lago `terminated`, Flexprice `closed`). */
+  /** Closed for good. Lago: `terminated`; Flexprice: `closed`. */
   | 'TERMINATED'
   /** A state this gateway does not know yet (a value the provider added later, or none sent); the provider's own value is in `raw`. */
   | 'UNKNOWN';

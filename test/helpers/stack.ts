@@ -3,6 +3,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { type DocumentNode, type ExecutionResult, print } from 'graphql';
 import { type GatewayConfig, loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
+import { PROVIDERS } from '../../src/providers/registered.js';
 import { type Sandboxes, startSandboxes } from '../../src/sandbox/index.js';
 import { createGateway, type Gateway } from '../../src/server.js';
 import { withoutRequestIds } from './results.js';
@@ -38,23 +39,15 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-const PROVIDER_VARIABLES = {
-  LAGO: ['LAGO_API_KEY', 'LAGO_API_URL'],
-  FLEXPRICE: ['FLEXPRICE_API_KEY', 'FLEXPRICE_API_URL'],
-  POLAR: ['POLAR_ACCESS_TOKEN', 'POLAR_API_URL'],
-} as const;
-
 /**
- * Env that leaves only these providers configured (the sandboxes share customer ids). The others'
- * URLs go too: a URL without its key is a half-configured provider, refused at boot.
+ * Env that leaves only these providers configured (the sandboxes share customer ids). All the
+ * others' variables go: a URL without its key is a half-configured provider, refused at boot.
  */
-export function onlyProviders(
-  ...names: (keyof typeof PROVIDER_VARIABLES)[]
-): Record<string, string> {
+export function onlyProviders(...names: string[]): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(PROVIDER_VARIABLES)
-      .filter(([name]) => !names.includes(name as never))
-      .flatMap(([, variables]) => variables.map((v) => [v, ''])),
+    PROVIDERS.filter((p) => !names.includes(p.name)).flatMap((p) =>
+      Object.keys(p.env.variables).map((v) => [v, '']),
+    ),
   );
 }
 
@@ -92,12 +85,7 @@ export function gatewayFor(
 ): GatewayUnderTest {
   const { lines, logger } = captureLogs();
   const loaded = loadConfig({
-    LAGO_API_URL: sandboxes.lago.url,
-    LAGO_API_KEY: sandboxes.lago.apiKey,
-    FLEXPRICE_API_URL: sandboxes.flexprice.url,
-    FLEXPRICE_API_KEY: sandboxes.flexprice.apiKey,
-    POLAR_API_URL: sandboxes.polar.url,
-    POLAR_ACCESS_TOKEN: sandboxes.polar.accessToken,
+    ...sandboxes.env,
     UPSTREAM_RETRIES: '0',
     PORT: '0',
     HOST: '127.0.0.1',

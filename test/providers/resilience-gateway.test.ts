@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { createFlexpriceProvider } from '../../src/providers/flexprice/index.js';
-import { createLagoProvider } from '../../src/providers/lago/index.js';
-import { createPolarProvider } from '../../src/providers/polar/index.js';
+import { createFlexpriceProvider } from '../../src/providers/flexprice/adapter.js';
+import { createLagoProvider } from '../../src/providers/lago/adapter.js';
+import { createPolarProvider } from '../../src/providers/polar/adapter.js';
 import type { WalletProvider } from '../../src/providers/provider.js';
 import type { UpstreamSettings } from '../../src/providers/resilience/index.js';
 import { type Sandboxes, startSandboxes } from '../../src/sandbox/index.js';

@@ -102,7 +102,13 @@ describe('fault presets', () => {
 
 describe('SANDBOX_FAULTS', () => {
   it('parses provider=mode[:number] lists', () => {
-    expect(parseFaultSpecs('lago=latency:300, polar=429:2,flexprice=odd')).toEqual([
+    expect(
+      parseFaultSpecs('lago=latency:300, polar=429:2,flexprice=odd', [
+        'lago',
+        'flexprice',
+        'polar',
+      ]),
+    ).toEqual([
       { sandbox: 'lago', mode: 'latency', arg: 300 },
       { sandbox: 'polar', mode: '429', arg: 2 },
       { sandbox: 'flexprice', mode: 'odd' },

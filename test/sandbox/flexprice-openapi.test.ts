@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEEDED } from '../../src/sandbox/flexprice/seed.js';
+import { SEEDED } from '../../src/providers/flexprice/sandbox/seed.js';
 import {
   type FlexpriceSandbox,
   startFlexpriceSandbox,
-} from '../../src/sandbox/flexprice/server.js';
+} from '../../src/providers/flexprice/sandbox/server.js';
 import { loadSpec } from '../helpers/openapi.js';
 
 /**

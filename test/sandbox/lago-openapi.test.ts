@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LagoSandbox, startLagoSandbox } from '../../src/sandbox/lago/server.js';
+import { type LagoSandbox, startLagoSandbox } from '../../src/providers/lago/sandbox/server.js';
 import { loadSpec } from '../helpers/openapi.js';
 
 /**

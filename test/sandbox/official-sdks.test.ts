@@ -5,8 +5,8 @@ import { CustomerWallet$inboundSchema } from '@polar-sh/sdk/models/components/cu
 import { ListResourceCustomerWallet$inboundSchema } from '@polar-sh/sdk/models/components/listresourcecustomerwallet.js';
 import { Client as lagoClient } from 'lago-javascript-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_003_WALLETS } from '../../src/sandbox/flexprice/documents.js';
-import { SEEDED } from '../../src/sandbox/flexprice/seed.js';
+import { SEED_003_WALLETS } from '../../src/providers/flexprice/sandbox/documents.js';
+import { SEEDED } from '../../src/providers/flexprice/sandbox/seed.js';
 import { type Sandboxes, startSandboxes } from '../../src/sandbox/index.js';
 import { loadSpec } from '../helpers/openapi.js';
 

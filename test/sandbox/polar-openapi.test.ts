@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PolarSandbox, startPolarSandbox } from '../../src/sandbox/polar/server.js';
+import { type PolarSandbox, startPolarSandbox } from '../../src/providers/polar/sandbox/server.js';
 import { loadSpec } from '../helpers/openapi.js';
 
 /**

@@ -2,17 +2,17 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
+import { startFlexpriceSandbox } from '../../src/providers/flexprice/sandbox/server.js';
+import { FLEXPRICE_SANDBOX_WEBHOOK_SECRET } from '../../src/providers/flexprice/sandbox/webhooks.js';
 import { createFlexpriceWebhookVerifier } from '../../src/providers/flexprice/webhooks.js';
-import { createLagoClient } from '../../src/providers/lago/index.js';
+import { createLagoClient } from '../../src/providers/lago/adapter.js';
+import { startLagoSandbox } from '../../src/providers/lago/sandbox/server.js';
+import { LAGO_SANDBOX_HMAC_KEY } from '../../src/providers/lago/sandbox/webhooks.js';
 import { cachePublicKey } from '../../src/providers/lago/webhook-key.js';
 import { createLagoWebhookVerifier } from '../../src/providers/lago/webhooks.js';
+import { startPolarSandbox } from '../../src/providers/polar/sandbox/server.js';
+import { POLAR_SANDBOX_WEBHOOK_SECRET } from '../../src/providers/polar/sandbox/webhooks.js';
 import { createPolarWebhookVerifier } from '../../src/providers/polar/webhooks.js';
-import { startFlexpriceSandbox } from '../../src/sandbox/flexprice/server.js';
-import { FLEXPRICE_SANDBOX_WEBHOOK_SECRET } from '../../src/sandbox/flexprice/webhooks.js';
-import { startLagoSandbox } from '../../src/sandbox/lago/server.js';
-import { LAGO_SANDBOX_HMAC_KEY } from '../../src/sandbox/lago/webhooks.js';
-import { startPolarSandbox } from '../../src/sandbox/polar/server.js';
-import { POLAR_SANDBOX_WEBHOOK_SECRET } from '../../src/sandbox/polar/webhooks.js';
 import { loadSpec } from '../helpers/openapi.js';
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SEEDED } from '../../src/sandbox/flexprice/seed.js';
+import { SEEDED } from '../../src/providers/flexprice/sandbox/seed.js';
 import { type Stack, startStack } from '../helpers/stack.js';
 
 /**

@@ -102,15 +102,6 @@ describe('request ids and masked errors', () => {
     const { lines, logger } = captureLogs();
     const broken: WalletProvider = {
       name: 'LAGO',
-      capabilities: {
-        credits: true,
-        ongoingBalance: true,
-        recurringRules: true,
-        alerts: true,
-        webhooks: true,
-        batchWalletsById: false,
-        batchWalletsByCustomer: false,
-      },
       walletsByIds: async () => [],
       walletsByCustomers: async () => [],
       listWallets: async () => ({ wallets: [], errors: [] }),

@@ -1,9 +1,9 @@
 import { print } from 'graphql';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FLEXPRICE_SANDBOX_WEBHOOK_SECRET } from '../../src/sandbox/flexprice/webhooks.js';
-import { LAGO_SANDBOX_HMAC_KEY } from '../../src/sandbox/lago/webhooks.js';
-import { POLAR_SANDBOX_WEBHOOK_SECRET } from '../../src/sandbox/polar/webhooks.js';
+import { FLEXPRICE_SANDBOX_WEBHOOK_SECRET } from '../../src/providers/flexprice/sandbox/webhooks.js';
+import { LAGO_SANDBOX_HMAC_KEY } from '../../src/providers/lago/sandbox/webhooks.js';
+import { POLAR_SANDBOX_WEBHOOK_SECRET } from '../../src/providers/polar/sandbox/webhooks.js';
 import { BalanceChangedSubscription } from '../events/operations.js';
 import { subscribeSse } from '../helpers/live-clients.js';
 import { type Stack, startStack, TEST_API_KEY } from '../helpers/stack.js';

@@ -24,6 +24,9 @@ export const flexpriceWalletCore = z.object({
 });
 export type FlexpriceWalletCore = z.infer<typeof flexpriceWalletCore>;
 
+/** A wallet's identity alone: enough to route an item (by id, by customer) before reading it. */
+export const flexpriceWalletIdentity = flexpriceWalletCore.pick({ id: true, customer_id: true });
+
 /** The parts, each validated on its own (translate.ts). */
 export const flexpricePart = {
   text: z.string().nullish(),

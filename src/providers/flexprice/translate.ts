@@ -8,6 +8,7 @@ import type {
   RecurringTransactionRule,
   Wallet,
   WalletCredits,
+  WalletStatus,
 } from '../../domain/wallet.js';
 import { field, readEnum, readerFor } from '../read.js';
 import { currency, metadataList } from '../translate-helpers.js';
@@ -44,6 +45,13 @@ export interface FlexpriceCustomerContext {
 const isObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
+const WALLET_STATUSES = { active: 'ACTIVE', frozen: 'FROZEN', closed: 'TERMINATED' } as const;
+
+/** `wallet_status` (NOTES §3.1): closed is TERMINATED; anything else is UNKNOWN. */
+export function walletStatus(raw: unknown): WalletStatus {
+  return readEnum(field(raw, 'wallet_status'), WALLET_STATUSES);
+}
+
 export function translateWallet(
   core: FlexpriceWalletCore,
   raw: unknown,
@@ -59,11 +67,7 @@ export function translateWallet(
     customer: { externalId: customer.externalId, providerCustomerId: core.customer_id },
     name: readPart('name', flexpricePart.text, field(raw, 'name'), (n) => n || null),
     code: null,
-    status: readEnum(field(raw, 'wallet_status'), {
-      active: 'ACTIVE',
-      frozen: 'FROZEN',
-      closed: 'TERMINATED',
-    }),
+    status: walletStatus(raw),
     // PROMOTIONAL is in the documented examples (seed 003), not in the current server's enum.
     kind: readEnum(field(raw, 'wallet_type'), {
       PRE_PAID: 'PREPAID',

@@ -10,11 +10,11 @@ import { Unreadable } from '../../../src/domain/part.js';
 import {
   ALERTS_ON_REQUEST,
   type AlertsOnRequest,
-  type ProviderName,
   type Wallet,
 } from '../../../src/domain/wallet.js';
 import { ERROR_CODES, GatewayError } from '../../../src/errors.js';
 import { jsonSafe } from '../../../src/json.js';
+import type { ProviderName } from './targets.js';
 
 /**
  * Invariants every adapter answer must keep, at two levels:

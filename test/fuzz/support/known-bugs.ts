@@ -1,5 +1,5 @@
-import type { ProviderName } from '../../../src/domain/wallet.js';
 import type { Problem } from './check.js';
+import type { ProviderName } from './targets.js';
 
 /**
  * The fixed seed every fuzz run starts from (override with FUZZ_SEED=<n> to explore; a failure

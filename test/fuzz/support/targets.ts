@@ -2,7 +2,11 @@ import type { ErrorObject } from 'ajv';
 import type fc from 'fast-check';
 import { normalizeCurrency } from '../../../src/domain/currency.js';
 import { Dec, decimalString, type Money, minorUnits } from '../../../src/domain/money.js';
-import type { ProviderName, Wallet } from '../../../src/domain/wallet.js';
+import type { Wallet } from '../../../src/domain/wallet.js';
+
+/** The providers the fuzz targets cover. */
+export type ProviderName = 'LAGO' | 'FLEXPRICE' | 'POLAR';
+
 import { JsonNumber } from '../../../src/json.js';
 import { createLogger } from '../../../src/logger.js';
 import { flexpriceWalletCore } from '../../../src/providers/flexprice/api.js';

@@ -3,14 +3,14 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { ExecutionResult } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
-import { createFlexpriceProvider } from '../../../src/providers/flexprice/index.js';
-import { createLagoProvider } from '../../../src/providers/lago/index.js';
-import { FLEXPRICE_ENVIRONMENT_ID, SEEDED } from '../../../src/sandbox/flexprice/seed.js';
+import { createFlexpriceProvider } from '../../../src/providers/flexprice/adapter.js';
+import { FLEXPRICE_ENVIRONMENT_ID, SEEDED } from '../../../src/providers/flexprice/sandbox/seed.js';
 import {
   type FlexpriceSandbox,
   startFlexpriceSandbox,
-} from '../../../src/sandbox/flexprice/server.js';
-import { startLagoSandbox } from '../../../src/sandbox/lago/server.js';
+} from '../../../src/providers/flexprice/sandbox/server.js';
+import { createLagoProvider } from '../../../src/providers/lago/adapter.js';
+import { startLagoSandbox } from '../../../src/providers/lago/sandbox/server.js';
 import { createGateway, type Gateway } from '../../../src/server.js';
 import { captureLogs, countRequests, postOperation } from '../../helpers/stack.js';
 import { ProvidersQuery } from '../../operations.js';

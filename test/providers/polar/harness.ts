@@ -1,13 +1,13 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { ExecutionResult } from 'graphql';
 import { loadConfig } from '../../../src/config.js';
-import { createPolarProvider, type PolarTuning } from '../../../src/providers/polar/index.js';
-import type { WalletProvider } from '../../../src/providers/provider.js';
+import { createPolarProvider, type PolarTuning } from '../../../src/providers/polar/adapter.js';
 import {
   type PolarSandbox,
   type PolarSandboxOptions,
   startPolarSandbox,
-} from '../../../src/sandbox/polar/server.js';
+} from '../../../src/providers/polar/sandbox/server.js';
+import type { WalletProvider } from '../../../src/providers/provider.js';
 import { createGateway, type Gateway } from '../../../src/server.js';
 import { captureLogs, countRequests, postOperation } from '../../helpers/stack.js';
 

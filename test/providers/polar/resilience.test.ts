@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { GatewayError } from '../../../src/errors.js';
 import { createLogger } from '../../../src/logger.js';
-import { createPolarProvider } from '../../../src/providers/polar/index.js';
+import { createPolarProvider } from '../../../src/providers/polar/adapter.js';
 import { CustomerWalletsQuery } from '../../operations.js';
 import {
   ACME,

@@ -1,14 +1,14 @@
 import { Webhook } from 'standardwebhooks';
-import { Dec } from '../../domain/money.js';
-import { addControlRoutes, isControlPath, positiveDecimal } from '../control.js';
+import { Dec } from '../../../domain/money.js';
+import { addControlRoutes, isControlPath, positiveDecimal } from '../../../sandbox/control.js';
 import {
   type RunningSandbox,
   type SandboxRequest,
   type SandboxResponse,
   SandboxRouter,
   startSandboxServer,
-} from '../http.js';
-import { emitWebhooks, type SandboxWebhooks } from '../webhooks.js';
+} from '../../../sandbox/http.js';
+import { emitWebhooks, type SandboxWebhooks } from '../../../sandbox/webhooks.js';
 import { FLEXPRICE_ENVIRONMENT_ID } from './seed.js';
 import {
   serializeCustomer,

@@ -1,4 +1,4 @@
-import type { SandboxResponse } from '../http.js';
+import type { SandboxResponse } from '../../../sandbox/http.js';
 
 /**
  * Polar's query and path validation (FastAPI + Pydantic), with its 422 body: the server adds

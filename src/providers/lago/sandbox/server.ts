@@ -1,12 +1,12 @@
-import { addControlRoutes, isControlPath, positiveDecimal } from '../control.js';
+import { addControlRoutes, isControlPath, positiveDecimal } from '../../../sandbox/control.js';
 import {
   type RunningSandbox,
   type SandboxRequest,
   type SandboxResponse,
   SandboxRouter,
   startSandboxServer,
-} from '../http.js';
-import { emitWebhooks, type SandboxWebhooks } from '../webhooks.js';
+} from '../../../sandbox/http.js';
+import { emitWebhooks, type SandboxWebhooks } from '../../../sandbox/webhooks.js';
 import { serializeAlert, serializeTransaction, serializeWallet } from './serialize.js';
 import { LagoStore, type LagoWalletState } from './store.js';
 import {

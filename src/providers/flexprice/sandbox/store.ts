@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Dec } from '../../domain/money.js';
-import { ChangeFeed } from '../changes.js';
+import { Dec } from '../../../domain/money.js';
+import { ChangeFeed } from '../../../sandbox/changes.js';
 import { SEED_003_CUSTOMER, SEED_003_WALLETS } from './documents.js';
 import {
   FLEXPRICE_CUSTOMERS,

@@ -1,4 +1,4 @@
-import { Dec } from '../../domain/money.js';
+import { Dec } from '../../../domain/money.js';
 import {
   FLEXPRICE_ENVIRONMENT_ID,
   FLEXPRICE_TENANT_ID,

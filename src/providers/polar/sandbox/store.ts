@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { ChangeFeed } from '../changes.js';
+import { ChangeFeed } from '../../../sandbox/changes.js';
 import {
   POLAR_CUSTOMERS,
   POLAR_WALLETS,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { currencyExponent } from '../../domain/currency.js';
-import { Dec } from '../../domain/money.js';
-import { ChangeFeed } from '../changes.js';
+import { currencyExponent } from '../../../domain/currency.js';
+import { Dec } from '../../../domain/money.js';
+import { ChangeFeed } from '../../../sandbox/changes.js';
 import { LAGO_SEED_001_WALLET } from './documents.js';
 import {
   LAGO_ALERTS,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import type { OutgoingWebhook } from '../webhooks.js';
+import type { OutgoingWebhook } from '../../../sandbox/webhooks.js';
 import { serializeCustomer } from './serialize.js';
 import { type PolarChange, type PolarStore, polarNow } from './store.js';
 

@@ -1,7 +1,7 @@
 import { createHmac, generateKeyPair, type KeyObject, randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { SignJWT } from 'jose';
-import type { OutgoingWebhook } from '../webhooks.js';
+import type { OutgoingWebhook } from '../../../sandbox/webhooks.js';
 import { serializeTransaction } from './serialize.js';
 import type { LagoChange, LagoWalletState } from './store.js';
 

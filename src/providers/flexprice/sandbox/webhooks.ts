@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import type { OutgoingWebhook } from '../webhooks.js';
+import type { OutgoingWebhook } from '../../../sandbox/webhooks.js';
 import { transactionCore, walletCore } from './serialize.js';
 import type {
   FlexpriceChange,

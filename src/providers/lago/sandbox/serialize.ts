@@ -1,4 +1,4 @@
-import { Dec } from '../../domain/money.js';
+import { Dec } from '../../../domain/money.js';
 import type { LagoAlertSeed, LagoRuleSeed } from './seed.js';
 import { centsOf, type LagoTransactionState, type LagoWalletState, railsDecimal } from './store.js';
 

@@ -1,4 +1,4 @@
-import { addControlRoutes, isControlPath, positiveCents } from '../control.js';
+import { addControlRoutes, isControlPath, positiveCents } from '../../../sandbox/control.js';
 import {
   type Handler,
   type RunningSandbox,
@@ -6,8 +6,8 @@ import {
   type SandboxResponse,
   SandboxRouter,
   startSandboxServer,
-} from '../http.js';
-import { emitWebhooks, type SandboxWebhooks } from '../webhooks.js';
+} from '../../../sandbox/http.js';
+import { emitWebhooks, type SandboxWebhooks } from '../../../sandbox/webhooks.js';
 import {
   InvalidRequest,
   pageOf,
