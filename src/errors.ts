@@ -64,6 +64,8 @@ export interface GatewayErrorOptions {
    * customer's wallet answers exactly like one that does not exist.
    */
   readonly existingWalletOf?: string | null;
+  /** The provider's part of a page (a list across providers) is missing: later pages bring it. */
+  readonly incomplete?: boolean;
   readonly cause?: unknown;
 }
 
@@ -109,6 +111,7 @@ export class GatewayError extends Error {
       ...(options.upstreamCode && { upstreamCode: options.upstreamCode }),
       ...(options.walletId !== undefined && { walletId: options.walletId }),
       ...(options.part !== undefined && { part: options.part }),
+      ...(options.incomplete && { incomplete: true }),
     };
     this.#options = options;
     // Kept off the caller's error (not serialised) but available to logs.
@@ -119,6 +122,16 @@ export class GatewayError extends Error {
   /** The same error, attached to a place in the response (a list item a provider could not give). */
   withPath(path: ErrorPath): GatewayError {
     return new GatewayError(this.code, this.message, this.#options, path);
+  }
+
+  /** The same error (code, provider, upstream details) told differently, with more to say. */
+  restated(message: string, more: Pick<GatewayErrorOptions, 'incomplete'> = {}): GatewayError {
+    return new GatewayError(
+      this.code,
+      message,
+      { ...this.#options, ...more, cause: this },
+      this.placedAt,
+    );
   }
 }
 

@@ -1,13 +1,11 @@
-import { responsePathAsArray } from 'graphql';
-import { confinedTo } from '../auth/caller.js';
 import { sumByCurrency } from '../domain/money.js';
-import type { ProviderName } from '../domain/wallet.js';
-import { asGatewayError } from '../providers/items.js';
+import { collectWallets, customerKnownBy } from '../services/wallets.js';
 import { builder } from './builder.js';
 import { ProviderEnum, WalletStatusEnum } from './enums.js';
 import { MoneyType } from './money.js';
+import { withErrorsRecorded } from './parts.js';
+import { perProvider } from './provider-notes.js';
 import { WalletNode } from './wallet.js';
-import { collectWallets } from './wallet-lists.js';
 
 interface Customer {
   readonly externalId: string;
@@ -19,8 +17,7 @@ const CustomerWalletFilter = builder.inputType('CustomerWalletFilter', {
     provider: t.field({ type: ProviderEnum, description: "Only this provider's wallets." }),
     status: t.field({
       type: WalletStatusEnum,
-      description:
-        'Only wallets in this state (Flexprice never lists closed wallets for a customer).',
+      description: perProvider('CustomerWalletFilter.status', 'Only wallets in this state.'),
     }),
     currency: t.field({ type: 'Currency', description: 'Only wallets in this currency.' }),
   }),
@@ -43,44 +40,25 @@ const CustomerType = builder.node(builder.objectRef<Customer>('Customer'), {
       type: [ProviderEnum],
       description:
         'The providers that have this customer on record, with or without wallets: empty for a customer no provider knows (and, under a customer token, for any other customer). A provider that fails is left out and named in one error.',
-      resolve: async (customer, _args, ctx, info) => {
-        const confined = confinedTo(ctx.caller);
-        if (confined && confined !== customer.externalId) return [];
-        const path = responsePathAsArray(info.path);
-        const known = await Promise.all(
-          ctx.registry.list().map(async (provider): Promise<ProviderName | undefined> => {
-            try {
-              const list = await ctx.loaders.walletsByCustomer.load({
-                provider: provider.name,
-                externalId: customer.externalId,
-              });
-              return list.customerKnown === false ? undefined : provider.name;
-            } catch (e) {
-              ctx.partialErrors.push(asGatewayError(provider.name, e).withPath(path));
-              return undefined;
-            }
-          }),
-        );
-        return known.filter((p): p is ProviderName => p !== undefined);
-      },
+      resolve: async (customer, _args, ctx, info) =>
+        withErrorsRecorded(await customerKnownBy(ctx, customer.externalId), ctx, info),
     }),
     externalId: t.exposeString('externalId', {
-      description:
-        'Your id for the customer (Lago external_customer_id, Flexprice external_id, Polar external_id).',
+      description: perProvider('Customer.externalId', 'Your id for the customer.'),
     }),
     wallets: t.field({
       type: [WalletNode],
-      description:
-        "The customer's wallets in every configured provider, fetched in parallel. " +
-        'Flexprice lists only active wallets for a customer (closed ones are hidden ' +
-        "upstream). A failing provider leaves the others' wallets here and adds one " +
-        'error naming it.',
+      description: perProvider(
+        'Customer.wallets',
+        "The customer's wallets in every configured provider, fetched in parallel. A failing " +
+          "provider leaves the others' wallets here and adds one error naming it.",
+      ),
       args: { filter: t.arg({ type: CustomerWalletFilter, description: 'Which wallets.' }) },
-      resolve: (customer, args, ctx, info) =>
-        collectWallets(
+      resolve: async (customer, args, ctx, info) =>
+        withErrorsRecorded(
+          await collectWallets(ctx, { ...args.filter, customerExternalId: customer.externalId }),
           ctx,
-          { ...args.filter, customerExternalId: customer.externalId },
-          responsePathAsArray(info.path),
+          info,
         ),
     }),
     balances: t.field({
@@ -90,10 +68,10 @@ const CustomerType = builder.node(builder.objectRef<Customer>('Customer'), {
         'in every provider, exact, sorted by currency. Partial (with an error) when a ' +
         'provider fails.',
       resolve: async (customer, _args, ctx, info) => {
-        const wallets = await collectWallets(
+        const wallets = withErrorsRecorded(
+          await collectWallets(ctx, { customerExternalId: customer.externalId }),
           ctx,
-          { customerExternalId: customer.externalId },
-          responsePathAsArray(info.path),
+          info,
         );
         return sumByCurrency(
           wallets.filter((w) => w.status !== 'TERMINATED').map((w) => w.balance),

@@ -24,6 +24,22 @@ export function readable<T>(value: Readable<T>): T {
   return value;
 }
 
+/**
+ * A service's answer: its value, with the errors that cost parts of it recorded at this field's
+ * path (they join the response's `errors`, and the data stays).
+ */
+export function withErrorsRecorded<T>(
+  answer: { readonly value: T; readonly errors: readonly GatewayError[] },
+  ctx: GatewayContext,
+  info: GraphQLResolveInfo,
+): T {
+  if (answer.errors.length > 0) {
+    const path = responsePathAsArray(info.path);
+    for (const error of answer.errors) ctx.partialErrors.push(error.withPath(path));
+  }
+  return answer.value;
+}
+
 /** The readable items of a list; each unreadable one adds an error at the list's path. */
 export function readableList<T>(
   items: readonly Readable<T>[],

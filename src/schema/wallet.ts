@@ -1,4 +1,3 @@
-import { responsePathAsArray } from 'graphql';
 import { visibleTo } from '../auth/visibility.js';
 import {
   ALERTS_ON_REQUEST,
@@ -9,16 +8,16 @@ import {
 } from '../domain/wallet.js';
 import { loadWalletsByKeys } from '../loaders.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../paging/keyset.js';
+import { walletPage } from '../services/wallets.js';
 import { AlertSettingsType } from './alerts.js';
 import { argumentCheck, globalIdArgument, pageArguments, pageOf } from './argument-checks.js';
 import { builder } from './builder.js';
 import { WalletCreditsType } from './credits.js';
 import { ProviderEnum, WalletKindEnum, WalletStatusEnum } from './enums.js';
 import { MoneyType } from './money.js';
-import { readable, readableList } from './parts.js';
+import { readable, readableList, withErrorsRecorded } from './parts.js';
 import { perProvider, providersWith } from './provider-notes.js';
 import { RecurringTransactionRuleType } from './rules.js';
-import { walletPage } from './wallet-lists.js';
 
 const WalletCustomerType = builder.objectRef<WalletCustomer>('WalletCustomer').implement({
   description: 'The customer a wallet belongs to, as the provider knows it.',
@@ -264,8 +263,7 @@ export const WalletFilterInput = builder.inputType('WalletFilter', {
     provider: t.field({ type: ProviderEnum, description: "Only this provider's wallets." }),
     status: t.field({
       type: WalletStatusEnum,
-      description:
-        'Only wallets in this state. Flexprice customer lists never include TERMINATED (closed) wallets.',
+      description: perProvider('WalletFilter.status', 'Only wallets in this state.'),
     }),
     currency: t.field({ type: 'Currency', description: 'Only wallets in this currency.' }),
   }),
@@ -302,8 +300,8 @@ builder.queryField('wallets', (t) =>
           'Start after this cursor (`endCursor`, or an edge `cursor`, of an earlier page).',
       }),
     },
-    resolve: (_root, args, ctx, info) =>
-      walletPage(ctx, args.filter ?? {}, pageOf(args), responsePathAsArray(info.path)),
+    resolve: async (_root, args, ctx, info) =>
+      withErrorsRecorded(await walletPage(ctx, args.filter ?? {}, pageOf(args)), ctx, info),
   }),
 );
 

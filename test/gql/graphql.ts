@@ -155,13 +155,13 @@ export type Customer = Node & {
   __typename?: 'Customer';
   /** Settled balance totals per currency over the customer's non-terminated wallets in every provider, exact, sorted by currency. Partial (with an error) when a provider fails. */
   balances: Array<Money>;
-  /** Your id for the customer (Lago external_customer_id, Flexprice external_id, Polar external_id). */
+  /** Your id for the customer. Lago: `external_customer_id`; Flexprice: `external_id`, the `lookup_key` of its customer lists; Polar: the customer's `external_id`. */
   externalId: Scalars['String']['output'];
   /** Opaque global id (encodes the external id): `node(id:)` fetches the customer again. */
   id: Scalars['ID']['output'];
   /** The providers that have this customer on record, with or without wallets: empty for a customer no provider knows (and, under a customer token, for any other customer). A provider that fails is left out and named in one error. */
   knownBy: Array<Provider>;
-  /** The customer's wallets in every configured provider, fetched in parallel. Flexprice lists only active wallets for a customer (closed ones are hidden upstream). A failing provider leaves the others' wallets here and adds one error naming it. */
+  /** The customer's wallets in every configured provider, fetched in parallel. A failing provider leaves the others' wallets here and adds one error naming it. Flexprice: active wallets only (closed ones are hidden upstream, §0.4). */
   wallets: Array<Wallet>;
 };
 
@@ -177,7 +177,7 @@ export type CustomerWalletFilter = {
   currency?: InputMaybe<Scalars['Currency']['input']>;
   /** Only this provider's wallets. */
   provider?: InputMaybe<Provider>;
-  /** Only wallets in this state (Flexprice never lists closed wallets for a customer). */
+  /** Only wallets in this state. Flexprice: customer lists never include closed (TERMINATED) wallets. */
   status?: InputMaybe<WalletStatus>;
 };
 
@@ -553,7 +553,7 @@ export type WalletFilter = {
   customerExternalId?: InputMaybe<Scalars['String']['input']>;
   /** Only this provider's wallets. */
   provider?: InputMaybe<Provider>;
-  /** Only wallets in this state. Flexprice customer lists never include TERMINATED (closed) wallets. */
+  /** Only wallets in this state. Flexprice: customer lists never include closed (TERMINATED) wallets. */
   status?: InputMaybe<WalletStatus>;
 };
 

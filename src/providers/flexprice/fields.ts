@@ -32,6 +32,12 @@ export const FLEXPRICE_DOCS: ProviderDocs = {
         'Customer lists hide closed wallets (§0.4)',
     },
     'WalletStatus.ACTIVE': { short: '`active`' },
+    'WalletFilter.status': { short: 'customer lists never include closed (TERMINATED) wallets' },
+    'CustomerWalletFilter.status': {
+      short: 'customer lists never include closed (TERMINATED) wallets',
+    },
+    'Customer.wallets': { short: 'active wallets only (closed ones are hidden upstream, §0.4)' },
+    'Customer.externalId': { short: '`external_id`, the `lookup_key` of its customer lists' },
     'WalletStatus.FROZEN': { short: '`frozen`' },
     'WalletStatus.TERMINATED': { short: '`closed`' },
     'Wallet.kind': {

@@ -16,6 +16,7 @@ export const LAGO_DOCS: ProviderDocs = {
     'Wallet.provider': { short: null, detail: '`LAGO`' },
     'Wallet.providerWalletId': { short: '`lago_id`' },
     'WalletCustomer.externalId': { short: '`external_customer_id`' },
+    'Customer.externalId': { short: '`external_customer_id`' },
     'WalletCustomer.providerCustomerId': { short: '`lago_customer_id`' },
     'Wallet.name': { short: '`name`' },
     'Wallet.code': { short: '`code`' },

@@ -21,6 +21,7 @@ export const POLAR_DOCS: ProviderDocs = {
       detail:
         'customer `external_id` (lookup or `GET /v1/customers/{id}`); null when the customer has none',
     },
+    'Customer.externalId': { short: "the customer's `external_id`" },
     'WalletCustomer.providerCustomerId': { short: '`customer_id`' },
     'Wallet.name': { short: null, detail: 'null: Polar wallets have no name (§2.4)' },
     'Wallet.code': { short: null },
