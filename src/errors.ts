@@ -4,6 +4,10 @@ import type { ProviderName } from './domain/wallet.js';
 export const ERROR_CODES = {
   WALLET_NOT_FOUND: 'No wallet with this id exists (or it is not visible to the caller).',
   CUSTOMER_NOT_FOUND: 'The provider knows no customer with this external id.',
+  TRANSACTION_NOT_FOUND:
+    'No wallet transaction with this id exists (or it is not visible to the caller).',
+  NOT_SUPPORTED:
+    'The provider does not offer this (a transaction history, a filter): `providers { capabilities }` says what each offers.',
   INVALID_ID:
     'The id is not a Walletgate global id of the expected type (HTTP 400 for wallet(id:) and node(id:); an item error in nodes(ids:)).',
   PROVIDER_NOT_CONFIGURED: 'The id or filter names a provider this gateway is not configured for.',
@@ -56,6 +60,8 @@ export interface GatewayErrorOptions {
   readonly upstreamCode?: string;
   /** The provider's id of the wallet the error is about, where it could be read. */
   readonly walletId?: string;
+  /** The provider's id of the wallet transaction the error is about, where it could be read. */
+  readonly transactionId?: string;
   /** The wire field that could not be read, for a part of a wallet (`recurring_transaction_rules[0]`). */
   readonly part?: string;
   /**
@@ -110,6 +116,7 @@ export class GatewayError extends Error {
       ...(options.upstreamStatus !== undefined && { upstreamStatus: options.upstreamStatus }),
       ...(options.upstreamCode && { upstreamCode: options.upstreamCode }),
       ...(options.walletId !== undefined && { walletId: options.walletId }),
+      ...(options.transactionId !== undefined && { transactionId: options.transactionId }),
       ...(options.part !== undefined && { part: options.part }),
       ...(options.incomplete && { incomplete: true }),
     };

@@ -22,6 +22,12 @@ export const CAPABILITIES = {
     label: 'Wallet webhooks',
     description: 'The provider sends wallet webhooks (otherwise live balances are polled).',
   },
+  transactions: {
+    label: 'Transaction history (`Wallet.transactions`)',
+    description:
+      "The provider lists its wallets' transactions (`Wallet.transactions`, " +
+      '`Customer.transactions`, `walletTransactionCreated`).',
+  },
   batchWalletsById: {
     label: 'N wallets by id = 1 call',
     description: 'Many wallet-by-id loads cost one upstream call.',

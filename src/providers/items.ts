@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { unreadableParts } from '../domain/part.js';
+import type { WalletTransaction } from '../domain/transaction.js';
 import type { ProviderName, Wallet } from '../domain/wallet.js';
 import { GatewayError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -21,45 +22,90 @@ export function translateItem<S extends z.ZodType>(
   logger: Logger,
   idKey = 'id',
 ): Result<Wallet> {
+  return readItem(WALLET, provider, core, translate, raw, logger, idKey);
+}
+
+/** What a list item is, for logs and for the error that costs it. */
+interface ItemNoun {
+  readonly noun: string;
+  /** What it needs to exist, in words. */
+  readonly core: string;
+  readonly idOption: 'walletId' | 'transactionId';
+}
+
+const WALLET: ItemNoun = {
+  noun: 'wallet',
+  core: 'identity, customer, currency or balance',
+  idOption: 'walletId',
+};
+const TRANSACTION: ItemNoun = {
+  noun: 'wallet transaction',
+  core: 'identity, wallet or amount',
+  idOption: 'transactionId',
+};
+
+/** translateItem for a wallet transaction: only its identity, wallet and amount are validated whole. */
+export function translateTransactionItem<S extends z.ZodType>(
+  provider: ProviderName,
+  core: S,
+  translate: (parsed: z.output<S>, raw: unknown) => WalletTransaction,
+  raw: unknown,
+  logger: Logger,
+  idKey = 'id',
+): Result<WalletTransaction> {
+  return readItem(TRANSACTION, provider, core, translate, raw, logger, idKey);
+}
+
+function readItem<S extends z.ZodType, T>(
+  what: ItemNoun,
+  provider: ProviderName,
+  core: S,
+  translate: (parsed: z.output<S>, raw: unknown) => T,
+  raw: unknown,
+  logger: Logger,
+  idKey: string,
+): Result<T> {
   const id = field(raw, idKey);
-  const walletId = typeof id === 'string' && id.length > 0 ? id : undefined;
+  const itemId = typeof id === 'string' && id.length > 0 ? id : undefined;
+  const bad = () =>
+    new GatewayError(
+      'UPSTREAM_BAD_RESPONSE',
+      `${provider} sent a ${what.noun} whose ${what.core} cannot be read`,
+      { provider, ...(itemId !== undefined && { [what.idOption]: itemId }) },
+    );
   const parsed = core.safeParse(raw);
   if (!parsed.success) {
     logger.warn(
-      { provider, walletId, issues: parsed.error.issues.slice(0, 5) },
-      'upstream wallet unreadable: identity, customer, currency or balance',
+      { provider, [what.idOption]: itemId, issues: parsed.error.issues.slice(0, 5) },
+      `upstream ${what.noun} unreadable: ${what.core}`,
     );
-    return badWallet(provider, walletId);
+    return bad();
   }
-  let wallet: Wallet;
+  let item: T;
   try {
-    wallet = translate(parsed.data, raw);
+    item = translate(parsed.data, raw);
   } catch (cause) {
     logger.warn(
-      { provider, walletId, reason: cause instanceof Error ? cause.message : String(cause) },
-      'upstream wallet untranslatable',
+      {
+        provider,
+        [what.idOption]: itemId,
+        reason: cause instanceof Error ? cause.message : String(cause),
+      },
+      `upstream ${what.noun} untranslatable`,
     );
-    return badWallet(provider, walletId);
+    return bad();
   }
-  const unreadable = unreadableParts(wallet);
+  const unreadable = unreadableParts(item);
   if (unreadable.length > 0)
     logger.warn(
       {
         provider,
-        walletId: wallet.providerWalletId,
+        [what.idOption]: itemId,
         parts: unreadable.slice(0, 10).map((u) => ({ part: u.part, reason: u.reason })),
       },
-      'upstream wallet parts unreadable: answered without them',
+      `upstream ${what.noun} parts unreadable: answered without them`,
     );
-  return wallet;
-}
-
-function badWallet(provider: ProviderName, walletId: string | undefined): GatewayError {
-  return new GatewayError(
-    'UPSTREAM_BAD_RESPONSE',
-    `${provider} sent a wallet whose identity, customer, currency or balance cannot be read`,
-    { provider, ...(walletId !== undefined && { walletId }) },
-  );
+  return item;
 }
 
 export function toWalletList(results: readonly Result<Wallet>[]): WalletList {
@@ -118,4 +164,22 @@ export function aboutExistingWallet(
     ...(typeof e.extensions.part === 'string' && { part: e.extensions.part }),
     cause: e,
   });
+}
+
+/**
+ * A list item's place in its provider's order (creation time, id), read leniently: an item that
+ * cannot be read still holds its place. `index` names an item without a readable id.
+ */
+export function entryKey(
+  raw: unknown,
+  idKey: string,
+  index: number,
+): { readonly at: number | null; readonly id: string } {
+  const id = field(raw, idKey);
+  const created = field(raw, 'created_at');
+  const at = typeof created === 'string' ? Date.parse(created) : Number.NaN;
+  return {
+    at: Number.isNaN(at) ? null : at,
+    id: typeof id === 'string' && id ? id : `#${index}`,
+  };
 }

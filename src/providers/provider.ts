@@ -1,3 +1,4 @@
+import type { TransactionFilter, WalletTransaction } from '../domain/transaction.js';
 import type { AlertSettings, ProviderName, Wallet, WalletStatus } from '../domain/wallet.js';
 import type { GatewayError } from '../errors.js';
 
@@ -52,4 +53,65 @@ export interface WalletProvider {
   checkHealth(): Promise<ProviderHealth>;
   /** The provider's circuit breaker state (shared by all its upstream clients). */
   circuitState?(): BreakerState;
+  /** Present where the provider exposes its wallets' transactions (capability `transactions`). */
+  readonly transactions?: TransactionHistory;
+}
+
+/**
+ * A sequence of transactions in the provider's own order (newest first, then id), read page by
+ * page over the provider's own pagination: one wallet's history, or a customer's where the
+ * provider can list it at once. Made by the adapter; opaque elsewhere but for `key`.
+ */
+export interface TransactionStream {
+  /** Unique among the provider's streams of one customer: cursors keep its position under it. */
+  readonly key: string;
+}
+
+/**
+ * Where a stream stands: written by the adapter into cursors and handed back to it, so it holds
+ * only JSON (an upstream offset or page, the last item's key). Callers never read inside it.
+ */
+export type StreamPosition = Readonly<Record<string, unknown>>;
+
+export interface TransactionPageRequest {
+  /** At most this many entries. */
+  readonly first: number;
+  /** Start after this position; null: from the newest. */
+  readonly position: StreamPosition | null;
+  readonly filter: TransactionFilter;
+}
+
+export interface TransactionEntry {
+  /** The transaction, or why it could not be read (it still takes its place in the stream). */
+  readonly transaction: Result<WalletTransaction>;
+  /** Its place in the provider's order: creation time in epoch ms (null if unknown) and id. */
+  readonly key: { readonly at: number | null; readonly id: string };
+  /** The stream's position right after this entry. */
+  readonly position: StreamPosition;
+}
+
+export interface TransactionPage {
+  readonly entries: readonly TransactionEntry[];
+  /** The stream holds entries after the last one. */
+  readonly more: boolean;
+}
+
+/** A wallet's and a customer's transactions, each page one upstream call. */
+export interface TransactionHistory {
+  /** One wallet's history. */
+  walletStream(wallet: Wallet): TransactionStream;
+  /** The streams that together make a customer's history here, from its wallets at this provider. */
+  customerStreams(customer: {
+    readonly externalId: string;
+    readonly wallets: readonly Wallet[];
+  }): TransactionStream[];
+  /**
+   * One page, newest first. Throws a GatewayError when the provider fails, or NOT_SUPPORTED for
+   * a filter the provider cannot apply.
+   */
+  page(stream: TransactionStream, request: TransactionPageRequest): Promise<TransactionPage>;
+  /** Transactions by id, each of a wallet already read (its currency, its owner). */
+  byIds(
+    refs: readonly { readonly wallet: Wallet; readonly transactionId: string }[],
+  ): Promise<Result<WalletTransaction>[]>;
 }

@@ -19,6 +19,7 @@ import { ProviderResilience, type UpstreamSettings } from '../resilience/index.j
 import { TranslatedOnce } from '../translated-once.js';
 import { flexpriceWalletCore, flexpriceWalletIdentity } from './api.js';
 import { FlexpriceClient, mapFlexpriceError } from './client.js';
+import { FlexpriceTransactions } from './transactions.js';
 import { translateWallet, walletStatus } from './translate.js';
 
 /** Timeouts, retries, breaker knobs and metrics hooks come with UpstreamSettings. */
@@ -81,6 +82,7 @@ function peek(raw: unknown): WalletPeek | undefined {
 
 class FlexpriceProvider implements WalletProvider {
   readonly name = 'FLEXPRICE' as const;
+  readonly transactions: FlexpriceTransactions;
 
   private readonly translated = new TranslatedOnce<Result<Wallet>>();
 
@@ -88,7 +90,9 @@ class FlexpriceProvider implements WalletProvider {
     private readonly client: FlexpriceClient,
     private readonly resilience: ProviderResilience,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.transactions = new FlexpriceTransactions(client, logger);
+  }
 
   circuitState(): BreakerState {
     return this.resilience.circuitState();

@@ -99,3 +99,38 @@ export const flexpriceTransactionWebhook = z.object({
 });
 /** `AlertWebhookPayload` (feature alert): every field but event_type may be missing. */
 export const flexpriceFeatureAlertWebhook = z.object({ wallet_id: z.string().nullish() });
+
+/**
+ * `WalletTransactionResponse` (NOTES §3.7), and the minimal webhook `WalletTransaction` (§5.3):
+ * what a transaction needs to exist. Every other mapped field is read on its own
+ * (translate-transactions.ts); fields never mapped are never validated.
+ */
+export const flexpriceTransactionCore = z.object({
+  id: z.string().min(1),
+  wallet_id: z.string().min(1),
+  amount: decimal,
+  currency: z.string(),
+});
+export type FlexpriceTransactionCore = z.infer<typeof flexpriceTransactionCore>;
+
+export const flexpriceTransactionPart = {
+  text: z.string().nullish(),
+  decimal: decimal.nullish(),
+  date: date.nullish(),
+  metadata: plainObjectEntries.nullish(),
+  metadataValue: z.string(),
+} as const;
+
+/** `ListWalletTransactionsResponse`: items read one by one; `pagination.offset` is the next offset (§1). */
+export const flexpriceTransactionList = z.object({
+  items: z.array(z.unknown()),
+  pagination: flexpricePagination.nullish(),
+});
+
+/** `types.FilterCondition` of a search body (§3.7): a column, an operator, a typed value. */
+export interface FlexpriceFilterCondition {
+  readonly field: string;
+  readonly operator: 'eq' | 'in';
+  readonly data_type: 'string' | 'array';
+  readonly value: { readonly string?: string; readonly array?: readonly string[] };
+}

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import type { ErrorMapper, UpstreamClient } from '../http.js';
 import {
   type FlexpriceCustomer,
+  type FlexpriceFilterCondition,
   flexpriceCustomer,
   flexpriceCustomerList,
   flexpriceCustomerWallets,
   flexpriceErrorBody,
+  flexpriceTransactionList,
   flexpriceWalletList,
 } from './api.js';
 
@@ -132,6 +134,44 @@ export class FlexpriceClient {
       path: `/customers/${encodeURIComponent(customerId)}`,
       schema: flexpriceCustomer,
     });
+  }
+
+  /**
+   * `POST /wallets/transactions/search` (NOTES §3.7): one page of transactions matching
+   * `filters` (any column: `wallet_id`, `customer_id`, `transaction_reason`, `id`) and the plain
+   * filters, in the given sort. `total` counts every match; the response's `pagination.offset` is
+   * the *next* offset (NOTES §1), so callers count from the offset they asked for.
+   */
+  async searchTransactions(query: {
+    readonly filters: readonly FlexpriceFilterCondition[];
+    readonly limit: number;
+    readonly offset: number;
+    readonly type?: string | undefined;
+    readonly transactionStatus?: string | undefined;
+    readonly startTime?: string | undefined;
+    readonly endTime?: string | undefined;
+  }): Promise<{ items: unknown[]; total: number | undefined }> {
+    const body = await this.walletHttp.request({
+      method: 'POST',
+      idempotent: true,
+      path: '/wallets/transactions/search',
+      body: {
+        filters: query.filters,
+        // created_at alone leaves ties in no particular order: the id makes the order total.
+        sort: [
+          { field: 'created_at', direction: 'desc' },
+          { field: 'id', direction: 'asc' },
+        ],
+        limit: query.limit,
+        offset: query.offset,
+        ...(query.type && { type: query.type }),
+        ...(query.transactionStatus && { transaction_status: query.transactionStatus }),
+        ...(query.startTime && { start_time: query.startTime }),
+        ...(query.endTime && { end_time: query.endTime }),
+      },
+      schema: flexpriceTransactionList,
+    });
+    return { items: body.items, total: body.pagination?.total };
   }
 
   /** The cheapest authenticated read: one customer, paginated and index-backed. */

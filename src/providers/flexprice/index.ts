@@ -15,6 +15,8 @@ export const flexprice = defineProvider({
     recurringRules: true,
     alerts: true,
     webhooks: true,
+    // GET /wallets/{id}/transactions and POST /wallets/transactions/search (NOTES §3.7).
+    transactions: true,
     // POST /wallets/search takes any number of wallet_ids (NOTES §2).
     batchWalletsById: true,
     batchWalletsByCustomer: false,

@@ -16,6 +16,7 @@ import { ProviderResilience, type UpstreamSettings } from '../resilience/index.j
 import { TranslatedOnce } from '../translated-once.js';
 import { lagoWalletCore } from './api.js';
 import { LagoClient, mapLagoError } from './client.js';
+import { LagoTransactions } from './transactions.js';
 import { translateAlerts, translateWallet } from './translate.js';
 import { cachePublicKey, type LagoPublicKeySource } from './webhook-key.js';
 
@@ -68,6 +69,7 @@ export function createLagoClient(
 
 class LagoProvider implements WalletProvider {
   readonly name = 'LAGO' as const;
+  readonly transactions: LagoTransactions;
 
   private readonly translated = new TranslatedOnce<Result<Wallet>>();
 
@@ -75,7 +77,9 @@ class LagoProvider implements WalletProvider {
     private readonly client: LagoClient,
     private readonly resilience: ProviderResilience,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.transactions = new LagoTransactions(client, logger);
+  }
 
   circuitState(): BreakerState {
     return this.resilience.circuitState();

@@ -78,3 +78,33 @@ export const lagoWalletWebhook = z.object({ wallet: z.object({ lago_id: z.string
 export const lagoWalletTransactionWebhook = z.object({
   wallet_transaction: z.object({ lago_wallet_id: z.string().min(1) }),
 });
+
+/**
+ * `WalletTransactionObject` (NOTES §5): what a transaction needs to exist. Its currency is its
+ * wallet's (the object has none); every other mapped field is read on its own (transactions.ts).
+ */
+export const lagoTransactionCore = z.object({
+  lago_id: z.string().min(1),
+  lago_wallet_id: z.string().min(1),
+  amount: decimal,
+});
+export type LagoTransactionCore = z.infer<typeof lagoTransactionCore>;
+
+export const lagoTransactionPart = {
+  text: z.string().nullish(),
+  decimal: decimal.nullish(),
+  date: date.nullish(),
+  /** An array of `{key, value}` (NOTES §9.7), not a map like the wallet's. */
+  metadata: z.array(z.unknown()).nullish(),
+  metadataEntry: z.object({ key: z.string(), value: z.string().nullable() }),
+} as const;
+
+/** `GET /wallets/{lago_id}/wallet_transactions`: items read one by one. */
+export const lagoTransactionList = z.object({
+  wallet_transactions: z.array(z.unknown()),
+  meta: lagoPaginationMeta,
+});
+export type LagoPaginationMeta = z.infer<typeof lagoPaginationMeta>;
+
+/** `GET /wallet_transactions/{lago_id}`: wrapped in `wallet_transaction`, whatever the spec says (§9.2). */
+export const lagoTransactionEnvelope = z.object({ wallet_transaction: z.unknown() });

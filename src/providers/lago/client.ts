@@ -2,7 +2,10 @@ import type { z } from 'zod';
 import { GatewayError } from '../../errors.js';
 import type { ErrorMapper, UpstreamClient } from '../http.js';
 import {
+  type LagoPaginationMeta,
   lagoErrorBody,
+  lagoTransactionEnvelope,
+  lagoTransactionList,
   lagoWalletAlertList,
   lagoWalletEnvelope,
   lagoWalletList,
@@ -22,6 +25,8 @@ export const mapLagoError: ErrorMapper = (status, body) => {
     return { code: 'WALLET_NOT_FOUND', upstreamCode, message: 'Wallet not found' };
   if (status === 404 && upstreamCode === 'customer_not_found')
     return { code: 'CUSTOMER_NOT_FOUND', upstreamCode, message: 'Customer not found' };
+  if (status === 404 && upstreamCode === 'wallet_transaction_not_found')
+    return { code: 'TRANSACTION_NOT_FOUND', upstreamCode, message: 'Wallet transaction not found' };
   if (upstreamCode)
     return {
       code:
@@ -68,6 +73,43 @@ export class LagoClient {
       }),
       (body) => body.wallets,
     );
+  }
+
+  /**
+   * One page of a wallet's transactions, `created_at DESC, id ASC` (NOTES §1), with the filters
+   * Lago applies (NOTES §2). 404 `wallet_not_found` for an unknown wallet.
+   */
+  async walletTransactions(
+    lagoId: string,
+    query: {
+      readonly page: number;
+      readonly perPage: number;
+      readonly status?: string | undefined;
+      readonly transactionStatus?: string | undefined;
+      readonly transactionType?: string | undefined;
+    },
+  ): Promise<{ items: unknown[]; meta: LagoPaginationMeta }> {
+    const body = await this.http.request({
+      path: `/wallets/${encodeURIComponent(lagoId)}/wallet_transactions`,
+      query: {
+        page: query.page,
+        per_page: query.perPage,
+        status: query.status,
+        transaction_status: query.transactionStatus,
+        transaction_type: query.transactionType,
+      },
+      schema: lagoTransactionList,
+    });
+    return { items: body.wallet_transactions, meta: body.meta };
+  }
+
+  /** `GET /wallet_transactions/{lago_id}`: one transaction, 404 `wallet_transaction_not_found`. */
+  async walletTransaction(lagoId: string): Promise<unknown> {
+    const body = await this.http.request({
+      path: `/wallet_transactions/${encodeURIComponent(lagoId)}`,
+      schema: lagoTransactionEnvelope,
+    });
+    return body.wallet_transaction;
   }
 
   /** Wallet alerts are addressed by customer and wallet code (NOTES §2). */

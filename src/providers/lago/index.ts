@@ -16,6 +16,8 @@ export const lago = defineProvider({
     recurringRules: true,
     alerts: true,
     webhooks: true,
+    // GET /wallets/{id}/wallet_transactions (NOTES §2, §5).
+    transactions: true,
     // No multi-id wallet endpoint; wallets are listed per customer (NOTES §2).
     batchWalletsById: false,
     batchWalletsByCustomer: false,

@@ -16,6 +16,8 @@ export const polar = defineProvider({
     alerts: false,
     // No wallet.* or balance.* webhook exists (NOTES §0.3): live balances are polled.
     webhooks: false,
+    // Polar keeps wallet transactions internal: no list endpoint, public or private (NOTES §2.1).
+    transactions: false,
     // No multi-id endpoint and the list cannot filter by wallet id: one GET per id.
     batchWalletsById: false,
     // `customer_id` repeats on the org list: one call (per page, per 50 customers) for many.

@@ -119,42 +119,52 @@ export function serializeCustomer(c: FlexpriceCustomerSeed): Record<string, unkn
   };
 }
 
-/** The fields a top-up transaction has in every shape Flexprice sends, in its key order. */
+/** The fields a transaction has in every shape Flexprice sends, in its key order. */
 export function transactionCore(t: FlexpriceTransactionState): Record<string, unknown> {
   return {
     id: t.id,
     wallet_id: t.wallet_id,
     customer_id: t.customer_id,
-    type: 'credit',
+    type: t.type,
     amount: t.amount,
     credit_amount: t.credit_amount,
     credit_balance_before: t.credit_balance_before,
     credit_balance_after: t.credit_balance_after,
     transaction_status: t.transaction_status,
-    reference_type: t.reference_id ? 'EXTERNAL' : 'REQUEST',
+    reference_type: t.reference_type,
   };
 }
 
-/** `WalletTransactionResponse` (NOTES §3.7) for a top-up. */
-export function serializeTransaction(t: FlexpriceTransactionState): Record<string, unknown> {
+/**
+ * `WalletTransactionResponse` (NOTES §3.7), field for field: `conversion_rate` on debits,
+ * `topup_conversion_rate` on credits (both omitempty), `customer` and `wallet` only when expanded.
+ */
+export function serializeTransaction(
+  t: FlexpriceTransactionState,
+  expanded: { customer?: Record<string, unknown>; wallet?: Record<string, unknown> } = {},
+): Record<string, unknown> {
   return {
     ...transactionCore(t),
     reference_id: t.reference_id ?? '',
     description: t.description,
-    metadata: {},
-    expiry_date: null,
-    credits_available: t.transaction_status === 'completed' ? t.credit_amount : '0',
+    // An empty map, not null, when none was given (the wallet's metadata may be null, §3.1).
+    metadata: t.metadata ?? {},
+    expiry_date: t.expiry_date,
+    credits_available: t.credits_available,
     transaction_reason: t.transaction_reason,
-    priority: null,
+    priority: t.priority,
     currency: t.currency,
-    topup_conversion_rate: t.topup_conversion_rate,
+    ...(t.conversion_rate && { conversion_rate: t.conversion_rate }),
+    ...(t.topup_conversion_rate && { topup_conversion_rate: t.topup_conversion_rate }),
     idempotency_key: t.idempotency_key ?? '',
     environment_id: FLEXPRICE_ENVIRONMENT_ID,
     tenant_id: FLEXPRICE_TENANT_ID,
     status: 'published',
     created_at: t.created_at,
-    updated_at: t.created_at,
+    updated_at: t.updated_at,
     created_by: FLEXPRICE_USER_ID,
     updated_by: FLEXPRICE_USER_ID,
+    ...(expanded.customer && { customer: expanded.customer }),
+    ...(expanded.wallet && { wallet: expanded.wallet }),
   };
 }

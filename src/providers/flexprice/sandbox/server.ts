@@ -23,6 +23,7 @@ import {
   TOP_UP_REASONS,
   type TransactionReason,
 } from './store.js';
+import { InvalidQuery, readQuery, runQuery } from './transactions.js';
 import {
   FLEXPRICE_SANDBOX_WEBHOOK_SECRET,
   type FlexpriceWebhookTarget,
@@ -206,6 +207,21 @@ export async function startFlexpriceSandbox(
       };
     })
     .on('POST', `${PREFIX}/wallets/:id/top-up`, (req) => topUp(store, req))
+    // A wallet's history: the filter in the query string; `expand` is not applied here (§3.7).
+    .on('GET', `${PREFIX}/wallets/:id/transactions`, (req) => {
+      const input: Record<string, unknown> = Object.fromEntries(req.query);
+      for (const name of ['limit', 'offset'])
+        if (typeof input[name] === 'string')
+          input[name] = /^\d+$/.test(input[name] as string) ? Number(input[name]) : Number.NaN;
+      delete input.expand;
+      return transactionQuery(store, input, req.params.id!);
+    })
+    // Any wallet's or customer's transactions: the filter in the body, `filters[]`, sorts, expand.
+    .on('POST', `${PREFIX}/wallets/transactions/search`, (req) => {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const expand = body.expand ?? req.query.get('expand') ?? undefined;
+      return transactionQuery(store, { ...body, expand }, undefined);
+    })
     // Registered before /customers/:id so "wallets" is not read as a customer id.
     .on('GET', `${PREFIX}/customers/wallets`, (req) => {
       const id = req.query.get('id');
@@ -299,6 +315,26 @@ export async function startFlexpriceSandbox(
       ],
     }));
 
+  // A pending purchase's invoice is paid; the period's usage is invoiced and paid from the wallet.
+  router
+    .on('POST', '/__sandbox/settle', (req) => {
+      const id = (req.body as { transaction_id?: unknown } | undefined)?.transaction_id;
+      if (typeof id !== 'string' || !store.transaction(id))
+        return { status: 404, body: { error: 'transaction not found' } };
+      try {
+        return { status: 200, body: serializeTransaction(store.completeTransaction(id)) };
+      } catch (e) {
+        if (e instanceof FlexpriceStoreError) return errorBody(e.status, e.code, e.message);
+        throw e;
+      }
+    })
+    .on('POST', '/__sandbox/pay-usage', (req) => {
+      const id = (req.body as { wallet_id?: unknown } | undefined)?.wallet_id;
+      if (typeof id !== 'string' || !store.wallet(id))
+        return { status: 404, body: { error: 'wallet not found' } };
+      const t = store.payUsageInvoice(id);
+      return { status: 200, body: t ? serializeTransaction(t) : null };
+    });
   addControlRoutes(router, {
     parseAmount: positiveDecimal,
     topUp: (id, credits) => {
@@ -371,6 +407,19 @@ function topUp(store: FlexpriceStore, req: SandboxRequest): SandboxResponse {
     };
   } catch (e) {
     if (e instanceof FlexpriceStoreError) return errorBody(e.status, e.code, e.message, e.details);
+    throw e;
+  }
+}
+
+function transactionQuery(
+  store: FlexpriceStore,
+  input: Record<string, unknown>,
+  walletId: string | undefined,
+): SandboxResponse {
+  try {
+    return runQuery(store, readQuery(input, walletId));
+  } catch (e) {
+    if (e instanceof InvalidQuery) return validation(e.message);
     throw e;
   }
 }

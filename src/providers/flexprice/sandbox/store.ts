@@ -4,8 +4,11 @@ import { ChangeFeed } from '../../../sandbox/changes.js';
 import { SEED_003_CUSTOMER, SEED_003_WALLETS } from './documents.js';
 import {
   FLEXPRICE_CUSTOMERS,
+  FLEXPRICE_TRANSACTIONS,
   FLEXPRICE_WALLETS,
   type FlexpriceCustomerSeed,
+  type FlexpriceTransactionReason,
+  type FlexpriceTransactionSeed,
   type FlexpriceWalletSeed,
 } from './seed.js';
 
@@ -14,13 +17,7 @@ export type FlexpriceWalletState = {
   -readonly [K in keyof FlexpriceWalletSeed]: FlexpriceWalletSeed[K];
 };
 
-export type TransactionReason =
-  | 'FREE_CREDIT_GRANT'
-  | 'PURCHASED_CREDIT_INVOICED'
-  | 'PURCHASED_CREDIT_DIRECT'
-  | 'SUBSCRIPTION_CREDIT_GRANT'
-  | 'CREDIT_NOTE'
-  | 'INVOICE_VOID_REFUND';
+export type TransactionReason = FlexpriceTransactionReason;
 
 /** The reasons a top-up accepts (NOTES §3.5). */
 export const TOP_UP_REASONS: readonly TransactionReason[] = [
@@ -32,24 +29,10 @@ export const TOP_UP_REASONS: readonly TransactionReason[] = [
   'INVOICE_VOID_REFUND',
 ];
 
-export interface FlexpriceTransactionState {
-  readonly id: string;
-  readonly wallet_id: string;
-  readonly customer_id: string;
-  readonly amount: string;
-  readonly credit_amount: string;
-  readonly credit_balance_before: string;
-  readonly credit_balance_after: string;
-  readonly transaction_status: 'pending' | 'completed';
-  readonly reference_id: string | null;
-  readonly description: string;
-  readonly transaction_reason: TransactionReason;
-  readonly currency: string;
-  readonly topup_conversion_rate: string;
-  readonly idempotency_key: string | null;
-  readonly invoice_id: string | null;
-  readonly created_at: string;
-}
+/** A wallet transaction (NOTES §3.7): a pending purchase completes or fails later. */
+export type FlexpriceTransactionState = {
+  -readonly [K in keyof FlexpriceTransactionSeed]: FlexpriceTransactionSeed[K];
+};
 
 /** What `GET …/balance/real-time` computes (NOTES §4), before printing. */
 export interface RealTimeBalance {
@@ -62,12 +45,14 @@ export interface RealTimeBalance {
 }
 
 /**
- * What moved a balance: a completed transaction (`wallet.transaction.created`), or usage that
- * lowered the real-time balance only (`wallet.ongoing_balance.updated`, NOTES §5.2).
+ * What moved a balance: a transaction completed at once (`wallet.transaction.created`) or later
+ * (`wallet.transaction.updated`), or usage that lowered the real-time balance only
+ * (`wallet.ongoing_balance.updated`, NOTES §5.2).
  */
 export type FlexpriceChange =
   | {
       readonly kind: 'transaction';
+      readonly event: 'created' | 'updated';
       readonly wallet: FlexpriceWalletState;
       readonly transaction: FlexpriceTransactionState;
     }
@@ -129,7 +114,7 @@ export function flexpriceId(prefix: string): string {
 export class FlexpriceStore {
   readonly customers: FlexpriceCustomerSeed[] = FLEXPRICE_CUSTOMERS.map((c) => ({ ...c }));
   readonly wallets: FlexpriceWalletState[] = structuredClone(FLEXPRICE_WALLETS);
-  readonly transactions: FlexpriceTransactionState[] = [];
+  readonly transactions: FlexpriceTransactionState[] = structuredClone(FLEXPRICE_TRANSACTIONS);
   /** Every balance change, after it is applied. */
   readonly changes = new ChangeFeed<FlexpriceChange>();
   /**
@@ -242,6 +227,7 @@ export class FlexpriceStore {
       reason?: TransactionReason;
       idempotencyKey?: string | undefined;
       description?: string | undefined;
+      metadata?: Record<string, string> | undefined;
     } = {},
   ): FlexpriceTransactionState {
     const w = this.wallet(walletId);
@@ -280,23 +266,112 @@ export class FlexpriceStore {
       id: flexpriceId('wtxn'),
       wallet_id: w.id,
       customer_id: w.customer_id,
+      type: 'credit',
       amount: goDecimal(ledger(amount.mul(w.topup_conversion_rate))),
       credit_amount: goDecimal(amount),
       credit_balance_before: goDecimal(before),
       credit_balance_after: goDecimal(after),
       transaction_status: pending ? 'pending' : 'completed',
+      reference_type: key ? 'EXTERNAL' : 'REQUEST',
       reference_id: key ?? null,
       description: options.description ?? '',
+      metadata: options.metadata ?? null,
+      expiry_date: null,
+      credits_available: pending ? '0' : goDecimal(amount),
       transaction_reason: reason,
+      priority: null,
       currency: w.currency,
+      conversion_rate: null,
       topup_conversion_rate: w.topup_conversion_rate,
       idempotency_key: key ?? null,
       invoice_id: pending ? flexpriceId('inv') : null,
       created_at: now,
+      updated_at: now,
     };
     this.transactions.push(transaction);
     // A pending invoiced purchase credits nothing yet, and Flexprice announces only completed ones.
-    if (!pending) this.changes.emit({ kind: 'transaction', wallet: w, transaction });
+    if (!pending)
+      this.changes.emit({ kind: 'transaction', event: 'created', wallet: w, transaction });
+    return transaction;
+  }
+
+  transaction(id: string): FlexpriceTransactionState | undefined {
+    return this.transactions.find((t) => t.id === id);
+  }
+
+  /**
+   * A pending purchase's invoice is paid (NOTES §3.5): the credits arrive and Flexprice announces
+   * `wallet.transaction.updated` (`updated_transaction`).
+   */
+  completeTransaction(id: string): FlexpriceTransactionState {
+    const t = this.transaction(id);
+    if (t?.transaction_status !== 'pending')
+      throw new FlexpriceStoreError('invalid_operation', 400, 'Transaction is not pending');
+    const w = this.wallet(t.wallet_id)!;
+    const now = goNow();
+    const before = new Dec(w.credit_balance);
+    const after = ledger(before.add(t.credit_amount));
+    w.credit_balance = goDecimal(after);
+    w.purchased_credits = goDecimal(new Dec(w.purchased_credits).add(t.credit_amount));
+    w.updated_at = now;
+    Object.assign(t, {
+      transaction_status: 'completed',
+      credit_balance_before: goDecimal(before),
+      credit_balance_after: goDecimal(after),
+      credits_available: t.credit_amount,
+      updated_at: now,
+    });
+    this.changes.emit({ kind: 'transaction', event: 'updated', wallet: w, transaction: t });
+    return t;
+  }
+
+  /**
+   * The usage of the period is invoiced and paid from the wallet (NOTES §4): an `INVOICE_PAYMENT`
+   * debit of the pending charges, which leave the real-time computation for the stored ledger.
+   * Announced as `wallet.transaction.created`.
+   */
+  payUsageInvoice(walletId: string): FlexpriceTransactionState | undefined {
+    const w = this.wallet(walletId);
+    if (w?.wallet_status !== 'active') throw new Error(`no active Flexprice wallet ${walletId}`);
+    const charges = new Dec(w.pending_charges);
+    if (!charges.gt(0)) return undefined;
+    const credits = ledger(goDiv(charges, new Dec(w.conversion_rate)));
+    const before = new Dec(w.credit_balance);
+    const after = ledger(before.sub(credits));
+    const now = goNow();
+    const invoiceId = flexpriceId('inv');
+    w.credit_balance = goDecimal(after);
+    w.pending_charges = '0';
+    w.unpaid_invoices_amount = '0';
+    w.updated_at = now;
+    const transaction: FlexpriceTransactionState = {
+      id: flexpriceId('wtxn'),
+      wallet_id: w.id,
+      customer_id: w.customer_id,
+      type: 'debit',
+      amount: goDecimal(charges),
+      credit_amount: goDecimal(credits),
+      credit_balance_before: goDecimal(before),
+      credit_balance_after: goDecimal(after),
+      transaction_status: 'completed',
+      reference_type: 'INVOICE',
+      reference_id: invoiceId,
+      description: '',
+      metadata: null,
+      expiry_date: null,
+      credits_available: '0',
+      transaction_reason: 'INVOICE_PAYMENT',
+      priority: null,
+      currency: w.currency,
+      conversion_rate: w.conversion_rate,
+      topup_conversion_rate: null,
+      idempotency_key: null,
+      invoice_id: null,
+      created_at: now,
+      updated_at: now,
+    };
+    this.transactions.push(transaction);
+    this.changes.emit({ kind: 'transaction', event: 'created', wallet: w, transaction });
     return transaction;
   }
 

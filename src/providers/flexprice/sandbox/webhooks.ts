@@ -12,7 +12,8 @@ import type {
 /**
  * What the Flexprice sandbox sends when a balance moves, as Flexprice Cloud does through Svix
  * (NOTES §5): the ≥ v2.1.24 minimal payloads, `wallet.transaction.created` for a completed
- * top-up and `wallet.ongoing_balance.updated` when usage lowers the real-time balance. Upstream
+ * transaction, `wallet.transaction.updated` when a pending purchase completes, and
+ * `wallet.ongoing_balance.updated` when usage lowers the real-time balance. Upstream
  * emits the latter only for wallets with alerts or auto top-up; the sandbox emits it for every
  * wallet, so that demos see usage live.
  */
@@ -44,8 +45,10 @@ function webhookTransaction(t: FlexpriceTransactionState): Record<string, unknow
     ...transactionCore(t),
     ...(t.reference_id && { reference_id: t.reference_id }),
     ...(t.description && { description: t.description }),
+    ...(t.expiry_date && { expiry_date: t.expiry_date }),
     transaction_reason: t.transaction_reason,
     currency: t.currency,
+    ...(t.metadata && Object.keys(t.metadata).length > 0 && { metadata: t.metadata }),
   };
 }
 
@@ -56,10 +59,16 @@ export function flexpriceChangeBody(
 ): { eventType: string; body: string } {
   const payload =
     change.kind === 'transaction'
-      ? {
-          event_type: 'wallet.transaction.created',
-          transaction: webhookTransaction(change.transaction),
-        }
+      ? change.event === 'created'
+        ? {
+            event_type: 'wallet.transaction.created',
+            transaction: webhookTransaction(change.transaction),
+          }
+        : {
+            // Not `transaction`: the updated event names its key differently (NOTES §5.3).
+            event_type: 'wallet.transaction.updated',
+            updated_transaction: webhookTransaction(change.transaction),
+          }
       : {
           event_type: 'wallet.ongoing_balance.updated',
           wallet: webhookWallet(store, change.wallet),

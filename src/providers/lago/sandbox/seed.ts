@@ -264,3 +264,207 @@ export const LAGO_ALERTS: LagoAlertSeed[] = [
     created_at: '2025-03-02T10:05:00Z',
   },
 ];
+
+/** A wallet transaction as Lago stores it (NOTES §5); its `amount` is derived at the wallet's rate. */
+export interface LagoTransactionSeed {
+  readonly lago_id: string;
+  readonly lago_wallet_id: string;
+  readonly lago_invoice_id: string | null;
+  readonly status: 'pending' | 'settled' | 'failed';
+  readonly source: 'manual' | 'interval' | 'threshold';
+  readonly transaction_status: 'purchased' | 'granted' | 'voided' | 'invoiced';
+  readonly transaction_type: 'inbound' | 'outbound';
+  /** Credits, as Rails prints the decimal. */
+  readonly credit_amount: string;
+  readonly created_at: string;
+  readonly settled_at: string | null;
+  readonly failed_at: string | null;
+  readonly name: string | null;
+  readonly metadata: readonly { readonly key: string; readonly value: string }[];
+}
+
+const txId = (n: number) => `4d904d90-4d90-4d90-8d90-${String(n).padStart(12, '0')}`;
+const invoiceId = (n: number) => `5e905e90-5e90-4e90-8e90-${String(n).padStart(12, '0')}`;
+
+function transaction(
+  t: Partial<LagoTransactionSeed> &
+    Pick<
+      LagoTransactionSeed,
+      'lago_id' | 'lago_wallet_id' | 'transaction_status' | 'credit_amount' | 'created_at'
+    >,
+): LagoTransactionSeed {
+  const outbound = t.transaction_status === 'voided' || t.transaction_status === 'invoiced';
+  const status = t.status ?? 'settled';
+  return {
+    lago_invoice_id: null,
+    source: 'manual',
+    transaction_type: outbound ? 'outbound' : 'inbound',
+    settled_at: status === 'settled' ? t.created_at : null,
+    failed_at: null,
+    name: null,
+    metadata: [],
+    ...t,
+    status,
+  };
+}
+
+const HOOLI_USD = '1a901a90-1a90-4a90-8a90-000000000001';
+const HOOLI_JPY = '1a901a90-1a90-4a90-8a90-000000000002';
+
+/**
+ * Seeded histories, several pages each at `per_page=2`, consistent with the seeded balances
+ * (settled inbound minus settled outbound credits = `credits_balance`; outbound invoiced credits
+ * = `consumed_credits`). Every transaction status, kind and source appears, and two
+ * transactions share a creation second so the id breaks the tie (NOTES §1 ordering).
+ */
+export const LAGO_TRANSACTIONS: LagoTransactionSeed[] = [
+  // hooli_1234 USD, 28.0 credits, 2.0 consumed: 10 + 20 + 1 - 1 - 1.5 - 0.5 = 28.
+  transaction({
+    lago_id: txId(1),
+    lago_wallet_id: HOOLI_USD,
+    transaction_status: 'granted',
+    credit_amount: '10.0',
+    created_at: '2025-03-01T09:05:00Z',
+    name: 'Welcome credits',
+  }),
+  transaction({
+    lago_id: txId(2),
+    lago_wallet_id: HOOLI_USD,
+    lago_invoice_id: invoiceId(1),
+    transaction_status: 'purchased',
+    credit_amount: '20.0',
+    created_at: '2025-04-02T10:00:00Z',
+    settled_at: '2025-04-02T10:03:12Z',
+    metadata: [{ key: 'order', value: 'A-1001' }],
+  }),
+  transaction({
+    lago_id: txId(3),
+    lago_wallet_id: HOOLI_USD,
+    lago_invoice_id: invoiceId(2),
+    transaction_status: 'purchased',
+    status: 'failed',
+    credit_amount: '3.0',
+    created_at: '2025-05-05T11:00:00Z',
+    failed_at: '2025-05-05T11:20:00Z',
+  }),
+  transaction({
+    lago_id: txId(4),
+    lago_wallet_id: HOOLI_USD,
+    transaction_status: 'granted',
+    source: 'threshold',
+    credit_amount: '1.0',
+    created_at: '2026-01-10T08:00:00Z',
+    name: 'Auto top-up',
+    metadata: [{ key: 'origin', value: 'threshold' }],
+  }),
+  transaction({
+    lago_id: txId(5),
+    lago_wallet_id: HOOLI_USD,
+    transaction_status: 'voided',
+    credit_amount: '1.0',
+    created_at: '2026-01-10T08:00:00Z',
+    name: 'Goodwill reversal',
+  }),
+  transaction({
+    lago_id: txId(6),
+    lago_wallet_id: HOOLI_USD,
+    lago_invoice_id: invoiceId(3),
+    transaction_status: 'invoiced',
+    credit_amount: '1.5',
+    created_at: '2026-10-31T23:59:59Z',
+  }),
+  transaction({
+    lago_id: txId(7),
+    lago_wallet_id: HOOLI_USD,
+    lago_invoice_id: invoiceId(4),
+    transaction_status: 'invoiced',
+    credit_amount: '0.5',
+    created_at: '2026-11-20T17:45:12Z',
+  }),
+  transaction({
+    lago_id: txId(8),
+    lago_wallet_id: HOOLI_USD,
+    lago_invoice_id: invoiceId(5),
+    transaction_status: 'purchased',
+    status: 'pending',
+    credit_amount: '5.0',
+    created_at: '2026-11-21T09:30:00Z',
+  }),
+  // hooli_1234 JPY, 1500.5 credits, 99.5 consumed: 1000 + 600 - 99.5 = 1500.5.
+  transaction({
+    lago_id: txId(11),
+    lago_wallet_id: HOOLI_JPY,
+    transaction_status: 'granted',
+    credit_amount: '1000.0',
+    created_at: '2025-06-15T12:31:00Z',
+  }),
+  transaction({
+    lago_id: txId(12),
+    lago_wallet_id: HOOLI_JPY,
+    lago_invoice_id: invoiceId(11),
+    transaction_status: 'purchased',
+    source: 'interval',
+    credit_amount: '600.0',
+    created_at: '2025-07-01T00:00:00Z',
+    settled_at: '2025-07-01T00:05:00Z',
+  }),
+  transaction({
+    lago_id: txId(13),
+    lago_wallet_id: HOOLI_JPY,
+    lago_invoice_id: invoiceId(12),
+    transaction_status: 'invoiced',
+    credit_amount: '99.5',
+    created_at: '2026-11-19T08:00:00Z',
+  }),
+  transaction({
+    lago_id: txId(14),
+    lago_wallet_id: HOOLI_JPY,
+    lago_invoice_id: invoiceId(13),
+    transaction_status: 'purchased',
+    source: 'interval',
+    status: 'pending',
+    credit_amount: '100.0',
+    created_at: '2026-11-21T00:00:00Z',
+  }),
+  // hooli_1234's terminated USD wallet: 50 granted, 50 consumed.
+  transaction({
+    lago_id: txId(21),
+    lago_wallet_id: '1a901a90-1a90-4a90-8a90-000000000003',
+    transaction_status: 'granted',
+    credit_amount: '50.0',
+    created_at: '2024-01-10T10:01:00Z',
+  }),
+  transaction({
+    lago_id: txId(22),
+    lago_wallet_id: '1a901a90-1a90-4a90-8a90-000000000003',
+    lago_invoice_id: invoiceId(21),
+    transaction_status: 'invoiced',
+    credit_amount: '50.0',
+    created_at: '2024-12-01T10:00:00Z',
+  }),
+  // acme_42 EUR: one grant.
+  transaction({
+    lago_id: txId(31),
+    lago_wallet_id: '1a901a90-1a90-4a90-8a90-000000000004',
+    transaction_status: 'granted',
+    credit_amount: '125000.0',
+    created_at: '2025-09-09T09:10:00Z',
+  }),
+  // globex_7 JPY, 98765 credits, 1235 consumed.
+  transaction({
+    lago_id: txId(41),
+    lago_wallet_id: '1a901a90-1a90-4a90-8a90-000000000005',
+    lago_invoice_id: invoiceId(41),
+    transaction_status: 'purchased',
+    credit_amount: '100000.0',
+    created_at: '2026-02-02T02:05:00Z',
+  }),
+  transaction({
+    lago_id: txId(42),
+    lago_wallet_id: '1a901a90-1a90-4a90-8a90-000000000005',
+    lago_invoice_id: invoiceId(42),
+    transaction_status: 'invoiced',
+    credit_amount: '1235.0',
+    created_at: '2026-11-21T06:00:00Z',
+  }),
+];

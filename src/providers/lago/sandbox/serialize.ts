@@ -101,10 +101,15 @@ export function serializeAlert(
   };
 }
 
-/** V1::WalletTransactionSerializer (NOTES §5): a settled, non-traceable transaction. */
+/**
+ * V1::WalletTransactionSerializer (NOTES §5), in its key order, for a non-traceable wallet:
+ * `amount` is credits × rate, `remaining_*` are null, `purchase_order_number` falls back to the
+ * wallet's. `applied_invoice_custom_sections` is only in the one-transaction route.
+ */
 export function serializeTransaction(
   t: LagoTransactionState,
   w: LagoWalletState,
+  options: { readonly single?: boolean } = {},
 ): Record<string, unknown> {
   return {
     lago_id: t.lago_id,
@@ -113,8 +118,8 @@ export function serializeTransaction(
     lago_credit_note_id: null,
     lago_voided_invoice_id: null,
     billing_entity_code: 'default',
-    status: 'settled',
-    source: 'manual',
+    status: t.status,
+    source: t.source,
     transaction_status: t.transaction_status,
     transaction_type: t.transaction_type,
     amount: railsDecimal(new Dec(t.credit_amount).mul(w.rate_amount)),
@@ -123,12 +128,13 @@ export function serializeTransaction(
     remaining_credit_amount: null,
     priority: 50,
     purchase_order_number: w.purchase_order_number,
-    settled_at: t.created_at,
-    failed_at: null,
+    settled_at: t.settled_at,
+    failed_at: t.failed_at,
     created_at: t.created_at,
     invoice_requires_successful_payment: false,
-    metadata: [],
-    name: null,
+    metadata: t.metadata,
+    name: t.name,
     payment_method: { payment_method_id: null, payment_method_type: 'provider' },
+    ...(options.single && { applied_invoice_custom_sections: [] }),
   };
 }

@@ -8,7 +8,7 @@ import {
 } from '../../../sandbox/http.js';
 import { emitWebhooks, type SandboxWebhooks } from '../../../sandbox/webhooks.js';
 import { serializeAlert, serializeTransaction, serializeWallet } from './serialize.js';
-import { LagoStore, type LagoWalletState } from './store.js';
+import { LagoStore, type LagoTransactionState, type LagoWalletState } from './store.js';
 import {
   LagoRsaKeys,
   type LagoWebhookTarget,
@@ -188,27 +188,31 @@ export async function startLagoSandbox(options: LagoSandboxOptions = {}): Promis
         ? { status: 200, body: { alert: serializeAlert(alert, ORGANIZATION_ID, w.code) } }
         : notFound('alert_not_found');
     })
-    .on('POST', `${PREFIX}/wallet_transactions`, (req) => {
-      const input = (req.body as { wallet_transaction?: Record<string, unknown> } | undefined)
-        ?.wallet_transaction;
-      if (!input)
-        return {
-          status: 400,
-          body: {
-            status: 400,
-            error: 'BadRequest: param is missing or the value is empty: wallet_transaction',
-          },
-        };
-      const w = typeof input.wallet_id === 'string' ? store.wallet(input.wallet_id) : undefined;
-      // An unknown wallet is a 422 here, not a 404 (NOTES §9.6).
-      if (!w) return validationError({ wallet_id: ['wallet_not_found'] });
-      if (w.status !== 'active') return validationError({ wallet_id: ['wallet_is_terminated'] });
-      const granted = typeof input.granted_credits === 'string' ? input.granted_credits : undefined;
-      if (!granted || !/^\d+(\.\d+)?$/.test(granted))
-        return validationError({ granted_credits: ['invalid_granted_credits', 'invalid_amount'] });
-      const transaction = store.createTransaction(w.lago_id, granted, 'granted');
-      return { status: 200, body: { wallet_transactions: [serializeTransaction(transaction, w)] } };
+    // A wallet's history (NOTES §2): filters Lago does not recognise are ignored, not refused.
+    .on('GET', `${PREFIX}/wallets/:id/wallet_transactions`, (req) => {
+      const w = store.wallet(req.params.id!);
+      if (!w) return notFound('wallet_not_found');
+      const { page, meta } = paginate(
+        store.transactionsOf(w.lago_id).filter((t) => matchesTransactionQuery(t, req.query)),
+        req.query,
+      );
+      return {
+        status: 200,
+        body: { wallet_transactions: page.map((t) => serializeTransaction(t, w)), meta },
+      };
     })
+    // Wrapped in `wallet_transaction`, whatever the spec's schema says (NOTES §9.2).
+    .on('GET', `${PREFIX}/wallet_transactions/:id`, (req) => {
+      const t = store.transaction(req.params.id!);
+      const w = t && store.wallet(t.lago_wallet_id);
+      return t && w
+        ? {
+            status: 200,
+            body: { wallet_transaction: serializeTransaction(t, w, { single: true }) },
+          }
+        : notFound('wallet_transaction_not_found');
+    })
+    .on('POST', `${PREFIX}/wallet_transactions`, (req) => topUp(store, req))
     // The JWT verification key (NOTES §2 "Other endpoints", §8): Base64.encode64 of the PEM.
     .on('GET', `${PREFIX}/webhooks/json_public_key`, async () => ({
       status: 200,
@@ -220,6 +224,7 @@ export async function startLagoSandbox(options: LagoSandboxOptions = {}): Promis
       body: await publicKey(),
     }));
 
+  addTransactionControlRoutes(router, store);
   const activeWallet = (id: string) => {
     const w = store.wallet(id);
     if (w && w.status !== 'active') throw new Error('wallet_is_terminated');
@@ -260,4 +265,110 @@ export async function startLagoSandbox(options: LagoSandboxOptions = {}): Promis
       await running.close();
     },
   };
+}
+
+const CREDITS = /^\d+(\.\d+)?$/;
+
+/**
+ * `POST /wallet_transactions` ("Top up a wallet", NOTES §2, §5): paid credits become a pending
+ * purchase behind an invoice, granted credits settle at once, voided credits leave at once. The
+ * answer is an array of 0 to 3 transactions, in that order.
+ */
+function topUp(store: LagoStore, req: SandboxRequest): SandboxResponse {
+  const input = (req.body as { wallet_transaction?: Record<string, unknown> } | undefined)
+    ?.wallet_transaction;
+  if (!input)
+    return {
+      status: 400,
+      body: {
+        status: 400,
+        error: 'BadRequest: param is missing or the value is empty: wallet_transaction',
+      },
+    };
+  const w = typeof input.wallet_id === 'string' ? store.wallet(input.wallet_id) : undefined;
+  // An unknown wallet is a 422 here, not a 404 (NOTES §9.6).
+  if (!w) return validationError({ wallet_id: ['wallet_not_found'] });
+  if (w.status !== 'active') return validationError({ wallet_id: ['wallet_is_terminated'] });
+  const amounts = (['paid', 'granted', 'voided'] as const).map((kind) => {
+    const value = input[`${kind}_credits`];
+    return {
+      kind,
+      value: typeof value === 'string' || value === undefined ? value : String(value),
+    };
+  });
+  const invalid = amounts.find((a) => a.value !== undefined && !CREDITS.test(a.value));
+  if (invalid)
+    return validationError({
+      [`${invalid.kind}_credits`]: [`invalid_${invalid.kind}_credits`, 'invalid_amount'],
+    });
+  const voided = amounts[2]!.value;
+  if (voided !== undefined && Number(voided) > Number(w.credits_balance))
+    return validationError({ voided_credits: ['insufficient_credits'] });
+  const name = typeof input.name === 'string' ? input.name : null;
+  const metadata = Array.isArray(input.metadata)
+    ? (input.metadata as { key?: unknown; value?: unknown }[]).flatMap((m) =>
+        typeof m?.key === 'string' && typeof m.value === 'string'
+          ? [{ key: m.key, value: m.value }]
+          : [],
+      )
+    : [];
+  const created: LagoTransactionState[] = [];
+  for (const { kind, value } of amounts) {
+    if (value === undefined || Number(value) === 0) continue;
+    const transactionKind =
+      kind === 'paid' ? 'purchased' : kind === 'granted' ? 'granted' : 'voided';
+    created.push(store.createTransaction(w.lago_id, value, transactionKind, { name, metadata }));
+  }
+  return {
+    status: 200,
+    body: { wallet_transactions: created.map((t) => serializeTransaction(t, w)) },
+  };
+}
+
+/** `status`, `transaction_status`, `transaction_type` and `metadata[key]` (NOTES §2). */
+function matchesTransactionQuery(t: LagoTransactionState, query: URLSearchParams): boolean {
+  const known = {
+    status: ['pending', 'settled', 'failed'],
+    transaction_status: ['purchased', 'granted', 'voided', 'invoiced'],
+    transaction_type: ['inbound', 'outbound'],
+  } as const;
+  for (const [name, values] of Object.entries(known) as [keyof typeof known, readonly string[]][]) {
+    const wanted = query.get(name);
+    // A value the server does not recognise is ignored (wallet_transactions_query.rb).
+    if (wanted && values.includes(wanted) && t[name] !== wanted) return false;
+  }
+  for (const [param, value] of query) {
+    const key = /^metadata\[(.+)\]$/.exec(param)?.[1];
+    if (key !== undefined && !t.metadata.some((m) => m.key === key && m.value === value))
+      return false;
+  }
+  return true;
+}
+
+/**
+ * `POST /__sandbox/settle` and `/__sandbox/fail` with `{transaction_id}`: a pending purchase's
+ * invoice is paid (the credits arrive) or its payment fails, as Lago's payment flow would do.
+ */
+function addTransactionControlRoutes(router: SandboxRouter, store: LagoStore): void {
+  const handle = (action: 'settleTransaction' | 'failTransaction') => (req: SandboxRequest) => {
+    const id = (req.body as { transaction_id?: unknown } | undefined)?.transaction_id;
+    if (typeof id !== 'string')
+      return { status: 400, body: { error: 'transaction_id is required' } };
+    const t = store.transaction(id);
+    if (!t) return { status: 404, body: { error: 'transaction not found' } };
+    try {
+      const updated = store[action](id);
+      return {
+        status: 200,
+        body: {
+          wallet_transaction: serializeTransaction(updated, store.wallet(updated.lago_wallet_id)!),
+        },
+      };
+    } catch (e) {
+      return { status: 422, body: { error: e instanceof Error ? e.message : String(e) } };
+    }
+  };
+  router
+    .on('POST', '/__sandbox/settle', handle('settleTransaction'))
+    .on('POST', '/__sandbox/fail', handle('failTransaction'));
 }

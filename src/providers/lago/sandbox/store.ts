@@ -6,8 +6,10 @@ import { LAGO_SEED_001_WALLET } from './documents.js';
 import {
   LAGO_ALERTS,
   LAGO_CUSTOMERS,
+  LAGO_TRANSACTIONS,
   LAGO_WALLETS,
   type LagoAlertSeed,
+  type LagoTransactionSeed,
   type LagoWalletSeed,
 } from './seed.js';
 
@@ -16,23 +18,21 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export type LagoWalletState = Mutable<LagoWalletSeed> & { last_balance_sync_at: string | null };
 
-/** A settled transaction (NOTES §5 "Lifecycle"): a grant (inbound) or invoice consumption (outbound). */
-export interface LagoTransactionState {
-  readonly lago_id: string;
-  readonly lago_wallet_id: string;
-  readonly lago_invoice_id: string | null;
-  readonly transaction_status: 'granted' | 'invoiced';
-  readonly transaction_type: 'inbound' | 'outbound';
-  /** Credits, as Rails prints the decimal. */
-  readonly credit_amount: string;
-  readonly created_at: string;
-}
+/** A wallet transaction (NOTES §5): its status and times move as it settles or fails. */
+export type LagoTransactionState = Mutable<LagoTransactionSeed>;
 
-/** What moved a balance: the sandbox turns it into `wallet_transaction.created` + `wallet.updated`. */
+/**
+ * A transaction created or updated: the sandbox turns it into `wallet_transaction.created` or
+ * `.updated`, plus `wallet.updated` when the balance moved (NOTES §8).
+ */
 export interface LagoChange {
   readonly wallet: LagoWalletState;
   readonly transaction: LagoTransactionState;
+  readonly event: 'created' | 'updated';
+  readonly balanceMoved: boolean;
 }
+
+export type LagoTransactionKind = LagoTransactionState['transaction_status'];
 
 const lagoNow = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 
@@ -50,7 +50,7 @@ export class LagoStore {
     last_balance_sync_at: w.status === 'active' ? '2026-11-21T06:00:00Z' : null,
   }));
   readonly alerts: LagoAlertSeed[] = structuredClone(LAGO_ALERTS);
-  readonly transactions: LagoTransactionState[] = [];
+  readonly transactions: LagoTransactionState[] = structuredClone(LAGO_TRANSACTIONS);
   /** Every balance change, after it is applied. */
   readonly changes = new ChangeFeed<LagoChange>();
   /**
@@ -80,6 +80,19 @@ export class LagoStore {
     return this.wallets.find((w) => w.external_customer_id === externalId && w.code === code);
   }
 
+  transaction(lagoId: string): LagoTransactionState | undefined {
+    return this.transactions.find((t) => t.lago_id === lagoId);
+  }
+
+  /** A wallet's transactions, `created_at DESC, id ASC` (NOTES §1). */
+  transactionsOf(lagoWalletId: string): LagoTransactionState[] {
+    return this.transactions
+      .filter((t) => t.lago_wallet_id === lagoWalletId)
+      .sort(
+        (a, b) => b.created_at.localeCompare(a.created_at) || a.lago_id.localeCompare(b.lago_id),
+      );
+  }
+
   /** Credits in; the balance in cents follows (amount = credits × rate, rounded to the currency exponent). */
   grantCredits(lagoId: string, credits: string): LagoWalletState {
     this.createTransaction(lagoId, credits, 'granted');
@@ -92,34 +105,87 @@ export class LagoStore {
     return this.wallet(lagoId)!;
   }
 
-  /** Applies a settled transaction to its wallet, records it and announces the change. */
+  /**
+   * Records a transaction and announces it (NOTES §5 "Lifecycle"): a grant, a void and an
+   * invoice's consumption settle at once and move the balance; a purchase waits, pending, for its
+   * invoice to be paid (settleTransaction) or to fail (failTransaction).
+   */
   createTransaction(
     lagoId: string,
     credits: string,
-    kind: LagoTransactionState['transaction_status'],
+    kind: LagoTransactionKind,
+    options: {
+      readonly source?: LagoTransactionState['source'];
+      readonly name?: string | null;
+      readonly metadata?: LagoTransactionState['metadata'];
+    } = {},
   ): LagoTransactionState {
     const w = this.mustBeActive(lagoId);
     const now = lagoNow();
-    if (kind === 'granted') {
-      w.credits_balance = railsDecimal(new Dec(w.credits_balance).add(credits));
-      w.last_balance_sync_at = now;
-    } else {
-      w.credits_balance = railsDecimal(new Dec(w.credits_balance).sub(credits));
-      w.consumed_credits = railsDecimal(new Dec(w.consumed_credits).add(credits));
-      w.last_consumed_credit_at = now;
-    }
+    const pending = kind === 'purchased';
+    const outbound = kind === 'voided' || kind === 'invoiced';
+    if (kind === 'voided' && new Dec(credits).gt(w.credits_balance))
+      throw new Error('insufficient_credits');
     const transaction: LagoTransactionState = {
       lago_id: randomUUID(),
       lago_wallet_id: w.lago_id,
-      lago_invoice_id: kind === 'invoiced' ? randomUUID() : null,
+      lago_invoice_id: kind === 'invoiced' || kind === 'purchased' ? randomUUID() : null,
+      status: pending ? 'pending' : 'settled',
+      source: options.source ?? 'manual',
       transaction_status: kind,
-      transaction_type: kind === 'granted' ? 'inbound' : 'outbound',
+      transaction_type: outbound ? 'outbound' : 'inbound',
       credit_amount: railsDecimal(new Dec(credits)),
       created_at: now,
+      settled_at: pending ? null : now,
+      failed_at: null,
+      name: options.name ?? null,
+      metadata: options.metadata ?? [],
     };
+    if (!pending) this.apply(w, transaction, now);
     this.transactions.push(transaction);
-    this.changes.emit({ wallet: w, transaction });
+    this.changes.emit({ wallet: w, transaction, event: 'created', balanceMoved: !pending });
     return transaction;
+  }
+
+  /** A pending purchase's invoice is paid: it settles and the credits arrive. */
+  settleTransaction(lagoId: string): LagoTransactionState {
+    const t = this.mustBePending(lagoId);
+    const w = this.mustBeActive(t.lago_wallet_id);
+    const now = lagoNow();
+    t.status = 'settled';
+    t.settled_at = now;
+    this.apply(w, t, now);
+    this.changes.emit({ wallet: w, transaction: t, event: 'updated', balanceMoved: true });
+    return t;
+  }
+
+  /** A pending purchase's payment fails: no credits (NOTES §5 "Lifecycle"). */
+  failTransaction(lagoId: string): LagoTransactionState {
+    const t = this.mustBePending(lagoId);
+    const w = this.wallet(t.lago_wallet_id)!;
+    t.status = 'failed';
+    t.failed_at = lagoNow();
+    this.changes.emit({ wallet: w, transaction: t, event: 'updated', balanceMoved: false });
+    return t;
+  }
+
+  private apply(w: LagoWalletState, t: LagoTransactionState, now: string): void {
+    if (t.transaction_type === 'inbound') {
+      w.credits_balance = railsDecimal(new Dec(w.credits_balance).add(t.credit_amount));
+      w.last_balance_sync_at = now;
+      return;
+    }
+    w.credits_balance = railsDecimal(new Dec(w.credits_balance).sub(t.credit_amount));
+    if (t.transaction_status === 'invoiced') {
+      w.consumed_credits = railsDecimal(new Dec(w.consumed_credits).add(t.credit_amount));
+      w.last_consumed_credit_at = now;
+    }
+  }
+
+  private mustBePending(lagoId: string): LagoTransactionState {
+    const t = this.transaction(lagoId);
+    if (t?.status !== 'pending') throw new Error(`no pending Lago transaction ${lagoId}`);
+    return t;
   }
 
   addWallet(

@@ -6,9 +6,10 @@ import { serializeTransaction } from './serialize.js';
 import type { LagoChange, LagoWalletState } from './store.js';
 
 /**
- * What the Lago sandbox sends when a balance moves (NOTES §8): `wallet_transaction.created`
- * (the transaction with its wallet nested) and `wallet.updated`, each its own delivery with its
- * own `X-Lago-Unique-Key`, signed by HMAC or by an RS256 JWT as the endpoint chooses.
+ * What the Lago sandbox sends when a transaction is created or settles (NOTES §8):
+ * `wallet_transaction.created` / `.updated` (the transaction with its wallet nested) and, when the
+ * balance moved, `wallet.updated`; each its own delivery with its own `X-Lago-Unique-Key`, signed
+ * by HMAC or by an RS256 JWT as the endpoint chooses.
  */
 
 /** The organisation's `hmac_key` (a UUID since v1.16, NOTES §8): a sandbox value, not a secret. */
@@ -66,7 +67,10 @@ export interface LagoWebhookContext {
   readonly serializeWallet: (w: LagoWalletState) => Record<string, unknown>;
 }
 
-/** The two bodies a balance change produces, in Lago's envelope. */
+/**
+ * The bodies a transaction change produces, in Lago's envelope: `wallet_transaction.created` or
+ * `.updated`, then `wallet.updated` when the balance moved.
+ */
 export function lagoChangeBodies(
   change: LagoChange,
   context: LagoWebhookContext,
@@ -93,12 +97,12 @@ export function lagoChangeBodies(
     }),
   });
   return [
-    envelope('wallet_transaction.created', 'wallet_transaction', {
+    envelope(`wallet_transaction.${change.event}`, 'wallet_transaction', {
       ...transaction,
       wallet: bareWallet,
       payment_method,
     }),
-    envelope('wallet.updated', 'wallet', wallet),
+    ...(change.balanceMoved ? [envelope('wallet.updated', 'wallet', wallet)] : []),
   ];
 }
 
