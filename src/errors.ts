@@ -72,6 +72,8 @@ export interface GatewayErrorOptions {
   readonly existingWalletOf?: string | null;
   /** The provider's part of a page (a list across providers) is missing: later pages bring it. */
   readonly incomplete?: boolean;
+  /** The argument a BAD_USER_INPUT is about. */
+  readonly argument?: string;
   readonly cause?: unknown;
 }
 
@@ -119,6 +121,7 @@ export class GatewayError extends Error {
       ...(options.transactionId !== undefined && { transactionId: options.transactionId }),
       ...(options.part !== undefined && { part: options.part }),
       ...(options.incomplete && { incomplete: true }),
+      ...(options.argument !== undefined && { argument: options.argument }),
     };
     this.#options = options;
     // Kept off the caller's error (not serialised) but available to logs.

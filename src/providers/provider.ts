@@ -94,6 +94,11 @@ export interface TransactionPage {
   readonly entries: readonly TransactionEntry[];
   /** The stream holds entries after the last one. */
   readonly more: boolean;
+  /**
+   * Where to continue when the page has no entry but the stream has more (everything it read was
+   * already seen: newer transactions had pushed it down).
+   */
+  readonly resume?: StreamPosition;
 }
 
 /** A wallet's and a customer's transactions, each page one upstream call. */

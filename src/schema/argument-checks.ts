@@ -6,6 +6,7 @@ import {
   MAX_PAGE_SIZE,
   type Positions,
 } from '../paging/keyset.js';
+import { decodeStreamCursor } from '../paging/streams.js';
 import { decodeGlobalId } from './global-id.js';
 
 /**
@@ -47,6 +48,30 @@ export const pageArguments: ArgumentCheck = (args) => {
         code: 'BAD_USER_INPUT',
         argument: 'after',
         message: `after is not a cursor of this list: ${e.message}. Pass a cursor from \`endCursor\` or an edge's \`cursor\`, or leave it out to start from the beginning`,
+      };
+    }
+  }
+  return undefined;
+};
+
+/** `first` and `after` of a transaction history (cursors over the providers' own pages). */
+export const transactionPageArguments: ArgumentCheck = (args) => {
+  const first = args.first;
+  if (typeof first === 'number' && (first < 0 || first > MAX_PAGE_SIZE))
+    return {
+      code: 'BAD_USER_INPUT',
+      argument: 'first',
+      message: `first must be between 0 and ${MAX_PAGE_SIZE} (the largest page), got ${first}`,
+    };
+  if (typeof args.after === 'string') {
+    try {
+      decodeStreamCursor(args.after);
+    } catch (e) {
+      if (!(e instanceof CursorError)) throw e;
+      return {
+        code: 'BAD_USER_INPUT',
+        argument: 'after',
+        message: `after is not a cursor of this list: ${e.message}. Pass a cursor from \`endCursor\` or an edge's \`cursor\`, or leave it out to start from the newest`,
       };
     }
   }

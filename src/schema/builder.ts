@@ -39,8 +39,10 @@ export const builder = new SchemaBuilder<{
     decodeGlobalID: decodeGlobalId,
     nodeQueryOptions: {
       description:
-        'Fetches a Wallet or a Customer by its global id. A string that is not one is refused with INVALID_ID.',
-      extensions: argumentCheck(globalIdArgument('id', ['Wallet', 'Customer'])),
+        'Fetches a Wallet, a WalletTransaction or a Customer by its global id. A string that is not one is refused with INVALID_ID.',
+      extensions: argumentCheck(
+        globalIdArgument('id', ['Wallet', 'WalletTransaction', 'Customer']),
+      ),
       args: { id: { description: 'A global id, as returned in `id` fields.' } },
     },
     // schema/nodes.ts defines `nodes` so that each id is decoded and answered on its own.

@@ -23,7 +23,7 @@ const CustomerWalletFilter = builder.inputType('CustomerWalletFilter', {
   }),
 });
 
-const CustomerType = builder.node(builder.objectRef<Customer>('Customer'), {
+export const CustomerType = builder.node(builder.objectRef<Customer>('Customer'), {
   description:
     'A customer identified by your external id, joined across every configured provider.',
   id: {

@@ -16,6 +16,6 @@ export function decodeGlobalId(globalId: string): { typename: string; id: string
 export function invalidId(expected = 'a Walletgate global id'): GatewayError {
   return new GatewayError(
     'INVALID_ID',
-    `Not ${expected}: ids come from the \`id\` field of a Wallet or Customer`,
+    `Not ${expected}: ids come from the \`id\` field of a Wallet, WalletTransaction or Customer`,
   );
 }

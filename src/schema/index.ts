@@ -8,6 +8,7 @@ import './alerts.js';
 import './wallet.js';
 import './nodes.js';
 import './customer.js';
+import './transactions.js';
 import './providers.js';
 import './balance-change.js';
 

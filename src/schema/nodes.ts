@@ -1,5 +1,6 @@
 import { builder } from './builder.js';
 import { decodeGlobalId, invalidId } from './global-id.js';
+import { WalletTransactionNode } from './transactions.js';
 import { WalletNode } from './wallet.js';
 
 /**
@@ -9,7 +10,10 @@ import { WalletNode } from './wallet.js';
  * error at ["nodes", i]) and its siblings are untouched.
  */
 
-/** One global id -> the Wallet or Customer it names, or an error (INVALID_ID) for that id alone. */
+/**
+ * One global id -> the Wallet, WalletTransaction or Customer it names, or an error (INVALID_ID)
+ * for that id alone.
+ */
 export function nodeFor(id: string, ctx: Parameters<typeof WalletNode.getDataloader>[0]) {
   let decoded: { typename: string; id: string };
   try {
@@ -18,6 +22,8 @@ export function nodeFor(id: string, ctx: Parameters<typeof WalletNode.getDataloa
     return Promise.reject(e);
   }
   if (decoded.typename === 'Wallet') return WalletNode.getDataloader(ctx).load(decoded.id);
+  if (decoded.typename === 'WalletTransaction')
+    return WalletTransactionNode.getDataloader(ctx).load(decoded.id);
   // A customer is its external id (Customer.knownBy says whether any provider knows it).
   if (decoded.typename === 'Customer') return Promise.resolve({ externalId: decoded.id });
   return Promise.reject(invalidId());

@@ -41,7 +41,7 @@ const WalletCustomerType = builder.objectRef<WalletCustomer>('WalletCustomer').i
   }),
 });
 
-const MetadataEntryType = builder.objectRef<MetadataEntry>('MetadataEntry').implement({
+export const MetadataEntryType = builder.objectRef<MetadataEntry>('MetadataEntry').implement({
   description: 'One key/value pair of wallet metadata.',
   fields: (t) => ({
     key: t.exposeString('key', { description: 'The key.' }),
@@ -63,7 +63,12 @@ export const WalletNode = builder.loadableNode('Wallet', {
   load: async (keys: string[], ctx) =>
     (await loadWalletsByKeys(ctx.registry, keys)).map((r) => visibleTo(ctx.caller, r)),
   cacheResolved: (w: Wallet) => walletKey(w),
-  isTypeOf: (value) => typeof value === 'object' && value !== null && 'providerWalletId' in value,
+  // A transaction names its wallet too (providerWalletId): only a wallet has no transaction id.
+  isTypeOf: (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    'providerWalletId' in value &&
+    !('providerTransactionId' in value),
   fields: (t) => ({
     provider: t.field({
       type: ProviderEnum,

@@ -161,8 +161,18 @@ export type Customer = Node & {
   id: Scalars['ID']['output'];
   /** The providers that have this customer on record, with or without wallets: empty for a customer no provider knows (and, under a customer token, for any other customer). A provider that fails is left out and named in one error. */
   knownBy: Array<Provider>;
+  /** The customer's transactions across every wallet and provider, newest first. Each page reads one page of each of the providers' lists and merges them; the cursor holds each list's own position. A provider that fails costs its own part of the page: one error (extensions.provider, incomplete: true) names it, its place in the cursor stays, and later pages bring its transactions. Providers without a transaction list (Polar) add none. Lago: one list per wallet; Flexprice: one list for the customer (`customer_id`). */
+  transactions: WalletTransactionConnection;
   /** The customer's wallets in every configured provider, fetched in parallel. A failing provider leaves the others' wallets here and adds one error naming it. Flexprice: active wallets only (closed ones are hidden upstream, §0.4). */
   wallets: Array<Wallet>;
+};
+
+
+/** A customer identified by your external id, joined across every configured provider. */
+export type CustomerTransactionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<WalletTransactionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -246,6 +256,8 @@ export type ProviderCapabilities = {
   ongoingBalance: Scalars['Boolean']['output'];
   /** Automatic top-up rules exist. */
   recurringRules: Scalars['Boolean']['output'];
+  /** The provider lists its wallets' transactions (`Wallet.transactions`, `Customer.transactions`, `walletTransactionCreated`). */
+  transactions: Scalars['Boolean']['output'];
   /** The provider sends wallet webhooks (otherwise live balances are polled). */
   webhooks: Scalars['Boolean']['output'];
 };
@@ -288,7 +300,7 @@ export type Query = {
   __typename?: 'Query';
   /** A customer by your external id. Always answers: a customer no provider knows has no wallets, no balances and an empty `knownBy`. */
   customer: Customer;
-  /** Fetches a Wallet or a Customer by its global id. A string that is not one is refused with INVALID_ID. */
+  /** Fetches a Wallet, a WalletTransaction or a Customer by its global id. A string that is not one is refused with INVALID_ID. */
   node?: Maybe<Node>;
   /** Fetches objects by global ids, in order. Each id answers on its own: an unknown, hidden or malformed id gives null in its place plus an error at its index; the others are unaffected. */
   nodes: Array<Maybe<Node>>;
@@ -296,6 +308,8 @@ export type Query = {
   providers: Array<ProviderInfo>;
   /** One wallet by global id. An unknown id answers null plus a WALLET_NOT_FOUND error; a string that is not a Wallet id is refused with INVALID_ID. */
   wallet?: Maybe<Wallet>;
+  /** One wallet transaction by global id. An unknown (or hidden) id answers null plus a TRANSACTION_NOT_FOUND error; a string that is not a WalletTransaction id is refused with INVALID_ID. */
+  walletTransaction?: Maybe<WalletTransaction>;
   /** Wallets across every configured provider, newest first (then by provider and id), in pages of at most 100. Cursors are keyset positions in each provider's own order, so a walk never skips or repeats a wallet. When a provider fails, its wallets are missing from that page, one error (extensions.provider, incomplete: true) names it, and its place in the cursor stays put: later pages bring its wallets. */
   wallets: WalletConnection;
 };
@@ -321,6 +335,12 @@ export type QueryNodesArgs = {
 
 /** Read access to wallets across every configured billing provider. */
 export type QueryWalletArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read access to wallets across every configured billing provider. */
+export type QueryWalletTransactionArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -423,6 +443,64 @@ export type SubscriptionWalletBalanceChangedArgs = {
   walletId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Whether credits came into the wallet or went out of it. */
+export type TransactionDirection =
+  /** Into the wallet. Lago: `inbound`; Flexprice: `credit`. */
+  | 'CREDIT'
+  /** Out of the wallet. Lago: `outbound`; Flexprice: `debit`. */
+  | 'DEBIT'
+  /** A value this gateway does not know yet (one the provider added later): the provider's own value is in the transaction's `raw`. */
+  | 'UNKNOWN';
+
+/** Why the credits moved. */
+export type TransactionKind =
+  /** A correction of the balance. Flexprice: `CREDIT_ADJUSTMENT`. */
+  | 'ADJUSTMENT'
+  /** Credits that expired. Flexprice: `CREDIT_EXPIRED`. */
+  | 'EXPIRED'
+  /** Credits given for free. Lago: `granted`; Flexprice: `FREE_CREDIT_GRANT`, `SUBSCRIPTION_CREDIT_GRANT`, `PURCHASED_CREDIT_BONUS`. */
+  | 'GRANTED'
+  /** Credits bought. Lago: `purchased`; Flexprice: `PURCHASED_CREDIT_DIRECT`, `PURCHASED_CREDIT_INVOICED`. */
+  | 'PURCHASED'
+  /** Credits returned (a credit note). Flexprice: `CREDIT_NOTE`, `INVOICE_VOID_REFUND`. */
+  | 'REFUND'
+  /** What was left when the wallet was closed. Flexprice: `WALLET_TERMINATION`. */
+  | 'TERMINATION'
+  /** A value this gateway does not know yet (one the provider added later): the provider's own value is in the transaction's `raw`. */
+  | 'UNKNOWN'
+  /** Credits spent on usage (an invoice). Lago: `invoiced`; Flexprice: `INVOICE_PAYMENT`. */
+  | 'USAGE'
+  /** Credits taken back by hand. Lago: `voided`; Flexprice: `MANUAL_BALANCE_DEBIT`. */
+  | 'VOIDED';
+
+/** What started a transaction. */
+export type TransactionSource =
+  /** An INTERVAL recurring transaction rule. Lago: `interval`. */
+  | 'INTERVAL_RULE'
+  /** An invoice, or its payment. Lago: consumption by an invoice (`invoiced`); Flexprice: `reference_type` INVOICE or PAYMENT. */
+  | 'INVOICE'
+  /** A request (API or dashboard). Lago: `manual`; Flexprice: `reference_type` REQUEST or EXTERNAL. */
+  | 'MANUAL'
+  /** A subscription. Flexprice: `SUBSCRIPTION_CREDIT_GRANT`. */
+  | 'SUBSCRIPTION'
+  /** The provider's own doing (an expiry, a closed wallet). Flexprice: `CREDIT_EXPIRED`, `WALLET_TERMINATION`. */
+  | 'SYSTEM'
+  /** A THRESHOLD rule (an automatic top-up). Lago: `threshold`; Flexprice: metadata `auto_topup: "true"`. */
+  | 'THRESHOLD_RULE'
+  /** A value this gateway does not know yet (one the provider added later): the provider's own value is in the transaction's `raw`. */
+  | 'UNKNOWN';
+
+/** Where a transaction stands. */
+export type TransactionStatus =
+  /** Did not happen (a purchase whose payment failed). Lago: `failed`; Flexprice: `failed`. */
+  | 'FAILED'
+  /** Waiting (a purchase whose invoice is not paid yet): the balance has not moved. Lago: `pending`; Flexprice: `pending`. */
+  | 'PENDING'
+  /** Done: the balance moved. Lago: `settled`; Flexprice: `completed`. */
+  | 'SETTLED'
+  /** A value this gateway does not know yet (one the provider added later): the provider's own value is in the transaction's `raw`. */
+  | 'UNKNOWN';
+
 /** A prepaid-credit wallet or customer balance held by one billing provider, in one currency. */
 export type Wallet = Node & {
   __typename?: 'Wallet';
@@ -474,8 +552,18 @@ export type Wallet = Node & {
   status: WalletStatus;
   /** When the wallet was terminated. Lago: `terminated_at`; Flexprice: none; Polar: none. */
   terminatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The wallet's transactions, newest first, one upstream call per page (the provider's own pagination, never everything then a slice). Null with NOT_SUPPORTED where the provider has no transaction list (Polar). Lago: `GET /wallets/{lago_id}/wallet_transactions`, `page` and `per_page`; Flexprice: `POST /wallets/transactions/search` by `wallet_id`, `limit` and `offset`; Polar: none: Polar keeps wallet transactions internal (§2.1). */
+  transactions?: Maybe<WalletTransactionConnection>;
   /** Last change, where the provider reports it. Lago: none; Flexprice: `updated_at`; Polar: `modified_at`. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+
+/** A prepaid-credit wallet or customer balance held by one billing provider, in one currency. */
+export type WalletTransactionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<WalletTransactionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A change of a wallet's spendable balance: its ongoing balance where the provider has one, else its balance. */
@@ -581,6 +669,81 @@ export type WalletStatus =
   /** A state this gateway does not know yet (a value the provider added later, or none sent); the provider's own value is in `raw`. */
   | 'UNKNOWN';
 
+/** One movement of a wallet's credits, as its provider records it. Providers with a transaction history: Lago, Flexprice; without: Polar. */
+export type WalletTransaction = Node & {
+  __typename?: 'WalletTransaction';
+  /** What moved, in the wallet's currency, exact: a magnitude (`direction` gives the sign). Lago: `amount` (credits × rate), in the wallet's currency; Flexprice: `amount`, in `currency`. */
+  amount: Money;
+  /** When it was recorded. Lago: `created_at`; Flexprice: `created_at`. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The wallet's credit balance right after it, where the provider records it. Lago: none; Flexprice: `credit_balance_after`. */
+  creditBalanceAfter?: Maybe<Scalars['Decimal']['output']>;
+  /** The same movement in credits, where the provider counts credits. Lago: `credit_amount`; Flexprice: `credit_amount`. */
+  credits?: Maybe<Scalars['Decimal']['output']>;
+  /** Into the wallet or out of it. Lago: `transaction_type`; Flexprice: `type`. */
+  direction: TransactionDirection;
+  /** When the credits it brought expire, where they do. Lago: none; Flexprice: `expiry_date`. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it failed. Lago: `failed_at`; Flexprice: `updated_at` of a failed transaction. */
+  failedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Opaque global id; encodes provider, wallet and native id. */
+  id: Scalars['ID']['output'];
+  /** The provider's id of the invoice behind it (a purchase's, or the one it paid). Lago: `lago_invoice_id`; Flexprice: `reference_id` when `reference_type` is INVOICE. */
+  invoiceId?: Maybe<Scalars['String']['output']>;
+  /** Why the credits moved. Lago: `transaction_status`; Flexprice: `transaction_reason`. */
+  kind: TransactionKind;
+  /** Key/value metadata, as the provider stores it. An entry that cannot be read is left out, with an UPSTREAM_BAD_RESPONSE error at this list's path. Lago: `metadata`, a list of `{key, value}` (§9.7); Flexprice: `metadata` map. */
+  metadata: Array<MetadataEntry>;
+  /** A label given to it. Lago: `name`; Flexprice: `description`. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The provider holding the wallet. */
+  provider: Provider;
+  /** The provider's own transaction id. Lago: `lago_id`; Flexprice: `id` (`wtxn_<ULID>`). */
+  providerTransactionId: Scalars['String']['output'];
+  /** The upstream transaction object exactly as received: the escape hatch for provider fields not in the unified model. */
+  raw: Scalars['JSON']['output'];
+  /** When it settled; null until then, or where the provider does not say. Lago: `settled_at`; Flexprice: `updated_at` of a completed transaction. */
+  settledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What started it. Lago: `source`; INVOICE for consumption by an invoice; Flexprice: `reference_type`; metadata `auto_topup` is THRESHOLD_RULE (§3.6). */
+  source: TransactionSource;
+  /** Where it stands. Lago: `status`; Flexprice: `transaction_status`. */
+  status: TransactionStatus;
+  /** The wallet it moved (read again from the provider when not already read in this request). */
+  wallet?: Maybe<Wallet>;
+};
+
+/** A page of wallet transactions, newest first, read over the providers' own pages (Relay connection). */
+export type WalletTransactionConnection = {
+  __typename?: 'WalletTransactionConnection';
+  /** The items of this page, each with its cursor. */
+  edges: Array<WalletTransactionEdge>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+};
+
+/** An item of a list page with its cursor. */
+export type WalletTransactionEdge = {
+  __typename?: 'WalletTransactionEdge';
+  /** Opaque position of this item, for `after`/`before`. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: WalletTransaction;
+};
+
+/** Narrows a transaction history; given fields must all match. Each provider applies them upstream; a filter value a provider never records matches nothing there (no upstream call), and a filter it cannot apply is refused for it with NOT_SUPPORTED. */
+export type WalletTransactionFilter = {
+  /** Only transactions created at or after this time. Lago: applied by the gateway: the walk ends at the first older transaction; Flexprice: `start_time`. */
+  createdSince?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only transactions created at or before this time. Lago: NOT_SUPPORTED: its list has no date filter; Flexprice: `end_time`. */
+  createdUntil?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only this direction. Lago: `transaction_type`; Flexprice: `type`. */
+  direction?: InputMaybe<TransactionDirection>;
+  /** Only this kind. Lago: `transaction_status`; EXPIRED, REFUND, TERMINATION and ADJUSTMENT match nothing; Flexprice: `transaction_reason` in its reasons. */
+  kind?: InputMaybe<TransactionKind>;
+  /** Only this status. Lago: `status`; Flexprice: `transaction_status`. */
+  status?: InputMaybe<TransactionStatus>;
+};
+
 export type WalletPageQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -594,7 +757,7 @@ export type NodeByIdQueryVariables = Exact<{
 }>;
 
 
-export type NodeByIdQuery = { __typename?: 'Query', node?: { __typename?: 'Customer', externalId: string, knownBy: Array<Provider>, id: string } | { __typename?: 'Wallet', provider: Provider, providerWalletId: string, id: string, balance: { __typename?: 'Money', amount: string, currency: string } } | null };
+export type NodeByIdQuery = { __typename?: 'Query', node?: { __typename?: 'Customer', externalId: string, knownBy: Array<Provider>, id: string } | { __typename?: 'Wallet', provider: Provider, providerWalletId: string, id: string, balance: { __typename?: 'Money', amount: string, currency: string } } | { __typename?: 'WalletTransaction', id: string } | null };
 
 export type CustomerByExternalIdQueryVariables = Exact<{
   externalId: Scalars['String']['input'];
@@ -654,7 +817,7 @@ export type NodesQueryVariables = Exact<{
 }>;
 
 
-export type NodesQuery = { __typename?: 'Query', nodes: Array<{ __typename?: 'Customer', id: string } | { __typename?: 'Wallet', providerWalletId: string, id: string, balance: { __typename?: 'Money', amount: string, currency: string } } | null> };
+export type NodesQuery = { __typename?: 'Query', nodes: Array<{ __typename?: 'Customer', id: string } | { __typename?: 'Wallet', providerWalletId: string, id: string, balance: { __typename?: 'Money', amount: string, currency: string } } | { __typename?: 'WalletTransaction', id: string } | null> };
 
 export type ProvidersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -676,7 +839,7 @@ export type FlexNodesQueryVariables = Exact<{
 }>;
 
 
-export type FlexNodesQuery = { __typename?: 'Query', nodes: Array<{ __typename?: 'Customer', id: string } | { __typename?: 'Wallet', id: string, provider: Provider, providerWalletId: string, name?: string | null, code?: string | null, status: WalletStatus, kind: WalletKind, currency: string, ongoingBalanceIsCached?: boolean | null, priority?: number | null, createdAt?: string | null, updatedAt?: string | null, raw: unknown, customer: { __typename?: 'WalletCustomer', externalId?: string | null, providerCustomerId: string }, balance: { __typename?: 'Money', amount: string, currency: string, minorUnits: string }, ongoingBalance?: { __typename?: 'Money', amount: string, currency: string, minorUnits: string } | null, ongoingUsage?: { __typename?: 'Money', amount: string, currency: string } | null, credits?: { __typename?: 'WalletCredits', balance: string, ongoingBalance?: string | null, ongoingUsage?: string | null, consumed?: string | null, rate: string, topUpRate?: string | null, breakdown?: { __typename?: 'CreditBreakdown', free: string, purchased: string } | null } | null, recurringTransactionRules: Array<{ __typename?: 'RecurringTransactionRule', id?: string | null, trigger: RuleTrigger, interval?: RuleInterval | null, method: RuleMethod, thresholdCredits?: string | null, paidCredits?: string | null, grantedCredits?: string | null, targetOngoingBalance?: string | null, status: RuleStatus, invoiced?: boolean | null, cooldown?: { __typename?: 'Cooldown', value: number, unit: CooldownUnit } | null }>, alertSettings?: { __typename?: 'AlertSettings', enabled: boolean, state?: AlertState | null, thresholds: Array<{ __typename?: 'AlertThreshold', level?: AlertLevel | null, value: string, condition: AlertCondition, metric: AlertMetric, recurring: boolean, code?: string | null, alertCode?: string | null }>, critical?: { __typename?: 'AlertThreshold', value: string } | null, warning?: { __typename?: 'AlertThreshold', value: string } | null, info?: { __typename?: 'AlertThreshold', value: string } | null } | null, metadata: Array<{ __typename?: 'MetadataEntry', key: string, value?: string | null }> } | null> };
+export type FlexNodesQuery = { __typename?: 'Query', nodes: Array<{ __typename?: 'Customer', id: string } | { __typename?: 'Wallet', id: string, provider: Provider, providerWalletId: string, name?: string | null, code?: string | null, status: WalletStatus, kind: WalletKind, currency: string, ongoingBalanceIsCached?: boolean | null, priority?: number | null, createdAt?: string | null, updatedAt?: string | null, raw: unknown, customer: { __typename?: 'WalletCustomer', externalId?: string | null, providerCustomerId: string }, balance: { __typename?: 'Money', amount: string, currency: string, minorUnits: string }, ongoingBalance?: { __typename?: 'Money', amount: string, currency: string, minorUnits: string } | null, ongoingUsage?: { __typename?: 'Money', amount: string, currency: string } | null, credits?: { __typename?: 'WalletCredits', balance: string, ongoingBalance?: string | null, ongoingUsage?: string | null, consumed?: string | null, rate: string, topUpRate?: string | null, breakdown?: { __typename?: 'CreditBreakdown', free: string, purchased: string } | null } | null, recurringTransactionRules: Array<{ __typename?: 'RecurringTransactionRule', id?: string | null, trigger: RuleTrigger, interval?: RuleInterval | null, method: RuleMethod, thresholdCredits?: string | null, paidCredits?: string | null, grantedCredits?: string | null, targetOngoingBalance?: string | null, status: RuleStatus, invoiced?: boolean | null, cooldown?: { __typename?: 'Cooldown', value: number, unit: CooldownUnit } | null }>, alertSettings?: { __typename?: 'AlertSettings', enabled: boolean, state?: AlertState | null, thresholds: Array<{ __typename?: 'AlertThreshold', level?: AlertLevel | null, value: string, condition: AlertCondition, metric: AlertMetric, recurring: boolean, code?: string | null, alertCode?: string | null }>, critical?: { __typename?: 'AlertThreshold', value: string } | null, warning?: { __typename?: 'AlertThreshold', value: string } | null, info?: { __typename?: 'AlertThreshold', value: string } | null } | null, metadata: Array<{ __typename?: 'MetadataEntry', key: string, value?: string | null }> } | { __typename?: 'WalletTransaction', id: string } | null> };
 
 export type FlexWalletQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -709,7 +872,7 @@ export type PolarWalletsByIdQueryVariables = Exact<{
 }>;
 
 
-export type PolarWalletsByIdQuery = { __typename?: 'Query', nodes: Array<{ __typename?: 'Customer', id: string } | { __typename?: 'Wallet', providerWalletId: string, id: string, customer: { __typename?: 'WalletCustomer', externalId?: string | null, providerCustomerId: string }, balance: { __typename?: 'Money', amount: string, currency: string, minorUnits: string } } | null> };
+export type PolarWalletsByIdQuery = { __typename?: 'Query', nodes: Array<{ __typename?: 'Customer', id: string } | { __typename?: 'Wallet', providerWalletId: string, id: string, customer: { __typename?: 'WalletCustomer', externalId?: string | null, providerCustomerId: string }, balance: { __typename?: 'Money', amount: string, currency: string, minorUnits: string } } | { __typename?: 'WalletTransaction', id: string } | null> };
 
 export type PolarAllWalletsQueryVariables = Exact<{
   filter?: InputMaybe<WalletFilter>;

@@ -169,6 +169,16 @@ export class FlexpriceTransactions implements TransactionHistory {
     }
     const more =
       total !== undefined ? from.o + items.length < total : items.length === request.first;
+    if (entries.length === 0 && more)
+      return {
+        entries,
+        more,
+        resume: {
+          o: from.o + items.length,
+          ...(anchor && { a: anchor }),
+          ...(from.k && { k: from.k }),
+        },
+      };
     return { entries, more };
   }
 

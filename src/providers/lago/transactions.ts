@@ -155,6 +155,12 @@ export class LagoTransactions implements TransactionHistory {
         position: { o: index + 1, k: [key.at, key.id] },
       });
     }
+    if (entries.length === 0 && more)
+      return {
+        entries,
+        more,
+        resume: { o: (page - 1) * perPage + items.length, ...(from.k && { k: from.k }) },
+      };
     return { entries, more };
   }
 

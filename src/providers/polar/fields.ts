@@ -55,5 +55,8 @@ export const POLAR_DOCS: ProviderDocs = {
     'Wallet.alertSettings': { short: null, detail: 'null: no alerts' },
     'Wallet.metadata': { short: null, detail: '`[]`' },
     'Wallet.raw': { short: null, detail: 'the wallet object' },
+    'Wallet.transactions': {
+      short: 'none: Polar keeps wallet transactions internal (§2.1)',
+    },
   },
 };
