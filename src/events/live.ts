@@ -1,6 +1,8 @@
 import { Redis } from 'ioredis';
 import { boundedCache } from '../bounded-cache.js';
+import type { WalletTransaction } from '../domain/transaction.js';
 import type { ProviderName, Wallet } from '../domain/wallet.js';
+import { GatewayError } from '../errors.js';
 import { loadWalletsByKeys } from '../loaders.js';
 import type { Logger } from '../logger.js';
 import type { Result } from '../providers/provider.js';
@@ -10,6 +12,9 @@ import { BalancePoller } from './poller.js';
 import { type BalancePubSub, createBalancePubSub } from './pubsub.js';
 import { BalanceRefresher } from './refresher.js';
 import { type LiveStores, memoryStores, redisStores } from './stores.js';
+import type { TransactionEventMessage } from './transaction-event.js';
+import { TransactionPoller } from './transaction-poller.js';
+import { TransactionEvents } from './transactions.js';
 import { useWebhookRoutes } from './webhook-routes.js';
 
 export interface LiveConfig {
@@ -37,9 +42,16 @@ export class LiveServices {
   readonly stores: LiveStores;
   readonly refresher: BalanceRefresher;
   readonly poller: BalancePoller;
+  readonly transactions: TransactionEvents;
+  readonly transactionPoller: TransactionPoller;
   readonly webhookPlugin: ReturnType<typeof useWebhookRoutes>;
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly eventWallets = boundedCache<Promise<Result<Wallet>>>({
+    max: EVENT_WALLET_CACHE,
+    ttlMs: EVENT_WALLET_TTL_MS,
+    clock: Date.now,
+  });
+  private readonly eventTransactions = boundedCache<Promise<Result<WalletTransaction>>>({
     max: EVENT_WALLET_CACHE,
     ttlMs: EVENT_WALLET_TTL_MS,
     clock: Date.now,
@@ -87,10 +99,20 @@ export class LiveServices {
       intervalMs: config.pollIntervalMs,
       providers: polled,
     });
+    this.transactions = new TransactionEvents({ registry, pubsub: this.pubsub, logger });
+    this.transactionPoller = new TransactionPoller({
+      registry,
+      events: this.transactions,
+      stores: this.stores,
+      logger,
+      intervalMs: config.pollIntervalMs,
+      providers: polled,
+    });
     this.webhookPlugin = useWebhookRoutes({
       verifiers: config.verifiers,
       stores: this.stores,
       refresher: this.refresher,
+      transactions: this.transactions,
       logger,
       inFlight: this.inFlight,
       onDelivery: config.onWebhookDelivery,
@@ -108,6 +130,27 @@ export class LiveServices {
       this.eventWallets.set(eventId, wallet);
     }
     return wallet;
+  }
+
+  /**
+   * The transaction an event is about: its provider's object read by its adapter, with its
+   * wallet (read fresh for the event), once per event on this replica.
+   */
+  transactionForEvent(message: TransactionEventMessage): Promise<Result<WalletTransaction>> {
+    let transaction = this.eventTransactions.get(message.eventId);
+    if (!transaction) {
+      transaction = (async () => {
+        const history = this.registry.get(message.provider)?.transactions;
+        if (!history)
+          return new GatewayError('NOT_SUPPORTED', `${message.provider} has no transactions`, {
+            provider: message.provider,
+          });
+        const wallet = await this.walletForEvent(message.eventId, message.walletKey);
+        return wallet instanceof GatewayError ? wallet : history.read(message.raw, wallet);
+      })();
+      this.eventTransactions.set(message.eventId, transaction);
+    }
+    return transaction;
   }
 
   /**
@@ -165,6 +208,7 @@ export class LiveServices {
     // Ending the streams first sends their UNSUBSCRIBEs ahead of QUIT on the same connection.
     await this.endStreams();
     this.poller.close();
+    this.transactionPoller.close();
     await this.idle();
     await Promise.all(this.redis.map((r) => r.quit().catch(() => r.disconnect())));
   }

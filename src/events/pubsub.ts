@@ -3,8 +3,13 @@ import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub, type PubSub } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import type { BalanceChangedMessage } from './balance-event.js';
+import type { TransactionEventMessage } from './transaction-event.js';
 
-export type BalancePubSub = PubSub<{ balance: [topic: string, message: BalanceChangedMessage] }>;
+/** Balance changes and wallet transactions, each channel keyed by a wallet or customer topic. */
+export type BalancePubSub = PubSub<{
+  balance: [topic: string, message: BalanceChangedMessage];
+  transaction: [topic: string, message: TransactionEventMessage];
+}>;
 
 /** In memory by default; with Redis, an event published on one replica reaches every replica. */
 export function createBalancePubSub(redis?: { publish: Redis; subscribe: Redis }): BalancePubSub {

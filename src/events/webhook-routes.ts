@@ -9,6 +9,7 @@ import {
 } from '../providers/webhook.js';
 import type { BalanceRefresher } from './refresher.js';
 import type { LiveStores } from './stores.js';
+import type { TransactionEvents } from './transactions.js';
 
 // Providers retry for up to days (Svix, Polar: 10 attempts); a delivery id stays "seen" that long.
 const DEDUPE_TTL_MS = 3 * 24 * 3600 * 1000;
@@ -20,6 +21,8 @@ export interface WebhookRouteDeps {
   readonly verifiers: ReadonlyMap<ProviderName, WebhookVerifier>;
   readonly stores: LiveStores;
   readonly refresher: BalanceRefresher;
+  /** Publishes the transactions a delivery announces (walletTransactionCreated). */
+  readonly transactions?: TransactionEvents | undefined;
   readonly logger: Logger;
   /** Background re-fetches in flight (graceful shutdown and tests wait on them). */
   readonly inFlight: Set<Promise<unknown>>;
@@ -100,6 +103,18 @@ export function useWebhookRoutes(deps: WebhookRouteDeps): Plugin {
             deps.logger.warn(
               { provider, err: e instanceof Error ? e.message : String(e) },
               'webhook re-fetch failed',
+            ),
+          )
+          .finally(() => deps.inFlight.delete(work));
+        deps.inFlight.add(work);
+      }
+      if (delivery.transactions?.length && deps.transactions) {
+        const work = deps.transactions
+          .fromWebhook(delivery.transactions, REREAD_RETRY_DELAYS_MS)
+          .catch((e: unknown) =>
+            deps.logger.warn(
+              { provider, err: e instanceof Error ? e.message : String(e) },
+              'transaction event failed',
             ),
           )
           .finally(() => deps.inFlight.delete(work));

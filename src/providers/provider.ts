@@ -115,6 +115,11 @@ export interface TransactionHistory {
    * a filter the provider cannot apply.
    */
   page(stream: TransactionStream, request: TransactionPageRequest): Promise<TransactionPage>;
+  /**
+   * A transaction object as the provider sent it (a webhook's, a list's), of a wallet already
+   * read; where the object lacks what the list has, the provider may read it again.
+   */
+  read(raw: unknown, wallet: Wallet): Promise<Result<WalletTransaction>>;
   /** Transactions by id, each of a wallet already read (its currency, its owner). */
   byIds(
     refs: readonly { readonly wallet: Wallet; readonly transactionId: string }[],

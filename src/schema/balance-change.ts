@@ -16,7 +16,7 @@ import { MoneyType } from './money.js';
 import { providersWith } from './provider-notes.js';
 import { WalletNode } from './wallet.js';
 
-const BalanceChangeSource = builder.enumType('BalanceChangeSource', {
+export const BalanceChangeSource = builder.enumType('BalanceChangeSource', {
   description: 'How the gateway learnt of a change.',
   values: {
     WEBHOOK: { description: 'A verified provider webhook (then a re-read of the wallet).' },
@@ -91,13 +91,13 @@ const WalletBalanceChange = builder
     }),
   });
 
-function silentStream(): Repeater<BalanceChangedMessage> {
+export function silentStream<T = BalanceChangedMessage>(): Repeater<T> {
   return new Repeater(async (_push, stop) => {
     await stop;
   });
 }
 
-function walletTarget(
+export function walletTarget(
   globalId: string,
   configured: readonly ProviderName[],
 ): Extract<BalanceTarget, { kind: 'wallet' }> {
@@ -119,18 +119,22 @@ function walletTarget(
 const walletIdArgument = globalIdArgument('walletId', ['Wallet']);
 
 /** Exactly one target (no firehose), and a walletId that is a Wallet id. */
-const oneTarget: ArgumentCheck = (args) =>
-  !args.walletId === !args.customerExternalId
-    ? {
-        code: 'BAD_USER_INPUT',
-        argument: args.walletId ? 'walletId' : 'customerExternalId',
-        message: 'walletBalanceChanged needs exactly one of walletId or customerExternalId',
-      }
-    : walletIdArgument(args);
+export const oneTargetOf =
+  (field: string): ArgumentCheck =>
+  (args) =>
+    !args.walletId === !args.customerExternalId
+      ? {
+          code: 'BAD_USER_INPUT',
+          argument: args.walletId ? 'walletId' : 'customerExternalId',
+          message: `${field} needs exactly one of walletId or customerExternalId`,
+        }
+      : walletIdArgument(args);
+const oneTarget = oneTargetOf('walletBalanceChanged');
 
 builder.subscriptionType({
   description:
-    'Live balance changes, over SSE (`Accept: text/event-stream`) or WebSocket (graphql-ws) on /graphql.',
+    'Live balance changes and wallet transactions, over SSE (`Accept: text/event-stream`) or ' +
+    'WebSocket (graphql-ws) on /graphql.',
 });
 
 builder.subscriptionField('walletBalanceChanged', (t) =>

@@ -11,5 +11,6 @@ import './customer.js';
 import './transactions.js';
 import './providers.js';
 import './balance-change.js';
+import './transaction-events.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -429,19 +429,35 @@ export type RuleTrigger =
   /** A value this gateway does not know yet (one the provider added later): the provider's own value is in the wallet's `raw`. */
   | 'UNKNOWN';
 
-/** Live balance changes, over SSE (`Accept: text/event-stream`) or WebSocket (graphql-ws) on /graphql. */
+/** Live balance changes and wallet transactions, over SSE (`Accept: text/event-stream`) or WebSocket (graphql-ws) on /graphql. */
 export type Subscription = {
   __typename?: 'Subscription';
   /** Streams changes of one wallet's balance, or of every wallet of one customer across providers. Exactly one argument is required: there is no firehose of every customer's balance. */
   walletBalanceChanged: WalletBalanceChange;
+  /** Streams the transactions of one wallet, or of every wallet of one customer across providers: each verified transaction webhook is one event (a redelivery is none), and where a provider's webhooks are not configured its histories are polled (source POLL). Exactly one argument is required. Providers without a transaction list (Polar) send none. */
+  walletTransactionCreated: WalletTransactionEvent;
 };
 
 
-/** Live balance changes, over SSE (`Accept: text/event-stream`) or WebSocket (graphql-ws) on /graphql. */
+/** Live balance changes and wallet transactions, over SSE (`Accept: text/event-stream`) or WebSocket (graphql-ws) on /graphql. */
 export type SubscriptionWalletBalanceChangedArgs = {
   customerExternalId?: InputMaybe<Scalars['String']['input']>;
   walletId?: InputMaybe<Scalars['ID']['input']>;
 };
+
+
+/** Live balance changes and wallet transactions, over SSE (`Accept: text/event-stream`) or WebSocket (graphql-ws) on /graphql. */
+export type SubscriptionWalletTransactionCreatedArgs = {
+  customerExternalId?: InputMaybe<Scalars['String']['input']>;
+  walletId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** What happened to the transaction. */
+export type TransactionChange =
+  /** It was recorded. */
+  | 'CREATED'
+  /** Its status changed (a pending purchase settled or failed). */
+  | 'UPDATED';
 
 /** Whether credits came into the wallet or went out of it. */
 export type TransactionDirection =
@@ -728,6 +744,25 @@ export type WalletTransactionEdge = {
   cursor: Scalars['String']['output'];
   /** The item. */
   node: WalletTransaction;
+};
+
+/** A wallet transaction recorded, or whose status changed. */
+export type WalletTransactionEvent = {
+  __typename?: 'WalletTransactionEvent';
+  /** Recorded, or updated. */
+  change: TransactionChange;
+  /** Unique per event; the same on every replica and transport. */
+  eventId: Scalars['ID']['output'];
+  /** When the gateway learnt of it. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The provider holding the wallet. */
+  provider: Provider;
+  /** How the gateway learnt of it: a verified webhook, or a poll. */
+  source: BalanceChangeSource;
+  /** The transaction, read from the provider's own object for this event. Null plus an error when it cannot be read. */
+  transaction?: Maybe<WalletTransaction>;
+  /** Its wallet, re-read from the provider for this event. */
+  wallet?: Maybe<Wallet>;
 };
 
 /** Narrows a transaction history; given fields must all match. Each provider applies them upstream; a filter value a provider never records matches nothing there (no upstream call), and a filter it cannot apply is refused for it with NOT_SUPPORTED. */

@@ -182,6 +182,18 @@ export class FlexpriceTransactions implements TransactionHistory {
     return { entries, more };
   }
 
+  /**
+   * Webhooks since v2.1.24 carry a minimal transaction without its times (NOTES §5.3): such a
+   * one is read again from the list (one search), and answered from the payload if that fails.
+   */
+  async read(raw: unknown, wallet: Wallet): Promise<Result<WalletTransaction>> {
+    const id = field(raw, 'id');
+    if (field(raw, 'created_at') !== undefined || typeof id !== 'string')
+      return this.translate(raw);
+    const [listed] = await this.byIds([{ wallet, transactionId: id }]);
+    return listed && !(listed instanceof GatewayError) ? listed : this.translate(raw);
+  }
+
   /** One search for the whole batch (`id` in the ids), each answer checked against its wallet. */
   async byIds(
     refs: readonly { readonly wallet: Wallet; readonly transactionId: string }[],

@@ -6,6 +6,7 @@ import {
 } from '../signed-webhooks.js';
 import {
   type BalanceHint,
+  type TransactionHint,
   type VerifiedDelivery,
   WebhookRejected,
   type WebhookVerifier,
@@ -78,10 +79,14 @@ const walletHint = (walletId: string): BalanceHint => ({
   walletId,
 });
 
-/** A verified body -> its event type and the wallets it names (NOTES §5.2-§5.4). */
+/**
+ * A verified body -> its event type, the wallets it names (NOTES §5.2-§5.4) and the transaction
+ * it announces.
+ */
 export function parseFlexpriceWebhook(rawBody: string): {
   eventType: string;
   hints: BalanceHint[];
+  transactions?: TransactionHint[];
 } {
   const json = parseWebhookJson(rawBody);
   const eventType = validateWebhook(json, flexpriceWebhookEnvelope).event_type;
@@ -97,7 +102,25 @@ export function parseFlexpriceWebhook(rawBody: string): {
       eventType === 'wallet.transaction.created' ? body.transaction : body.updated_transaction;
     const ids = [transaction?.wallet_id, body.wallet?.id].filter((id): id is string => !!id);
     if (ids.length === 0) throw new WebhookRejected(400, 'the webhook body names no wallet');
-    return { eventType, hints: uniqueHints(ids.map(walletHint)) };
+    const created = eventType === 'wallet.transaction.created';
+    const object = (json as Record<string, unknown>)[
+      created ? 'transaction' : 'updated_transaction'
+    ];
+    return {
+      eventType,
+      hints: uniqueHints(ids.map(walletHint)),
+      ...(object !== undefined &&
+        object !== null && {
+          transactions: [
+            {
+              provider: 'FLEXPRICE',
+              walletId: ids[0]!,
+              change: created ? 'CREATED' : 'UPDATED',
+              raw: object,
+            },
+          ],
+        }),
+    };
   }
   if (eventType === 'feature.wallet_balance.alert') {
     const walletId = validateWebhook(json, flexpriceFeatureAlertWebhook).wallet_id;

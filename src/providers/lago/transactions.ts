@@ -164,6 +164,11 @@ export class LagoTransactions implements TransactionHistory {
     return { entries, more };
   }
 
+  /** Webhooks carry the whole transaction object, the same as the list's (NOTES §8). */
+  async read(raw: unknown, wallet: Wallet): Promise<Result<WalletTransaction>> {
+    return this.translate(raw, wallet);
+  }
+
   byIds(
     refs: readonly { readonly wallet: Wallet; readonly transactionId: string }[],
   ): Promise<Result<WalletTransaction>[]> {

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { type CryptoKey, importSPKI, errors as joseErrors, jwtVerify } from 'jose';
 import {
   type BalanceHint,
+  type TransactionHint,
   type VerifiedDelivery,
   WebhookRejected,
   type WebhookVerifier,
@@ -106,8 +107,15 @@ function hmacMatches(key: string, rawBody: string, signature: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** A verified body -> its event type and the wallets it names (NOTES §8 "Wallet-related webhook types"). */
-export function parseLagoWebhook(rawBody: string): { eventType: string; hints: BalanceHint[] } {
+/**
+ * A verified body -> its event type, the wallets it names (NOTES §8 "Wallet-related webhook
+ * types") and the transaction it announces.
+ */
+export function parseLagoWebhook(rawBody: string): {
+  eventType: string;
+  hints: BalanceHint[];
+  transactions?: TransactionHint[];
+} {
   const json = parseWebhookJson(rawBody);
   const eventType = validateWebhook(json, lagoWebhookEnvelope).webhook_type;
   if (WALLET_EVENTS.has(eventType)) {
@@ -125,7 +133,18 @@ export function parseLagoWebhook(rawBody: string): { eventType: string; hints: B
   if (TRANSACTION_EVENTS.has(eventType)) {
     const walletId = validateWebhook(json, lagoWalletTransactionWebhook).wallet_transaction
       .lago_wallet_id;
-    return { eventType, hints: [{ kind: 'wallet', provider: 'LAGO', walletId }] };
+    return {
+      eventType,
+      hints: [{ kind: 'wallet', provider: 'LAGO', walletId }],
+      transactions: [
+        {
+          provider: 'LAGO',
+          walletId,
+          change: eventType === 'wallet_transaction.created' ? 'CREATED' : 'UPDATED',
+          raw: (json as { wallet_transaction: unknown }).wallet_transaction,
+        },
+      ],
+    };
   }
   // wallet_transaction.payment_failure (no balance moved) and every non-wallet event.
   return { eventType, hints: [] };
