@@ -1,4 +1,5 @@
 import type { RunningSandbox } from './http.js';
+import type { DeliveryRecord } from './webhooks.js';
 
 /**
  * What every provider's sandbox offers the rest of the gateway (start-up in sandbox mode, tests,
@@ -13,6 +14,8 @@ export interface ProviderSandbox extends RunningSandbox {
   sendWebhooksTo(origin: string): void;
   /** Resolves when every webhook sent so far was delivered or given up. */
   webhooksIdle(): Promise<void>;
+  /** Recent deliveries, oldest first (ids, event types, statuses: no secrets). */
+  readonly webhookDeliveries: readonly DeliveryRecord[];
   /** One step of `npm start`'s gentle usage simulation on the demo wallet (usage, or a top-up when low). */
   simulateUsage(random: () => number): void;
   /** A small top-up of the demo wallet (the live benchmark's change). */

@@ -29,3 +29,52 @@ export const WALLET_RESPONSE = {
   created_by: 'user_01K0000000000000000000000',
   updated_by: 'user_01K0000000000000000000000',
 };
+
+/** NOTES §5.4's `wallet.transaction.created` transaction: the ≥ v2.1.24 minimal webhook struct. */
+export const WEBHOOK_TRANSACTION = {
+  id: 'wtxn_01K2ABCDEFGHJKMNPQRSTVWXYZ',
+  wallet_id: 'wallet_01K2ABCDEFGHJKMNPQRSTVWXYZ',
+  customer_id: 'cust_01K2ABCDEFGHJKMNPQRSTVWXYZ',
+  type: 'credit',
+  amount: '50',
+  credit_amount: '50',
+  credit_balance_before: '10',
+  credit_balance_after: '60',
+  transaction_status: 'completed',
+  reference_type: 'EXTERNAL',
+  reference_id: 'topup-123',
+  transaction_reason: 'PURCHASED_CREDIT_DIRECT',
+  currency: 'usd',
+  metadata: { order: 'A1' },
+};
+
+/** A `WalletTransactionResponse` with every field NOTES §3.7 lists, for an invoice payment. */
+export const TRANSACTION_RESPONSE = {
+  id: 'wtxn_01K2ZZZZZZZZZZZZZZZZZZZZZZ',
+  wallet_id: 'wallet_01K2ABCDEFGHJKMNPQRSTVWXYZ',
+  customer_id: 'cust_01K2ABCDEFGHJKMNPQRSTVWXYZ',
+  type: 'debit',
+  amount: '12.5',
+  credit_amount: '6.25',
+  credit_balance_before: '60',
+  credit_balance_after: '53.75',
+  transaction_status: 'completed',
+  reference_type: 'INVOICE',
+  reference_id: 'inv_01K2ABCDEFGHJKMNPQRSTVWXYZ',
+  description: 'Usage for August',
+  metadata: { consumed_credit_tx_ids: 'wtxn_01K2ABCDEFGHJKMNPQRSTVWXYZ' },
+  expiry_date: null,
+  credits_available: '0',
+  transaction_reason: 'INVOICE_PAYMENT',
+  priority: null,
+  currency: 'usd',
+  conversion_rate: '2',
+  idempotency_key: '',
+  environment_id: 'env_01K0000000000000000000000',
+  tenant_id: 'tenant_01K0000000000000000000000',
+  status: 'published',
+  created_at: '2026-08-31T23:59:59.987654321Z',
+  updated_at: '2026-09-01T00:00:00.5Z',
+  created_by: 'user_01K0000000000000000000000',
+  updated_by: 'user_01K0000000000000000000000',
+};

@@ -73,3 +73,30 @@ export const lagoAlertSample = () => ({
   thresholds: [{ code: 'warn', value: '99.0', recurring: false }],
   created_at: '2025-03-20T10:00:00Z',
 });
+
+/** NOTES §7's sample `wallet_transaction` (the spec's property examples, the serializer's keys). */
+export const lagoTransactionSample = () => ({
+  lago_id: '1a901a90-1a90-1a90-1a90-1a901a901a90',
+  lago_wallet_id: '1a901a90-1a90-1a90-1a90-1a901a901a90',
+  lago_invoice_id: null,
+  lago_credit_note_id: null,
+  lago_voided_invoice_id: null,
+  billing_entity_code: 'default',
+  status: 'settled',
+  source: 'manual',
+  transaction_status: 'granted',
+  transaction_type: 'inbound',
+  amount: '10.0',
+  credit_amount: '100.0',
+  remaining_amount_cents: 5000,
+  remaining_credit_amount: '5.0',
+  priority: 50,
+  purchase_order_number: 'PO-123',
+  settled_at: '2022-04-29T08:59:51Z',
+  failed_at: null,
+  created_at: '2022-04-29T08:59:51Z',
+  invoice_requires_successful_payment: false,
+  metadata: [{ key: 'example key', value: 'example value' }],
+  name: "Tokens for models 'high-fidelity-boost'",
+  payment_method: { payment_method_id: null, payment_method_type: 'provider' },
+});
