@@ -471,3 +471,111 @@ describe('Flexprice sandbox against swagger-3-0.json', () => {
     expect(await call('GET', '/nope')).toMatchObject({ status: 404, text: '404 page not found' });
   });
 });
+
+describe('Flexprice sandbox transaction routes against swagger-3-0.json (NOTES §3.7, §1)', () => {
+  const checkTransaction = (t: Json) => {
+    for (const f of ['amount', 'credit_amount', 'credit_balance_before', 'credit_balance_after'])
+      expect(t[f], f).toMatch(GO_DECIMAL);
+    expect(t.currency).toMatch(/^[a-z]{3}$/);
+    expect(t.id).toMatch(/^wtxn_/);
+  };
+
+  it('GET /wallets/{id}/transactions matches ListWalletTransactionsResponse; the response offset is the next offset', async () => {
+    const schema = spec.responseSchema('/wallets/{id}/transactions', 'get', 200);
+    const first = await call('GET', `/wallets/${SEEDED.hooliUsd}/transactions?limit=2`);
+    expect(first.status).toBe(200);
+    expect(spec.validate(schema, first.body)).toEqual([]);
+    expect(first.body.pagination).toEqual({ total: 6, limit: 2, offset: 2 });
+    for (const t of first.body.items as Json[]) checkTransaction(t);
+    const second = await call('GET', `/wallets/${SEEDED.hooliUsd}/transactions?limit=2&offset=2`);
+    // Asked for offset 2, told offset 4: the quirk the adapter must not read as "where I am".
+    expect(second.body.pagination).toEqual({ total: 6, limit: 2, offset: 4 });
+    const ids = [...(first.body.items as Json[]), ...(second.body.items as Json[])].map(
+      (t) => t.id,
+    );
+    expect(new Set(ids).size).toBe(4);
+    const debits = await call(
+      'GET',
+      `/wallets/${SEEDED.hooliUsd}/transactions?type=debit&transaction_reason=INVOICE_PAYMENT`,
+    );
+    expect((debits.body.items as Json[]).map((t) => t.id)).toEqual([
+      'wtxn_01JDEJPP2G0000000000000003',
+    ]);
+    const bad = await call('GET', `/wallets/${SEEDED.hooliUsd}/transactions?limit=5000`);
+    expect(bad.status).toBe(400);
+    expect(
+      spec.validate(spec.responseSchema('/wallets/{id}/transactions', 'get', 400), bad.body),
+    ).toEqual([]);
+  });
+
+  it('POST /wallets/transactions/search: filters[] on any column, sorts, expand; unknown columns refused', async () => {
+    const schema = spec.responseSchema('/wallets/transactions/search', 'post', 200);
+    const res = await call('POST', '/wallets/transactions/search', {
+      body: {
+        filters: [
+          {
+            field: 'customer_id',
+            operator: 'eq',
+            data_type: 'string',
+            value: { string: 'cust_01JBRGBK1G71HFE865V215DE1C' },
+          },
+          {
+            field: 'transaction_reason',
+            operator: 'in',
+            data_type: 'array',
+            value: { array: ['FREE_CREDIT_GRANT', 'SUBSCRIPTION_CREDIT_GRANT'] },
+          },
+        ],
+        sort: [
+          { field: 'created_at', direction: 'desc' },
+          { field: 'id', direction: 'asc' },
+        ],
+        // Only the seeded history (the top-up test above adds to it).
+        end_time: '2026-01-01T00:00:00Z',
+        limit: 10,
+        offset: 0,
+        expand: 'wallet,customer',
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(spec.validate(schema, res.body)).toEqual([]);
+    const items = res.body.items as Json[];
+    expect(items.map((t) => [t.transaction_reason, (t.wallet as Json).id])).toEqual([
+      ['FREE_CREDIT_GRANT', SEEDED.hooliUsd],
+      ['SUBSCRIPTION_CREDIT_GRANT', SEEDED.hooliEur],
+      ['FREE_CREDIT_GRANT', SEEDED.hooliUsd],
+      ['FREE_CREDIT_GRANT', SEEDED.hooliClosed],
+    ]);
+    expect((items[0]!.customer as Json).external_id).toBe('hooli_1234');
+    const until = await call('POST', '/wallets/transactions/search', {
+      body: {
+        filters: [
+          {
+            field: 'wallet_id',
+            operator: 'eq',
+            data_type: 'string',
+            value: { string: SEEDED.hooliUsd },
+          },
+        ],
+        // end_time is inclusive (created_at <= end_time).
+        end_time: '2025-03-01T00:00:10.000001Z',
+        limit: 10,
+      },
+    });
+    expect((until.body.items as Json[]).map((t) => t.id)).toEqual([
+      'wtxn_01JDEJPP2G0000000000000003',
+      'wtxn_01JDEJPP2G0000000000000002',
+      'wtxn_01JDEJPP2G0000000000000001',
+    ]);
+    const unknown = await call('POST', '/wallets/transactions/search', {
+      body: {
+        filters: [{ field: 'nope', operator: 'eq', data_type: 'string', value: { string: 'x' } }],
+      },
+    });
+    expect(unknown.status).toBe(400);
+    expect(
+      spec.validate(spec.responseSchema('/wallets/transactions/search', 'post', 400), unknown.body),
+    ).toEqual([]);
+    expect(unknown.body).toMatchObject({ code: 'validation_error' });
+  });
+});

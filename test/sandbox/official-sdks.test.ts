@@ -38,7 +38,9 @@ describe('Lago: lago-javascript-client against the Lago sandbox', () => {
         !(
           e.keyword === 'required' &&
           (e.params as { missingProperty?: string }).missingProperty === 'balance'
-        ),
+        ) &&
+        // NOTES §3/§7: `payment_method_id` is null by default; the spec types it a string.
+        !(e.keyword === 'type' && e.instancePath.endsWith('/payment_method/payment_method_id')),
     );
 
   it('findWallet (the adapter GET /wallets/{id})', async () => {
@@ -78,6 +80,34 @@ describe('Lago: lago-javascript-client against the Lago sandbox', () => {
     expect(
       valid('/customers/{external_customer_id}/wallets/{wallet_code}/alerts/{code}', one.data),
     ).toEqual([]);
+  });
+
+  it('findAllWalletTransactions and findWalletTransaction (the adapter history and refetch)', async () => {
+    const wallet = '1a901a90-1a90-4a90-8a90-000000000001';
+    const page = await lago().wallets.findAllWalletTransactions(wallet, {
+      page: 2,
+      per_page: 2,
+    });
+    expect(page.ok).toBe(true);
+    expect(valid('/wallets/{lago_id}/wallet_transactions', page.data)).toEqual([]);
+    expect(page.data.meta).toMatchObject({ current_page: 2, next_page: 3, total_count: 8 });
+    const debits = await lago().wallets.findAllWalletTransactions(wallet, {
+      transaction_type: 'outbound',
+    });
+    expect(debits.data.wallet_transactions.map((t) => t.transaction_type)).toEqual([
+      'outbound',
+      'outbound',
+      'outbound',
+    ]);
+    const one = await lago().walletTransactions.findWalletTransaction(
+      page.data.wallet_transactions[0]!.lago_id,
+    );
+    expect(one.ok).toBe(true);
+    // The client's type says the bare object; the server wraps it (NOTES §9.2).
+    expect(
+      (one.data as unknown as { wallet_transaction: { lago_id: string } }).wallet_transaction
+        .lago_id,
+    ).toBe(page.data.wallet_transactions[0]!.lago_id);
   });
 
   it('fetchJsonPublicKey (the webhook JWT key)', async () => {
@@ -137,6 +167,45 @@ describe('Flexprice: @flexprice/sdk against the Flexprice sandbox', () => {
     expect((await fp().customers.getCustomerByExternalId('hooli_1234')).id).toBe(
       'cust_01JBRGBK1G71HFE865V215DE1C',
     );
+  });
+
+  it('queryWalletTransaction (the adapter history: filters, sorts, offsets) and getWalletTransactions', async () => {
+    const page = await fp().wallets.queryWalletTransaction({
+      filters: [
+        {
+          field: 'wallet_id',
+          operator: 'eq',
+          dataType: 'string',
+          value: { string: SEEDED.hooliUsd },
+        },
+        {
+          field: 'transaction_reason',
+          operator: 'in',
+          dataType: 'array',
+          value: { array: ['PURCHASED_CREDIT_DIRECT', 'PURCHASED_CREDIT_INVOICED'] },
+        },
+      ],
+      sort: [
+        { field: 'created_at', direction: 'desc' },
+        { field: 'id', direction: 'asc' },
+      ],
+      limit: 1,
+      offset: 1,
+    } as never);
+    expect(page.items?.map((t) => [t.id, t.transactionReason, t.amount])).toEqual([
+      ['wtxn_01JDEJPP2G0000000000000002', 'PURCHASED_CREDIT_DIRECT', '30'],
+    ]);
+    // The next offset, not the one asked for (NOTES §1).
+    expect(page.pagination).toMatchObject({ total: 2, limit: 1, offset: 2 });
+    const listed = await fp().wallets.getWalletTransactions({
+      idPathParameter: SEEDED.hooliUsd,
+      limit: 2,
+      offset: 4,
+    });
+    expect(listed.items?.map((t) => t.id)).toEqual([
+      'wtxn_01JDEJPP2G0000000000000002',
+      'wtxn_01JDEJPP2G0000000000000001',
+    ]);
   });
 
   it('GET /wallets (undocumented; no SDK method) parses with the SDK list model', async () => {

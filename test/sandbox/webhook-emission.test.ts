@@ -292,12 +292,16 @@ describe('Flexprice sandbox webhooks', () => {
     const [delivery] = await target.waitFor(1);
     expect(delivery!.headers.get('svix-id')).toMatch(/^msg_/);
     const v = await verifier.verify(delivery!.body, delivery!.headers);
+    const body = JSON.parse(delivery!.body);
     expect(v).toEqual({
       deliveryId: delivery!.headers.get('svix-id'),
       eventType: 'wallet.transaction.created',
       hints: hint,
+      // The transaction itself, for walletTransactionCreated.
+      transactions: [
+        { provider: 'FLEXPRICE', walletId: FLEX_WALLET, change: 'CREATED', raw: body.transaction },
+      ],
     });
-    const body = JSON.parse(delivery!.body);
     expect(Object.keys(body)).toEqual(['event_type', 'transaction']);
     expect(body.transaction).toMatchObject({
       id: transaction.id,
@@ -430,5 +434,107 @@ describe('Polar sandbox webhooks', () => {
     expect(
       (await post(`${polar.url}/__sandbox/top-up`, { wallet_id: POLAR_WALLET, amount: 1 })).status,
     ).toBe(200);
+  });
+});
+
+describe('transaction webhooks: created, then updated when a pending purchase settles', () => {
+  const flexSpec = loadSpec('flexprice/openapi/swagger-3-0.json');
+  const flexSchema = (name: string) => ({
+    $ref: `spec#/components/schemas/${name}`,
+  });
+
+  it('Lago: a pending purchase sends only wallet_transaction.created; its payment sends .updated and wallet.updated', async () => {
+    const target = await receiver();
+    const lago = await startLagoSandbox({ webhooks: { url: target.url, algorithm: 'hmac' } });
+    cleanups.push(lago.close);
+    const verifier = createLagoWebhookVerifier({
+      hmacKey: LAGO_SANDBOX_HMAC_KEY,
+      jwtIssuer: lago.webhookIssuer,
+      publicKey: async () => {
+        throw new Error('not used');
+      },
+    });
+    const purchase = lago.store.createTransaction(LAGO_WALLET, '4.0', 'purchased');
+    const [created] = await target.waitFor(1);
+    await lago.webhooksIdle();
+    expect(target.received).toHaveLength(1);
+    const settled = await post(`${lago.url}/__sandbox/settle`, {
+      transaction_id: purchase.lago_id,
+    });
+    expect(settled.status).toBe(200);
+    const deliveries = await target.waitFor(3);
+    const verified = await Promise.all(deliveries.map((d) => verifier.verify(d.body, d.headers)));
+    expect(verified.map((v) => v.eventType)).toEqual([
+      'wallet_transaction.created',
+      'wallet_transaction.updated',
+      'wallet.updated',
+    ]);
+    expect(verified.map((v) => v.transactions?.map((t) => [t.change, t.walletId]))).toEqual([
+      [['CREATED', LAGO_WALLET]],
+      [['UPDATED', LAGO_WALLET]],
+      undefined,
+    ]);
+    const webhooks = lagoSpec.document.webhooks as Record<
+      string,
+      { post: { requestBody: { content: Record<string, { schema: Record<string, unknown> }> } } }
+    >;
+    for (const [delivery, name] of [
+      [created!, 'wallet_transaction_created'],
+      [deliveries[1]!, 'wallet_transaction_updated'],
+    ] as const) {
+      const schema = webhooks[name]!.post.requestBody.content['application/json']!.schema;
+      expect(
+        lagoSpec.validate(
+          JSON.parse(JSON.stringify(schema).replace(/"\$ref":"#\//g, '"$ref":"spec#/')),
+          JSON.parse(delivery.body),
+        ),
+        name,
+      ).toEqual([]);
+    }
+    expect(JSON.parse(deliveries[1]!.body).wallet_transaction).toMatchObject({
+      lago_id: purchase.lago_id,
+      status: 'settled',
+      transaction_status: 'purchased',
+    });
+  });
+
+  it('Flexprice: a completed purchase sends wallet.transaction.updated (updated_transaction); a usage invoice a debit', async () => {
+    const target = await receiver();
+    const flex = await startFlexpriceSandbox({ webhooks: { url: target.url } });
+    cleanups.push(flex.close);
+    const verifier = createFlexpriceWebhookVerifier({ secret: FLEXPRICE_SANDBOX_WEBHOOK_SECRET });
+    const pending = flex.store.topUp(FLEX_WALLET, '5', { reason: 'PURCHASED_CREDIT_INVOICED' });
+    const settle = await post(`${flex.url}/__sandbox/settle`, { transaction_id: pending.id });
+    expect(settle.status).toBe(200);
+    const usage = await post(`${flex.url}/__sandbox/pay-usage`, { wallet_id: FLEX_WALLET });
+    expect(((await usage.json()) as { transaction_reason: string }).transaction_reason).toBe(
+      'INVOICE_PAYMENT',
+    );
+    const deliveries = await target.waitFor(2);
+    const verified = await Promise.all(deliveries.map((d) => verifier.verify(d.body, d.headers)));
+    expect(verified.map((v) => [v.eventType, v.transactions?.[0]?.change])).toEqual([
+      ['wallet.transaction.updated', 'UPDATED'],
+      ['wallet.transaction.created', 'CREATED'],
+    ]);
+    const [updated, created] = deliveries.map((d) => JSON.parse(d.body));
+    expect(
+      flexSpec.validate(flexSchema('webhookDto.TransactionUpdatedWebhookPayload'), updated),
+    ).toEqual([]);
+    expect(flexSpec.validate(flexSchema('webhookDto.TransactionWebhookPayload'), created)).toEqual(
+      [],
+    );
+    expect(updated.updated_transaction).toMatchObject({
+      id: pending.id,
+      transaction_status: 'completed',
+      credit_balance_after: '25',
+    });
+    // The stored 40 USD ledger pays the pending 22.5 USD of usage: 11.25 credits at rate 2.
+    expect(created.transaction).toMatchObject({
+      type: 'debit',
+      amount: '22.5',
+      credit_amount: '11.25',
+      reference_type: 'INVOICE',
+      transaction_reason: 'INVOICE_PAYMENT',
+    });
   });
 });

@@ -134,6 +134,15 @@ describe('Flexprice webhooks: payloads (≥ v2.1.24 minimal)', () => {
       deliveryId: MSG_ID,
       eventType: 'wallet.transaction.created',
       hints: [hint],
+      // The transaction itself, as sent, for walletTransactionCreated.
+      transactions: [
+        {
+          provider: 'FLEXPRICE',
+          walletId: minimalTransaction.wallet_id,
+          change: 'CREATED',
+          raw: minimalTransaction,
+        },
+      ],
     });
   });
 

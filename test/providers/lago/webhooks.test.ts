@@ -125,6 +125,15 @@ describe('Lago webhooks: HMAC', () => {
       deliveryId: UNIQUE_KEY,
       eventType: 'wallet_transaction.updated',
       hints: [{ kind: 'wallet', provider: 'LAGO', walletId: WALLET_ID }],
+      // The transaction itself, as sent, for walletTransactionCreated.
+      transactions: [
+        {
+          provider: 'LAGO',
+          walletId: WALLET_ID,
+          change: 'UPDATED',
+          raw: JSON.parse(body).wallet_transaction,
+        },
+      ],
     });
   });
 
@@ -258,6 +267,7 @@ describe('Lago webhooks: JWT', () => {
       deliveryId: UNIQUE_KEY,
       eventType: 'wallet_transaction.updated',
       hints: [{ kind: 'wallet', provider: 'LAGO', walletId: WALLET_ID }],
+      transactions: [expect.objectContaining({ change: 'UPDATED', walletId: WALLET_ID })],
     });
   });
 
