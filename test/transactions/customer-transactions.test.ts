@@ -135,3 +135,25 @@ describe('Customer.transactions across Lago, Flexprice and Polar', () => {
     expect(new Set(kinds)).toEqual(new Set(['USAGE']));
   });
 });
+
+describe('with the providers’ documented wallets served beside the seeded ones (npm start)', () => {
+  it('a documented wallet with no recorded history adds nothing and costs no error', async () => {
+    const withDocuments = await startStack({}, { seedDocuments: true });
+    try {
+      for (const externalId of ['hooli_1234', 'flexprice_seed_003']) {
+        const res = await withDocuments.execute(CustomerTransactionsQuery, {
+          externalId,
+          first: 100,
+        });
+        expect(res.errors, externalId).toBeUndefined();
+      }
+      const hooli = await withDocuments.execute(CustomerTransactionsQuery, {
+        externalId: 'hooli_1234',
+        first: 100,
+      });
+      expect(hooli.data!.customer.transactions.edges.length).toBeGreaterThan(10);
+    } finally {
+      await withDocuments.close();
+    }
+  });
+});

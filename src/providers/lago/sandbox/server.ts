@@ -191,7 +191,15 @@ export async function startLagoSandbox(options: LagoSandboxOptions = {}): Promis
     // A wallet's history (NOTES §2): filters Lago does not recognise are ignored, not refused.
     .on('GET', `${PREFIX}/wallets/:id/wallet_transactions`, (req) => {
       const w = store.wallet(req.params.id!);
-      if (!w) return notFound('wallet_not_found');
+      if (!w) {
+        // Seed 001's wallet is a document with no recorded history: an empty list, like a
+        // wallet that has never moved.
+        if (!store.document(req.params.id!)) return notFound('wallet_not_found');
+        return {
+          status: 200,
+          body: { wallet_transactions: [], meta: paginate([], req.query).meta },
+        };
+      }
       const { page, meta } = paginate(
         store.transactionsOf(w.lago_id).filter((t) => matchesTransactionQuery(t, req.query)),
         req.query,
