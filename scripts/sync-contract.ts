@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { PROVIDERS } from '../src/providers/registered.js';
 
 /**
  * Copies the contract data the tests read (the providers' OpenAPI files and the seed documents)
@@ -12,13 +13,8 @@ import { parse as parseYaml } from 'yaml';
 const SHARED = new URL('../../shared/', import.meta.url);
 const CONTRACT = new URL('../test/contract/', import.meta.url);
 
-/** The spec files the tests load, relative to ../shared/providers/. */
-export const SPEC_FILES = [
-  'lago/openapi/openapi.yaml',
-  'flexprice/openapi/swagger-3-0.json',
-  'polar/openapi/polar-openapi-2026-04-16.json',
-  'polar/openapi/polar-private-wallets.reconstructed.json',
-] as const;
+/** The spec files the tests load, relative to ../shared/providers/: each provider names its own. */
+export const SPEC_FILES: readonly string[] = PROVIDERS.flatMap((p) => p.docs.specs);
 
 /** Where a spec file lives in test/contract/: the same path, always `.json`. */
 export function contractSpecPath(specFile: string): string {

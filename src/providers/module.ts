@@ -51,9 +51,10 @@ export interface PollPolicy {
 export interface FieldDoc {
   /**
    * This provider's part of the GraphQL description: the wire field(s) the value comes from
-   * (`balance_cents`), in a few words; null where the provider has none.
+   * (`balance_cents`), in a few words; null where the provider has none ("none"); left out where
+   * the description has nothing to say of this provider (only the docs/providers.md cell).
    */
-  readonly short: string | null;
+  readonly short?: string | null;
   /** The docs/providers.md cell, when it says more: conversions, defaults, NOTES.md sections. */
   readonly detail?: string;
 }
@@ -65,6 +66,11 @@ export interface ProviderDocs {
   readonly website: string;
   /** The upstream calls the adapter makes, in a sentence or two (docs/providers.md). */
   readonly upstreamCalls: string;
+  /**
+   * The provider's published API descriptions, relative to ../shared/providers/: copied into
+   * test/contract/ by `npm run sync-contract`, where the sandbox's contract tests read them.
+   */
+  readonly specs: readonly string[];
   readonly fields: FieldDocs;
 }
 

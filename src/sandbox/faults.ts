@@ -30,7 +30,8 @@ export function faultPreset(mode: FaultMode, arg?: number): Fault {
     case 'timeout':
       return { delayMs: HANG_MS };
     case 'malformed':
-      return { status: 200, body: '{"wallets": [{"lago_id": "truncated' };
+      // Cut off mid-string: JSON no provider's client can parse.
+      return { status: 200, body: '{"items": [{"id": "truncat' };
     case 'odd':
       return { transform: oddButValid };
   }

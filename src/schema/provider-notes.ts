@@ -11,7 +11,7 @@ import { PROVIDERS } from '../providers/registered.js';
 export function perProvider(coordinate: string, text: string): string {
   const parts = PROVIDERS.flatMap((p) => {
     const doc = p.docs.fields[coordinate];
-    return doc ? [`${p.docs.title}: ${doc.short ?? 'none'}`] : [];
+    return doc && doc.short !== undefined ? [`${p.docs.title}: ${doc.short ?? 'none'}`] : [];
   });
   return parts.length > 0 ? `${text} ${parts.join('; ')}.` : text;
 }

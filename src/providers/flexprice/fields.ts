@@ -13,6 +13,7 @@ export const FLEXPRICE_DOCS: ProviderDocs = {
     'external ids; ' +
     '`GET /customers/wallets?lookup_key=&include_real_time_balance=true&expand=credits_available_breakdown` ' +
     'per customer',
+  specs: ['flexprice/openapi/swagger-3-0.json'],
   fields: {
     'Wallet.id': { short: null, detail: 'global id of `FLEXPRICE:<id>`' },
     'Wallet.provider': { short: null, detail: '`FLEXPRICE`' },
@@ -123,6 +124,10 @@ export const FLEXPRICE_DOCS: ProviderDocs = {
       short: '`POST /wallets/transactions/search` by `wallet_id`, `limit` and `offset`',
     },
     'Customer.transactions': { short: 'one list for the customer (`customer_id`)' },
+    'WalletTransaction.id': {
+      short: null,
+      detail: 'global id of `FLEXPRICE:<wallet_id>:<id>`',
+    },
     'WalletTransaction.providerTransactionId': { short: '`id` (`wtxn_<ULID>`)' },
     'WalletTransaction.direction': { short: '`type`' },
     'WalletTransaction.status': { short: '`transaction_status`' },
@@ -140,6 +145,7 @@ export const FLEXPRICE_DOCS: ProviderDocs = {
     'WalletTransaction.failedAt': { short: '`updated_at` of a failed transaction' },
     'WalletTransaction.expiresAt': { short: '`expiry_date`' },
     'WalletTransaction.metadata': { short: '`metadata` map' },
+    'WalletTransaction.raw': { short: null, detail: 'the wallet transaction object' },
     'TransactionDirection.CREDIT': { short: '`credit`' },
     'TransactionDirection.DEBIT': { short: '`debit`' },
     'TransactionStatus.PENDING': { short: '`pending`' },

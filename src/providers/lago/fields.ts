@@ -11,6 +11,7 @@ export const LAGO_DOCS: ProviderDocs = {
     '`GET /wallets/{lago_id}` (by id), `GET /wallets?external_customer_id=` (per customer, all ' +
     'pages), `GET /customers/{external_customer_id}/wallets/{code}/alerts` (only when ' +
     '`alertSettings` is selected)',
+  specs: ['lago/openapi/openapi.yaml'],
   fields: {
     'Wallet.id': { short: null, detail: 'global id of `LAGO:<lago_id>`' },
     'Wallet.provider': { short: null, detail: '`LAGO`' },
@@ -88,6 +89,10 @@ export const LAGO_DOCS: ProviderDocs = {
       short: '`GET /wallets/{lago_id}/wallet_transactions`, `page` and `per_page`',
     },
     'Customer.transactions': { short: 'one list per wallet' },
+    'WalletTransaction.id': {
+      short: null,
+      detail: 'global id of `LAGO:<wallet lago_id>:<lago_id>`',
+    },
     'WalletTransaction.providerTransactionId': { short: '`lago_id`' },
     'WalletTransaction.direction': { short: '`transaction_type`' },
     'WalletTransaction.status': { short: '`status`' },
@@ -103,6 +108,7 @@ export const LAGO_DOCS: ProviderDocs = {
     'WalletTransaction.failedAt': { short: '`failed_at`' },
     'WalletTransaction.expiresAt': { short: null },
     'WalletTransaction.metadata': { short: '`metadata`, a list of `{key, value}` (§9.7)' },
+    'WalletTransaction.raw': { short: null, detail: 'the wallet transaction object' },
     'TransactionDirection.CREDIT': { short: '`inbound`' },
     'TransactionDirection.DEBIT': { short: '`outbound`' },
     'TransactionStatus.PENDING': { short: '`pending`' },

@@ -12,6 +12,10 @@ export const POLAR_DOCS: ProviderDocs = {
     '`GET /v1/customers/external/{external_id}` once per customer (cached), then ' +
     '`GET /v1/wallets/?customer_id=a&customer_id=b…` for all customers at once; when the private ' +
     'org routes answer 404/403, `POST /v1/customer-sessions/` + `GET /v1/customer-portal/wallets/`',
+  specs: [
+    'polar/openapi/polar-openapi-2026-04-16.json',
+    'polar/openapi/polar-private-wallets.reconstructed.json',
+  ],
   fields: {
     'Wallet.id': { short: null, detail: 'global id of `POLAR:<id>`' },
     'Wallet.provider': { short: null, detail: '`POLAR`' },
@@ -55,8 +59,10 @@ export const POLAR_DOCS: ProviderDocs = {
     'Wallet.alertSettings': { short: null, detail: 'null: no alerts' },
     'Wallet.metadata': { short: null, detail: '`[]`' },
     'Wallet.raw': { short: null, detail: 'the wallet object' },
+    'WalletCredits.balance': { detail: '`credits` is null: no credit unit' },
     'Wallet.transactions': {
       short: 'none: Polar keeps wallet transactions internal (§2.1)',
     },
+    'Customer.transactions': { detail: 'adds nothing: no public history (§2.1)' },
   },
 };
