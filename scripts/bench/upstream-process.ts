@@ -14,8 +14,8 @@
  * customers the way frontends do.
  */
 import { parseArgs } from 'node:util';
+import { startLagoSandbox } from '../../src/providers/lago/sandbox/server.js';
 import { faultPreset } from '../../src/sandbox/faults.js';
-import { startLagoSandbox } from '../../src/sandbox/lago/server.js';
 import { benchCustomer, type UpstreamReply, type UpstreamRequest } from './upstream-protocol.js';
 
 const uuid = (n: number, tag: string) =>

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
-import { createLagoProvider } from '../../src/providers/lago/index.js';
+import { createLagoProvider } from '../../src/providers/lago/adapter.js';
+import { type LagoSandbox, startLagoSandbox } from '../../src/providers/lago/sandbox/server.js';
 import type { WalletList } from '../../src/providers/provider.js';
 import { TranslatedOnce } from '../../src/providers/translated-once.js';
 import { faultPreset } from '../../src/sandbox/faults.js';
-import { type LagoSandbox, startLagoSandbox } from '../../src/sandbox/lago/server.js';
 
 describe('TranslatedOnce', () => {
   it('translates one wire object once per context, and keeps contexts apart', () => {
