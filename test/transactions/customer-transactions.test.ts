@@ -83,40 +83,44 @@ describe('Customer.transactions across Lago, Flexprice and Polar', () => {
     expect(stack.sandboxes.polar.requests).toHaveLength(0);
   });
 
-  it('stays correct when Lago fails once mid-walk: its part is named, nothing lost or doubled', async () => {
-    const pages = await walk(3, (page) => {
-      // Page 2: every Lago call fails once (one per wallet history).
-      if (page === 2)
-        stack.sandboxes.lago.injectFault({
-          ...faultPreset('500'),
-          path: /wallet_transactions/,
-          times: 3,
-        });
-    });
-    const all = pages.flatMap((p) => p.edges);
-    const ids = all.map((e) => e.node.providerTransactionId);
-    expect(ids.length).toBe(new Set(ids).size);
-    expect([...ids].sort()).toEqual(storeIds());
-    // Page 2 carries Flexprice's part and one error naming Lago's missing part.
-    expect(pages[1]!.edges.every((e) => e.node.provider === 'FLEXPRICE')).toBe(true);
-    expect(pages.map((p) => p.errors.length)).toEqual(pages.map((_p, i) => (i === 1 ? 1 : 0)));
-    expect(pages[1]!.errors).toEqual([
-      expect.objectContaining({
-        path: ['customer', 'transactions'],
-        extensions: expect.objectContaining({
-          code: 'UPSTREAM_UNAVAILABLE',
-          provider: 'LAGO',
-          incomplete: true,
+  it.each([
+    // Page 2: every Lago call fails once (one per wallet history).
+    ['LAGO', 'lago', /wallet_transactions/, 3, 'FLEXPRICE'],
+    // Page 2: Flexprice's one search for the customer fails once.
+    ['FLEXPRICE', 'flexprice', /\/wallets\/transactions\/search$/, 1, 'LAGO'],
+  ] as const)(
+    'stays correct when %s fails once mid-walk: its part is named, nothing lost or doubled',
+    async (failing, id, path, times, other) => {
+      const pages = await walk(3, (page) => {
+        if (page === 2)
+          stack.sandboxes.byId(id)!.injectFault({ ...faultPreset('500'), path, times });
+      });
+      const all = pages.flatMap((p) => p.edges);
+      const ids = all.map((e) => e.node.providerTransactionId);
+      expect(ids.length).toBe(new Set(ids).size);
+      expect([...ids].sort()).toEqual(storeIds());
+      // Page 2 carries the other provider's part and one error naming the missing part.
+      expect(pages[1]!.edges.length).toBeGreaterThan(0);
+      expect(pages[1]!.edges.every((e) => e.node.provider === other)).toBe(true);
+      expect(pages.map((p) => p.errors.length)).toEqual(pages.map((_p, i) => (i === 1 ? 1 : 0)));
+      expect(pages[1]!.errors).toEqual([
+        expect.objectContaining({
+          path: ['customer', 'transactions'],
+          extensions: expect.objectContaining({
+            code: 'UPSTREAM_UNAVAILABLE',
+            provider: failing,
+            incomplete: true,
+          }),
         }),
-      }),
-    ]);
-    // Every page is newest first; each provider's own order holds across the walk.
-    for (const page of pages) expect(page.edges).toEqual([...page.edges].sort(newestFirst));
-    for (const provider of ['LAGO', 'FLEXPRICE']) {
-      const own = all.filter((e) => e.node.provider === provider);
-      expect(own).toEqual([...own].sort(newestFirst));
-    }
-  });
+      ]);
+      // Every page is newest first; each provider's own order holds across the walk.
+      for (const page of pages) expect(page.edges).toEqual([...page.edges].sort(newestFirst));
+      for (const provider of ['LAGO', 'FLEXPRICE']) {
+        const own = all.filter((e) => e.node.provider === provider);
+        expect(own).toEqual([...own].sort(newestFirst));
+      }
+    },
+  );
 
   it('a customer no provider knows has no history, and a filter applies to every provider', async () => {
     const nobody = await stack.execute(CustomerTransactionsQuery, { externalId: 'nobody_999' });
