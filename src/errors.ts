@@ -95,7 +95,8 @@ export class GatewayError extends Error {
   readonly extensions: Readonly<Record<string, unknown>>;
   /**
    * Set by `withPath`: where in the response the error belongs, when no resolver threw it. (Not
-   * named `path`: graphql-js takes any thrown error with an array `path` for a located GraphQLError.)
+   * named `path`: graphql-js takes any thrown error with an array `path` for a located
+   * GraphQLError.)
    */
   readonly placedAt: ErrorPath | undefined;
   readonly #options: GatewayErrorOptions;

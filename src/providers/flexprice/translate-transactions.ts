@@ -66,7 +66,8 @@ function sourceOf(raw: unknown): TransactionSource {
  * Flexprice wallet transaction -> domain (NOTES §3.7; the minimal webhook struct of §5.3 too).
  * Pure. `amount` is in currency, `credit_amount` in credits. Flexprice records no settlement
  * or failure time: a completed (or failed) transaction's `updated_at` is when it got there (a
- * pending purchase is updated once, when it completes). Its invoice is `reference_id` when `reference_type` is INVOICE.
+ * pending purchase is updated once, when it completes). Its invoice is `reference_id` when
+ * `reference_type` is INVOICE.
  *
  * Not mapped (stay in `raw`): `credit_balance_before`, `credits_available`, `priority`,
  * `idempotency_key`, `parent_transaction_id`, conversion rates, audit and tenancy fields.

@@ -276,7 +276,7 @@ function lagoTarget(): FuzzTarget {
     fields: [...fields, 'balance'],
     spec: population('spec', pure, ref, SPEC_OPTIONS),
     wire: population('wire', wire, ref, WIRE_OPTIONS),
-    // As LagoProvider.translate (src/providers/lago/index.ts).
+    // As LagoProvider.translate (src/providers/lago/adapter.ts).
     translate: (raw) =>
       translateItem('LAGO', lagoWalletCore, translateLago, raw, silent, 'lago_id'),
     coreValid: (input) => {
@@ -470,7 +470,7 @@ function flexpriceTarget(
     fields,
     spec: population('spec', pure, ref, SPEC_OPTIONS),
     wire: population('wire', wire, ref, WIRE_OPTIONS),
-    // As FlexpriceProvider.translate / translateBalance / customerWalletList (src/providers/flexprice/index.ts).
+    // As FlexpriceProvider.translate / translateBalance / customerWalletList (src/providers/flexprice/adapter.ts).
     translate: (raw, externalId) =>
       translateItem(
         'FLEXPRICE',
@@ -579,7 +579,7 @@ function polarTarget(kind: 'Wallet' | 'CustomerWallet'): FuzzTarget {
     fields: Object.keys(deref(pure.document, ref).properties as Json),
     spec: population('spec', pure, ref, SPEC_OPTIONS),
     wire: population('wire', wire, ref, WIRE_OPTIONS),
-    // As PolarProvider.translate (src/providers/polar/index.ts): one schema for both shapes.
+    // As PolarProvider.translate (src/providers/polar/adapter.ts): one schema for both shapes.
     translate: (raw, externalId) =>
       translateItem(
         'POLAR',
