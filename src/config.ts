@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TokenPolicy } from './auth/token-policy.js';
 import type { ProviderName } from './domain/wallet.js';
 import { optionalString, positiveInt, httpUrl as url } from './env.js';
 import type { ProviderSettings } from './providers/module.js';
@@ -27,6 +28,9 @@ const gatewayEnv = {
   AUTH_JWT_CLAIM: z.string().trim().min(1).default('sub'),
   AUTH_JWT_ISSUER: optionalString,
   AUTH_JWT_AUDIENCE: optionalString,
+  AUTH_JWT_REQUIRE_EXP: z.enum(['true', 'false']).optional(),
+  AUTH_JWT_CLOCK_SKEW_S: z.coerce.number().int().min(0).max(600).default(60),
+  AUTH_JWT_MAX_LIFETIME_S: positiveInt.optional(),
   LIMIT_MAX_DEPTH: positiveInt.default(10),
   LIMIT_MAX_COST: positiveInt.default(5000),
   LIMIT_MAX_ALIASES: positiveInt.default(30),
@@ -120,6 +124,7 @@ export interface AuthConfig {
     readonly claim: string;
     readonly issuer?: string;
     readonly audience?: string;
+    readonly policy: TokenPolicy;
   };
 }
 
@@ -246,6 +251,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
           claim: e.AUTH_JWT_CLAIM,
           ...(e.AUTH_JWT_ISSUER && { issuer: e.AUTH_JWT_ISSUER }),
           ...(e.AUTH_JWT_AUDIENCE && { audience: e.AUTH_JWT_AUDIENCE }),
+          policy: {
+            // Sandbox mode keeps hand-made demo tokens working; a real deployment needs `exp`.
+            requireExp: (e.AUTH_JWT_REQUIRE_EXP ?? String(!sandbox)) === 'true',
+            clockSkewS: e.AUTH_JWT_CLOCK_SKEW_S,
+            ...(e.AUTH_JWT_MAX_LIFETIME_S && { maxLifetimeS: e.AUTH_JWT_MAX_LIFETIME_S }),
+          },
         }
       : undefined;
   if (e.TRUSTED_DOCUMENTS_ONLY && !e.TRUSTED_DOCUMENTS_MANIFEST)
