@@ -1,8 +1,10 @@
 import { request as httpRequest } from 'node:http';
+import { print } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { BalanceChangedSubscription } from '../events/operations.js';
 import { type Stack, startStack } from '../helpers/stack.js';
 
 /**
@@ -192,7 +194,10 @@ describe('the same refusals on every transport', () => {
         accept: 'text/event-stream',
         authorization: `Bearer ${await token({ header: { crit: ['b64'], b64: true } })}`,
       },
-      body: JSON.stringify({ query: 'subscription { balanceChanged { balance } }' }),
+      body: JSON.stringify({
+        query: print(BalanceChangedSubscription),
+        variables: { customerExternalId: 'hooli_1234' },
+      }),
     });
     expect(res.status).toBe(401);
     const text = await res.text();
