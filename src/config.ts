@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TokenPolicy } from './auth/token-policy.js';
 import type { ProviderName } from './domain/wallet.js';
 import { optionalString, positiveInt, httpUrl as url } from './env.js';
 import type { ProviderSettings } from './providers/module.js';
@@ -19,6 +20,7 @@ const gatewayEnv = {
   UPSTREAM_RETRY_AFTER_CAP_MS: positiveInt.default(10_000),
   UPSTREAM_BREAKER_THRESHOLD: positiveInt.default(5),
   UPSTREAM_BREAKER_HALF_OPEN_MS: positiveInt.default(10_000),
+  UPSTREAM_BREAKER_HALF_OPEN_INITIAL_MS: positiveInt.default(1000),
   BALANCE_POLL_INTERVAL_MS: positiveInt.min(100).default(5000),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   GATEWAY_API_KEYS: optionalString,
@@ -27,6 +29,9 @@ const gatewayEnv = {
   AUTH_JWT_CLAIM: z.string().trim().min(1).default('sub'),
   AUTH_JWT_ISSUER: optionalString,
   AUTH_JWT_AUDIENCE: optionalString,
+  AUTH_JWT_REQUIRE_EXP: z.enum(['true', 'false']).optional(),
+  AUTH_JWT_CLOCK_SKEW_S: z.coerce.number().int().min(0).max(600).default(60),
+  AUTH_JWT_MAX_LIFETIME_S: positiveInt.optional(),
   LIMIT_MAX_DEPTH: positiveInt.default(10),
   LIMIT_MAX_COST: positiveInt.default(5000),
   LIMIT_MAX_ALIASES: positiveInt.default(30),
@@ -120,6 +125,7 @@ export interface AuthConfig {
     readonly claim: string;
     readonly issuer?: string;
     readonly audience?: string;
+    readonly policy: TokenPolicy;
   };
 }
 
@@ -246,6 +252,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
           claim: e.AUTH_JWT_CLAIM,
           ...(e.AUTH_JWT_ISSUER && { issuer: e.AUTH_JWT_ISSUER }),
           ...(e.AUTH_JWT_AUDIENCE && { audience: e.AUTH_JWT_AUDIENCE }),
+          policy: {
+            // Sandbox mode keeps hand-made demo tokens working; a real deployment needs `exp`.
+            requireExp: (e.AUTH_JWT_REQUIRE_EXP ?? String(!sandbox)) === 'true',
+            clockSkewS: e.AUTH_JWT_CLOCK_SKEW_S,
+            ...(e.AUTH_JWT_MAX_LIFETIME_S && { maxLifetimeS: e.AUTH_JWT_MAX_LIFETIME_S }),
+          },
         }
       : undefined;
   if (e.TRUSTED_DOCUMENTS_ONLY && !e.TRUSTED_DOCUMENTS_MANIFEST)
@@ -273,7 +285,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
       ...(e.UPSTREAM_BUDGET_MS && { budgetMs: e.UPSTREAM_BUDGET_MS }),
       retryAfterCapMs: e.UPSTREAM_RETRY_AFTER_CAP_MS,
       breakerThreshold: e.UPSTREAM_BREAKER_THRESHOLD,
-      halfOpenAfterMs: e.UPSTREAM_BREAKER_HALF_OPEN_MS,
+      halfOpenInitialMs: e.UPSTREAM_BREAKER_HALF_OPEN_INITIAL_MS,
+      halfOpenMaxMs: e.UPSTREAM_BREAKER_HALF_OPEN_MS,
     },
     providers,
     auth: { apiKeys, ...(jwt && { jwt }) },

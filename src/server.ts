@@ -174,7 +174,12 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   });
 
   const openRequests = new OpenRequests();
-  const server = createServer(openRequests.wrap(withBodyLimit(yoga, config.limits.maxBodyBytes)));
+  // Node keeps only the first of two Authorization headers; joined, the second one is seen and
+  // the ambiguous credential refused.
+  const server = createServer(
+    { joinDuplicateHeaders: true },
+    openRequests.wrap(withBodyLimit(yoga, config.limits.maxBodyBytes)),
+  );
   const ws = attachWebSocket(server, yoga, config.limits.maxBodyBytes);
   return {
     yoga,

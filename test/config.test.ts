@@ -77,11 +77,35 @@ describe('loadConfig', () => {
       }).auth,
     ).toEqual({
       apiKeys: ['a', 'b', 'c'],
-      jwt: { jwksUrl: 'https://id.example/jwks.json', claim: 'customer_id' },
+      jwt: {
+        jwksUrl: 'https://id.example/jwks.json',
+        claim: 'customer_id',
+        policy: { requireExp: false, clockSkewS: 60 },
+      },
     });
     expect(() =>
       loadConfig({ AUTH_JWT_SECRET: 's', AUTH_JWKS_URL: 'https://id.example/jwks.json' }),
     ).toThrow(/not both/);
+  });
+
+  it('requires exp outside sandbox mode unless told otherwise; bounds the clock skew', () => {
+    const jwtEnv = { LAGO_API_KEY: 'k', AUTH_JWT_SECRET: 'x'.repeat(32) };
+    expect(loadConfig(jwtEnv).auth.jwt?.policy).toEqual({ requireExp: true, clockSkewS: 60 });
+    expect(loadConfig({ AUTH_JWT_SECRET: 'x'.repeat(32) }).auth.jwt?.policy.requireExp).toBe(false);
+    expect(
+      loadConfig({
+        ...jwtEnv,
+        AUTH_JWT_REQUIRE_EXP: 'false',
+        AUTH_JWT_CLOCK_SKEW_S: '5',
+        AUTH_JWT_MAX_LIFETIME_S: '3600',
+      }).auth.jwt?.policy,
+    ).toEqual({ requireExp: false, clockSkewS: 5, maxLifetimeS: 3600 });
+    expect(() => loadConfig({ ...jwtEnv, AUTH_JWT_CLOCK_SKEW_S: '3600' })).toThrow(
+      /^Invalid configuration: AUTH_JWT_CLOCK_SKEW_S: /,
+    );
+    expect(() => loadConfig({ ...jwtEnv, AUTH_JWT_REQUIRE_EXP: 'yes' })).toThrow(
+      /^Invalid configuration: AUTH_JWT_REQUIRE_EXP: /,
+    );
   });
 
   it('treats empty strings as unset', () => {

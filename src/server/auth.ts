@@ -1,12 +1,14 @@
 import {
   createInlineSigningKeyProvider,
   createRemoteJwksSigningKeyProvider,
-  extractFromHeader,
+  type ExtractTokenFunction,
   useJWT,
 } from '@graphql-yoga/plugin-jwt';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { bearerToken } from '../auth/bearer.js';
 import { type AuthSettings, unauthenticated } from '../auth/caller.js';
+import { checkTokenPolicy, type TokenPolicy } from '../auth/token-policy.js';
 import type { GatewayConfig } from '../config.js';
 import { withErrorsMapped } from './withErrorsMapped.js';
 
@@ -16,6 +18,7 @@ import { withErrorsMapped } from './withErrorsMapped.js';
  * be fetched) stays an unexpected error.
  */
 function refusedToken(e: unknown): unknown {
+  if (e instanceof GraphQLError && e.extensions?.code === 'UNAUTHENTICATED') return e;
   const status =
     e instanceof GraphQLError ? (e.extensions?.http as { status?: number })?.status : 0;
   return status === 400 || status === 401
@@ -36,6 +39,20 @@ function refuseBearerTokens(): Plugin {
   };
 }
 
+/**
+ * The token of the one `Authorization: Bearer` credential, held to the policy the JWT library
+ * does not check (it verifies the signature, `exp` and `nbf` afterwards).
+ */
+function policedBearerToken(policy: TokenPolicy): ExtractTokenFunction {
+  return ({ request }) => {
+    const header = request?.headers.get('authorization');
+    if (header == null) return undefined;
+    const token = bearerToken(header);
+    checkTokenPolicy(token, policy, Math.floor(Date.now() / 1000));
+    return { prefix: 'Bearer', token };
+  };
+}
+
 /** Verifies customer JWTs (HS256 secret or a JWKS) and puts the payload at `context.jwt`. */
 export function useCustomerJwt(config: GatewayConfig): Plugin {
   const jwt = config.auth.jwt;
@@ -46,8 +63,9 @@ export function useCustomerJwt(config: GatewayConfig): Plugin {
         ? createInlineSigningKeyProvider(jwt.secret)
         : createRemoteJwksSigningKeyProvider({ jwksUri: jwt.jwksUrl! }),
     ],
-    tokenLookupLocations: [extractFromHeader({ name: 'authorization', prefix: 'Bearer' })],
+    tokenLookupLocations: [policedBearerToken(jwt.policy)],
     tokenVerification: {
+      clockTolerance: jwt.policy.clockSkewS,
       algorithms: jwt.secret ? ['HS256'] : ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'PS256'],
       ...(jwt.issuer && { issuer: jwt.issuer }),
       ...(jwt.audience && { audience: jwt.audience }),

@@ -74,4 +74,40 @@ describe('JWKS-verified customer tokens', () => {
         .status,
     ).toBe(401);
   });
+
+  it('holds RS256 tokens to the same policy: exp required, no crit, no iat from the future', async () => {
+    const refusal = async (jwt: SignJWT, crit?: string) => {
+      const signed = await jwt.sign(privateKey, crit ? { crit: { [crit]: true } } : {});
+      const res = await stack.execute(
+        '{ providers { name } }',
+        {},
+        { authorization: `Bearer ${signed}` },
+      );
+      expect(res.status).toBe(401);
+      expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      return res.errors?.[0]?.message;
+    };
+    const claims = () =>
+      new SignJWT({ customer_id: 'acme_42' })
+        .setProtectedHeader({ alg: 'RS256', kid: 'idp-key-1' })
+        .setIssuer('https://id.example');
+    expect(await refusal(claims())).toBe('Token refused: no "exp" claim');
+    expect(
+      await refusal(
+        new SignJWT({ customer_id: 'acme_42' })
+          .setProtectedHeader({ alg: 'RS256', kid: 'idp-key-1', crit: ['x-idp'], 'x-idp': 1 })
+          .setIssuer('https://id.example')
+          .setExpirationTime('10m'),
+        'x-idp',
+      ),
+    ).toMatch(/"crit"/);
+    const nextYear = Math.floor(Date.now() / 1000) + 365 * 86_400;
+    expect(
+      await refusal(
+        claims()
+          .setIssuedAt(nextYear)
+          .setExpirationTime(nextYear + 600),
+      ),
+    ).toBe('Token refused: "iat" is in the future');
+  });
 });

@@ -29,7 +29,8 @@ const SETTINGS: UpstreamSettings = {
   budgetMs: BUDGET_MS,
   retries: 1,
   breakerThreshold: 4,
-  halfOpenAfterMs: HALF_OPEN_MS,
+  halfOpenInitialMs: HALF_OPEN_MS,
+  halfOpenMaxMs: HALF_OPEN_MS,
 };
 const QUERY = '{ customer(externalId: "hooli_1234") { wallets { provider } } }';
 const ALL = ['LAGO', 'FLEXPRICE', 'POLAR'] as const;

@@ -223,7 +223,7 @@ describe('what is retried', () => {
 });
 
 describe('circuit breaker (one per provider)', () => {
-  const settings = { retries: 0, breakerThreshold: 3, halfOpenAfterMs: 300 };
+  const settings = { retries: 0, breakerThreshold: 3, halfOpenInitialMs: 300, halfOpenMaxMs: 300 };
 
   it('opens after N consecutive failures; while open, calls fail UPSTREAM_UNAVAILABLE and cost no request', async () => {
     const obs = recorder();
@@ -254,7 +254,7 @@ describe('circuit breaker (one per provider)', () => {
     expect(obs.states).toEqual(['OPEN']);
   });
 
-  it('after halfOpenAfterMs: one probe however many callers; a failed probe re-opens, a good one closes', async () => {
+  it('after the half-open wait: one probe however many callers; a failed probe re-opens, a good one closes', async () => {
     const obs = recorder();
     const res = resilience({ ...settings, observer: obs });
     const c = client(res);

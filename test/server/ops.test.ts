@@ -15,6 +15,7 @@ let origin: string;
 beforeAll(async () => {
   stack = await startStack({
     UPSTREAM_BREAKER_THRESHOLD: '2',
+    UPSTREAM_BREAKER_HALF_OPEN_INITIAL_MS: '60000',
     UPSTREAM_BREAKER_HALF_OPEN_MS: '60000',
     UPSTREAM_TIMEOUT_MS: '500',
   });

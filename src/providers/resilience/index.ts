@@ -4,7 +4,9 @@ import {
   CircuitState,
   ConsecutiveBreaker,
   circuitBreaker,
+  ExponentialBackoff,
   handleWhen,
+  noJitterGenerator,
   retry,
   type TimeoutPolicy,
   TimeoutStrategy,
@@ -120,7 +122,14 @@ export class ProviderResilience {
     this.breaker = circuitBreaker(
       handleWhen((e) => e instanceof UpstreamFailure && e.countsAgainstBreaker),
       {
-        halfOpenAfter: this.settings.halfOpenAfterMs,
+        // A short burst of errors costs the first, short wait; only a probe that keeps failing
+        // stretches it. No jitter: each replica sends one probe, so there is no herd to spread.
+        halfOpenAfter: new ExponentialBackoff({
+          initialDelay: this.settings.halfOpenInitialMs,
+          maxDelay: this.settings.halfOpenMaxMs,
+          exponent: 2,
+          generator: noJitterGenerator,
+        }),
         breaker: new ConsecutiveBreaker(this.settings.breakerThreshold),
       },
     );

@@ -13,8 +13,13 @@ export interface ResilienceSettings {
   readonly retryAfterCapMs?: number | undefined;
   /** Consecutive failed attempts (5xx, timeout, network) that open the circuit. */
   readonly breakerThreshold?: number | undefined;
-  /** How long an open circuit refuses calls before it lets one probe through. */
-  readonly halfOpenAfterMs?: number | undefined;
+  /**
+   * How long an open circuit first refuses calls before it lets one probe through; each failed
+   * probe doubles the wait, up to halfOpenMaxMs. A success closes the circuit and resets it.
+   */
+  readonly halfOpenInitialMs?: number | undefined;
+  /** The longest an open circuit waits between probes (env UPSTREAM_BREAKER_HALF_OPEN_MS). */
+  readonly halfOpenMaxMs?: number | undefined;
   /** First backoff step between retries (jittered, exponential). */
   readonly backoffBaseMs?: number | undefined;
 }
@@ -26,12 +31,14 @@ export const RESILIENCE_DEFAULTS = {
   retries: 2,
   retryAfterCapMs: 10_000,
   breakerThreshold: 5,
-  halfOpenAfterMs: 10_000,
+  halfOpenInitialMs: 1000,
+  halfOpenMaxMs: 10_000,
   backoffBaseMs: 100,
 } as const;
 
 export function resolveSettings(s: Partial<ResilienceSettings>): ResolvedSettings {
   const timeoutMs = s.timeoutMs ?? RESILIENCE_DEFAULTS.timeoutMs;
+  const halfOpenMaxMs = s.halfOpenMaxMs ?? RESILIENCE_DEFAULTS.halfOpenMaxMs;
   return {
     timeoutMs,
     retries: s.retries ?? RESILIENCE_DEFAULTS.retries,
@@ -39,7 +46,11 @@ export function resolveSettings(s: Partial<ResilienceSettings>): ResolvedSetting
     budgetMs: s.budgetMs ?? 2 * timeoutMs,
     retryAfterCapMs: s.retryAfterCapMs ?? RESILIENCE_DEFAULTS.retryAfterCapMs,
     breakerThreshold: Math.max(1, s.breakerThreshold ?? RESILIENCE_DEFAULTS.breakerThreshold),
-    halfOpenAfterMs: s.halfOpenAfterMs ?? RESILIENCE_DEFAULTS.halfOpenAfterMs,
+    halfOpenInitialMs: Math.min(
+      halfOpenMaxMs,
+      s.halfOpenInitialMs ?? RESILIENCE_DEFAULTS.halfOpenInitialMs,
+    ),
+    halfOpenMaxMs,
     backoffBaseMs: s.backoffBaseMs ?? RESILIENCE_DEFAULTS.backoffBaseMs,
   };
 }
