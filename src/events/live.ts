@@ -81,6 +81,8 @@ export class LiveServices {
         subscribe: subscriber,
         logger,
         onFallback: config.onRedisFallback,
+        // What this replica's subscribers were told is what it knows, should Redis lose it.
+        onRemoteBalance: (m) => this.shared?.remember(m.walletKey, JSON.stringify(m.balance)),
       });
     } else {
       this.stores = memoryStores();

@@ -17,6 +17,8 @@ export interface RedisPubSubClients {
   readonly subscribe: Redis;
   readonly logger: Logger;
   readonly onFallback?: ((operation: 'publish' | 'subscribe') => void) | undefined;
+  /** A balance change another replica published, as it reaches this one. */
+  readonly onRemoteBalance?: ((message: BalanceChangedMessage) => void) | undefined;
 }
 
 /** Both message kinds carry a unique event id. */
@@ -43,6 +45,9 @@ export function createBalancePubSub(redis?: RedisPubSubClients): BalancePubSub {
       idOf: eventIdOf,
       logger: redis.logger,
       onFallback: redis.onFallback,
+      onRemoteMessage: (topic, detail) => {
+        if (topic.startsWith('balance:')) redis.onRemoteBalance?.(detail as BalanceChangedMessage);
+      },
     }) as never,
   });
 }

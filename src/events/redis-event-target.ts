@@ -10,6 +10,8 @@ export interface ResilientEventTargetOptions {
   readonly idOf: (detail: unknown) => string | undefined;
   readonly logger: Logger;
   readonly onFallback?: ((operation: 'publish' | 'subscribe') => void) | undefined;
+  /** Each message another replica published, as it is delivered here. */
+  readonly onRemoteMessage?: ((topic: string, detail: unknown) => void) | undefined;
 }
 
 // A message of ours comes back from Redis within moments; these bound the ids kept until then.
@@ -27,7 +29,7 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * reconnect. While Redis is away, listeners receive this replica's own events only.
  */
 export function createResilientEventTarget(options: ResilientEventTargetOptions): EventTarget {
-  const { publishClient, subscribeClient, idOf, logger, onFallback } = options;
+  const { publishClient, subscribeClient, idOf, logger, onFallback, onRemoteMessage } = options;
   const local = new EventTarget();
   // Thousands of subscribers listen on one customer's topic: that is the design, not a leak.
   setMaxListeners(0, local);
@@ -35,17 +37,19 @@ export function createResilientEventTarget(options: ResilientEventTargetOptions)
   const own = boundedCache<true>({ max: OWN_MESSAGES, ttlMs: OWN_MESSAGE_TTL_MS, clock: Date.now });
   const ownKey = (topic: string, id: string) => `${topic}\n${id}`;
 
-  const deliver = (topic: string, text: string) => {
-    // Parsed from the same text everywhere: a local listener sees what a remote one does.
-    local.dispatchEvent(new CustomEvent(topic, { detail: text === '' ? null : JSON.parse(text) }));
-  };
+  // Parsed from the same text everywhere: a local listener sees what a remote one does.
+  const parse = (text: string): unknown => (text === '' ? null : JSON.parse(text));
+  const deliver = (topic: string, detail: unknown) =>
+    local.dispatchEvent(new CustomEvent(topic, { detail }));
 
   subscribeClient.on('message', (topic: string, text: string) => {
     if (!listeners.has(topic)) return;
     try {
-      const id = idOf(text === '' ? null : JSON.parse(text));
+      const detail = parse(text);
+      const id = idOf(detail);
       if (id !== undefined && own.has(ownKey(topic, id))) return;
-      deliver(topic, text);
+      onRemoteMessage?.(topic, detail);
+      deliver(topic, detail);
     } catch (e) {
       logger.warn({ topic, err: errorText(e) }, 'unreadable pubsub message dropped');
     }
@@ -95,7 +99,7 @@ export function createResilientEventTarget(options: ResilientEventTargetOptions)
         return true;
       }
       if (id !== undefined) own.set(ownKey(event.type, id), true);
-      deliver(event.type, text);
+      deliver(event.type, parse(text));
       command('publish', () => publishClient.publish(event.type, text));
       return true;
     },

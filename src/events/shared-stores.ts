@@ -79,6 +79,11 @@ export class SharedStores implements LiveStores {
     return fleet === UNAVAILABLE ? this.local.lease(key, owner, ttlMs) : fleet;
   }
 
+  /** Records a balance another replica saw, in this replica's memory only. */
+  remember(key: string, value: string): void {
+    this.local.snapshots.set(key, value);
+  }
+
   private async attempt<T>(
     operation: RedisFallback,
     run: () => Promise<T>,
