@@ -25,6 +25,9 @@ import { BalanceChangedSubscription } from './operations.js';
 const AUTH = { 'x-api-key': TEST_API_KEY };
 const QUERY = print(BalanceChangedSubscription);
 const flexWallet = Buffer.from(`Wallet:FLEXPRICE:${SEEDED.hooliUsd}`).toString('base64');
+// Polar has no wallet webhooks: it is polled, in rounds the test drives.
+const POLAR_HOOLI = '7e0b7bd0-3b6e-4a9a-9d3f-0f6a5d1c2b11';
+const polarWallet = Buffer.from(`Wallet:POLAR:${POLAR_HOOLI}`).toString('base64');
 
 interface Change {
   walletBalanceChanged: {
@@ -130,6 +133,8 @@ describe('a Redis outage under two replicas', () => {
   let onA: Sub;
   let wsA: Sub;
   let onB: Sub;
+  let polarB: Sub;
+  let lateA: Sub;
   let d1: ReturnType<typeof topUpDelivery>;
   let d2: ReturnType<typeof topUpDelivery>;
   const seen: Record<string, Change['walletBalanceChanged'][]> = { onA: [], wsA: [], onB: [] };
@@ -138,7 +143,12 @@ describe('a Redis outage under two replicas', () => {
     onA = await subscribeSse<Change>(urlA, QUERY, { walletId: flexWallet }, AUTH);
     wsA = await subscribeWs<Change>(urlA, QUERY, { walletId: flexWallet }, AUTH);
     onB = await subscribeSse<Change>(urlB, QUERY, { walletId: flexWallet }, AUTH);
-    await until(() => a.gateway.live.openStreams === 2 && b.gateway.live.openStreams === 1);
+    polarB = await subscribeSse<Change>(urlB, QUERY, { walletId: polarWallet }, AUTH);
+    await until(() => a.gateway.live.openStreams === 2 && b.gateway.live.openStreams === 2);
+    // B took the polled wallet's baseline.
+    await until(() =>
+      sandboxes.polar.requests.some((r) => r.path === `/v1/wallets/${POLAR_HOOLI}`),
+    );
     expect((await readyz(urlA)).body.status).toBe('ready');
 
     d1 = topUpDelivery('3');
@@ -153,7 +163,7 @@ describe('a Redis outage under two replicas', () => {
     // Another subscriber on B, on its own topic: leaving during the outage unsubscribes.
     const lago = Buffer.from('Wallet:LAGO:1a901a90-1a90-4a90-8a90-000000000001').toString('base64');
     const leaving = await subscribeWs<Change>(urlB, QUERY, { walletId: lago }, AUTH);
-    await until(() => b.gateway.live.openStreams === 2);
+    await until(() => b.gateway.live.openStreams === 3);
 
     await redis.kill();
     await until(
@@ -169,7 +179,10 @@ describe('a Redis outage under two replicas', () => {
         },
       });
     await leaving.close();
-    await until(() => b.gateway.live.openStreams === 1);
+    await until(() => b.gateway.live.openStreams === 2);
+    // A subscription opened during the outage, on a topic A did not listen to before.
+    lateA = await subscribeSse<Change>(urlA, QUERY, { customerExternalId: 'hooli_1234' }, AUTH);
+    await until(() => a.gateway.live.openStreams === 3);
 
     // Longer than the few seconds after which replicas used to exit.
     const before = (await walletBalance(urlA)).amount;
@@ -210,6 +223,7 @@ describe('a Redis outage under two replicas', () => {
     expect(await d2.post(urlA)).toEqual({ status: 202, body: { status: 'accepted' } });
     seen.onA!.push(change(await onA.next()));
     seen.wsA!.push(change(await wsA.next()));
+    expect(change(await lateA.next()).eventId).toBe(seen.onA![1]!.eventId);
     expect(seen.onA![1]).toMatchObject({
       source: 'WEBHOOK',
       previousBalance: { amount: seen.onA![0]!.balance.amount },
@@ -226,17 +240,36 @@ describe('a Redis outage under two replicas', () => {
       previousBalance: { amount: seen.onB![0]!.balance.amount },
       balance: { amount: seen.onA![1]!.balance.amount },
     });
+
+    // A polling round at B: without Redis's lease B polls what its subscriber watches.
+    sandboxes.polar.store.topUp(POLAR_HOOLI, 700);
+    await b.gateway.live.poller.pollOnce();
+    expect(change(await polarB.next())).toMatchObject({
+      source: 'POLL',
+      previousBalance: { amount: '50.00' },
+      balance: { amount: '57.00' },
+    });
+
     await a.gateway.live.idle();
     await b.gateway.live.idle();
     await new Promise((r) => setTimeout(r, 300));
-    expect(counts([onA, wsA, onB])).toEqual([2, 2, 2]);
-    expect([onA.ended, wsA.ended, onB.ended]).toEqual([false, false, false]);
+    expect(counts([onA, wsA, onB, polarB, lateA])).toEqual([2, 2, 2, 1, 1]);
+    expect([onA, wsA, onB, polarB, lateA].map((s) => s.ended)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
 
     // Each answer from memory is counted: one dedupe each (the duplicates never reach Redis).
     for (const url of [urlA, urlB])
       expect(
         await metric(url, /^walletgate_redis_fallbacks_total\{operation="dedupe"\} (\d+)$/m),
       ).toBe(1);
+    expect(
+      await metric(urlB, /^walletgate_redis_fallbacks_total\{operation="lease"\} (\d+)$/m),
+    ).toBe(1);
     expect(await metric(urlA, /^walletgate_redis_up (\d+)$/m)).toBe(0);
   }, 30_000);
 
@@ -264,7 +297,14 @@ describe('a Redis outage under two replicas', () => {
     // A new delivery at B reaches every subscriber once, with the previous balance they saw.
     const d3 = topUpDelivery('4');
     expect(await d3.post(urlB)).toEqual({ status: 202, body: { status: 'accepted' } });
-    const [ea, ewa, eb] = await Promise.all([onA.next(), wsA.next(), onB.next()]);
+    const [ea, ewa, eb, late] = await Promise.all([
+      onA.next(),
+      wsA.next(),
+      onB.next(),
+      lateA.next(),
+    ]);
+    // Reached A through Redis: A subscribed the topic it took during the outage on reconnect.
+    expect(change(late).eventId).toBe(change(eb).eventId);
     seen.onA!.push(change(ea));
     seen.wsA!.push(change(ewa));
     seen.onB!.push(change(eb));
@@ -278,7 +318,7 @@ describe('a Redis outage under two replicas', () => {
     await a.gateway.live.idle();
     await b.gateway.live.idle();
     await new Promise((r) => setTimeout(r, 300));
-    expect(counts([onA, wsA, onB])).toEqual([3, 3, 3]);
+    expect(counts([onA, wsA, onB, polarB, lateA])).toEqual([3, 3, 3, 1, 2]);
     for (const events of Object.values(seen))
       expect(new Set(events.map((e) => e.eventId)).size).toBe(3);
 
@@ -286,8 +326,7 @@ describe('a Redis outage under two replicas', () => {
     expect(await metric(urlA, /^walletgate_redis_up (\d+)$/m)).toBe(1);
     expect([a.gateway.server.listening, b.gateway.server.listening]).toEqual([true, true]);
     expect(unhandled).toEqual([]);
-    await onA.close();
-    await wsA.close();
-    await onB.close();
+    for (const sub of [onA, wsA, onB, polarB, lateA]) await sub.close();
+    sandboxes.polar.store.consume(POLAR_HOOLI, 700);
   }, 30_000);
 });
