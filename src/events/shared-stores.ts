@@ -116,7 +116,7 @@ export class SharedStores implements LiveStores {
       ] as const)
         for (const [k, value] of caches.entries()) {
           const ttl = Math.ceil(caches.getRemainingTTL(k));
-          if (ttl > 0) writes.push([key(k), value, ttl]);
+          if (ttl > 0 && Number.isFinite(ttl)) writes.push([key(k), value, ttl]);
         }
       try {
         for (let i = 0; i < writes.length; i += REFILL_BATCH) {

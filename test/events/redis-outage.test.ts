@@ -43,6 +43,7 @@ let redis: RedisServer;
 let sandboxes: Sandboxes;
 let a: GatewayUnderTest;
 let b: GatewayUnderTest;
+let c: GatewayUnderTest | undefined;
 let urlA: string;
 let urlB: string;
 const unhandled: unknown[] = [];
@@ -66,6 +67,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await a?.close();
   await b?.close();
+  await c?.close();
   await sandboxes?.close();
   await redis?.stop();
   process.off('unhandledRejection', onUnhandled);
@@ -184,6 +186,9 @@ describe('a Redis outage under two replicas', () => {
     lateA = await subscribeSse<Change>(urlA, QUERY, { customerExternalId: 'hooli_1234' }, AUTH);
     await until(() => a.gateway.live.openStreams === 3);
 
+    // A third replica starting now waits a moment for Redis, then serves without it.
+    c = gatewayFor(sandboxes, { REDIS_URL: redis.url, BALANCE_POLL_INTERVAL_MS: '60000' });
+    const listeningC = c.gateway.listen();
     // Longer than the few seconds after which replicas used to exit.
     const before = (await walletBalance(urlA)).amount;
     const until7s = Date.now() + 7000;
@@ -198,6 +203,9 @@ describe('a Redis outage under two replicas', () => {
       await new Promise((r) => setTimeout(r, 200));
     }
     expect(answered).toBeGreaterThan(10);
+    const urlC = await listeningC;
+    expect((await readyz(urlC)).body).toMatchObject({ status: 'degraded', redis: 'down' });
+    expect(await walletBalance(urlC)).toEqual({ status: 200, amount: before });
 
     // Automatic persisted queries register and answer from memory.
     const apq = '{ providers { name } }';
@@ -276,7 +284,7 @@ describe('a Redis outage under two replicas', () => {
   it('after: Redis restarted empty; both replicas are ready again; no delivery seen before publishes twice, and the next change compares with the last balance', async () => {
     await redis.restart();
     await until(
-      () => a.gateway.live.redisStatus() === 'up' && b.gateway.live.redisStatus() === 'up',
+      () => [a, b, c!].every((replica) => replica.gateway.live.redisStatus() === 'up'),
       10_000,
     );
     for (const url of [urlA, urlB])
@@ -326,6 +334,12 @@ describe('a Redis outage under two replicas', () => {
     expect(await metric(urlA, /^walletgate_redis_up (\d+)$/m)).toBe(1);
     expect([a.gateway.server.listening, b.gateway.server.listening]).toEqual([true, true]);
     expect(unhandled).toEqual([]);
+    // The outage is logged once per connection (commands, subscriber), without a stack trace.
+    for (const { logs } of [a, b]) {
+      expect(logs.filter((l) => l.includes('redis unavailable: serving from'))).toHaveLength(2);
+      expect(logs.filter((l) => l.includes('redis reconnected'))).toHaveLength(2);
+      expect(logs.filter((l) => /\n\s+at |"stack"/.test(l))).toEqual([]);
+    }
     for (const sub of [onA, wsA, onB, polarB, lateA]) await sub.close();
     sandboxes.polar.store.consume(POLAR_HOOLI, 700);
   }, 30_000);
