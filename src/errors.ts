@@ -46,6 +46,8 @@ export const ERROR_CODES = {
     'A request body without Content-Length (chunked) is refused, so its size is known up front (HTTP 411).',
   SHUTTING_DOWN:
     'The gateway is shutting down and the request did not finish within SHUTDOWN_GRACE_MS (HTTP 503).',
+  WEBHOOK_UNAVAILABLE:
+    'A webhook delivery the gateway cannot take now (a signing key it could not fetch): HTTP 503 with Retry-After, in the body of POST /webhooks/*; the provider sends it again.',
   INTERNAL_SERVER_ERROR:
     'An unexpected error, masked as "Unexpected error."; extensions.requestId finds it in the logs.',
 } as const;

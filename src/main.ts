@@ -50,6 +50,15 @@ async function main(): Promise<void> {
   }
 
   const gateway = createGateway(config, { logger });
+  // A backstop: every promise is handled where it is made; one that is not is logged and
+  // counted, and does not take the replica and its open subscriptions down.
+  process.on('unhandledRejection', (reason) => {
+    gateway.metrics.unhandledRejections.inc();
+    logger.error(
+      { err: reason instanceof Error ? { name: reason.name, message: reason.message } : 'unknown' },
+      'unhandled promise rejection',
+    );
+  });
   let url: string;
   try {
     url = await gateway.listen();

@@ -99,6 +99,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       webhookProviders,
       onWebhookDelivery: (provider, result) => metrics.webhooks.inc({ provider, result }),
       onUnreadableWallet: (provider) => metrics.unreadableWallets.inc({ provider }),
+      onRedisFallback: (operation) => metrics.redisFallbacks.inc({ operation }),
     },
     logger.child({ component: 'live' }),
   );
@@ -107,7 +108,12 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     (caller) =>
       ({ ...createContext({ registry, live, logger }, randomUUID()), caller }) as GatewayContext,
   );
-  metrics.watch(registry, () => live.openStreams, sseFanout);
+  metrics.watch(
+    registry,
+    () => live.openStreams,
+    sseFanout,
+    () => live.redisStatus(),
+  );
   const rateLimiter = createRateLimiter(config, live.redisClient);
   const auth = authSettings(config);
   let shuttingDown = false;

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { boundedCache } from '../bounded-cache.js';
 import type { WalletTransaction } from '../domain/transaction.js';
 import type { ProviderName, Wallet } from '../domain/wallet.js';
@@ -10,12 +10,14 @@ import type { ProviderRegistry } from '../providers/registry.js';
 import type { WebhookVerifier } from '../providers/webhook.js';
 import { BalancePoller } from './poller.js';
 import { type BalancePubSub, createBalancePubSub } from './pubsub.js';
+import { createRedisClient } from './redis-clients.js';
 import { BalanceRefresher } from './refresher.js';
-import { type LiveStores, memoryStores, redisStores } from './stores.js';
+import { type RedisFallback, SharedStores } from './shared-stores.js';
+import { type LiveStores, memoryStores } from './stores.js';
 import type { TransactionEventMessage } from './transaction-event.js';
 import { TransactionPoller } from './transaction-poller.js';
 import { TransactionEvents } from './transactions.js';
-import { useWebhookRoutes } from './webhook-routes.js';
+import { useWebhookRoutes, type WebhookDeliveryResult } from './webhook-routes.js';
 
 export interface LiveConfig {
   readonly pollIntervalMs: number;
@@ -23,13 +25,15 @@ export interface LiveConfig {
   readonly verifiers: ReadonlyMap<ProviderName, WebhookVerifier>;
   /** Providers whose webhooks are configured; every other configured provider is polled. */
   readonly webhookProviders: ReadonlySet<ProviderName>;
-  readonly onWebhookDelivery?: (
-    provider: ProviderName,
-    result: 'accepted' | 'duplicate' | 'rejected',
-  ) => void;
+  readonly onWebhookDelivery?: (provider: ProviderName, result: WebhookDeliveryResult) => void;
   /** A wallet the live path re-read but could not read at all (metrics). */
   readonly onUnreadableWallet?: (provider: ProviderName) => void;
+  /** An operation this replica answered from memory because Redis could not (metrics). */
+  readonly onRedisFallback?: (operation: RedisFallback) => void;
 }
+
+// At start-up the gateway waits this long for Redis, then serves without it until it comes.
+const REDIS_STARTUP_WAIT_MS = 5000;
 
 // An event's wallet is re-read once per replica and shared by that replica's subscribers, who
 // all ask within moments of the event.
@@ -57,24 +61,29 @@ export class LiveServices {
     clock: Date.now,
   });
   private readonly redis: Redis[] = [];
+  private readonly shared: SharedStores | undefined;
   /** Ends each open subscription stream; closing ends them before Redis goes away. */
   private readonly streams = new Set<() => void>();
 
   constructor(
     private readonly registry: ProviderRegistry,
     config: LiveConfig,
-    logger: Logger,
+    private readonly logger: Logger,
   ) {
     if (config.redisUrl) {
-      const client = () => {
-        const r = new Redis(config.redisUrl!, { maxRetriesPerRequest: 3, lazyConnect: false });
-        r.on('error', (e: Error) => logger.warn({ err: e.message }, 'redis error'));
-        this.redis.push(r);
-        return r;
-      };
-      const commands = client();
-      this.stores = redisStores(commands);
-      this.pubsub = createBalancePubSub({ publish: commands, subscribe: client() });
+      const commands = createRedisClient(config.redisUrl, 'commands', logger);
+      const subscriber = createRedisClient(config.redisUrl, 'subscriber', logger);
+      this.redis.push(commands, subscriber);
+      this.shared = new SharedStores(commands, { logger, onFallback: config.onRedisFallback });
+      this.stores = this.shared;
+      this.pubsub = createBalancePubSub({
+        publish: commands,
+        subscribe: subscriber,
+        logger,
+        onFallback: config.onRedisFallback,
+        // What this replica's subscribers were told is what it knows, should Redis lose it.
+        onRemoteBalance: (m) => this.shared?.remember(m.walletKey, JSON.stringify(m.balance)),
+      });
     } else {
       this.stores = memoryStores();
       this.pubsub = createBalancePubSub();
@@ -154,26 +163,32 @@ export class LiveServices {
   }
 
   /**
-   * Resolves once Redis (when configured) is connected. A SUBSCRIBE sent before ioredis's ready
-   * check puts the connection in subscriber mode and fails that check, so the gateway listens
-   * only after this.
+   * Resolves once Redis (when configured) is connected and refilled, or after a short wait: a
+   * replica that starts while Redis is away serves without it, and joins it when it comes.
    */
-  async ready(): Promise<void> {
-    await Promise.all(
+  async ready(timeoutMs = REDIS_STARTUP_WAIT_MS): Promise<void> {
+    const shared = this.shared;
+    if (!shared) return;
+    let timer: NodeJS.Timeout | undefined;
+    const connected = Promise.all(
       this.redis.map((r) =>
-        r.status === 'ready'
-          ? undefined
-          : new Promise<void>((resolve, reject) => {
-              r.once('ready', resolve);
-              r.once('end', () => reject(new Error('Redis connection ended before it was ready')));
-            }),
+        r.status === 'ready' ? undefined : new Promise<void>((resolve) => r.once('ready', resolve)),
       ),
-    );
+    ).then(() => shared.synced());
+    const waited = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeoutMs);
+    });
+    if ((await Promise.race([connected, waited])) === 'timeout')
+      this.logger.warn(
+        { waitedMs: timeoutMs },
+        'redis unavailable at start-up: serving without it',
+      );
+    clearTimeout(timer);
   }
 
   redisStatus(): 'up' | 'down' | 'not_configured' {
-    if (this.redis.length === 0) return 'not_configured';
-    return this.redis.every((r) => r.status === 'ready') ? 'up' : 'down';
+    if (!this.shared) return 'not_configured';
+    return this.shared.shared && this.redis.every((r) => r.status === 'ready') ? 'up' : 'down';
   }
 
   /** The command connection, for other shared state (rate limits); undefined without Redis. */

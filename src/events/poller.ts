@@ -77,14 +77,13 @@ export class BalancePoller {
     const byProvider = new Map<ProviderName, BalanceHint[]>();
     for (const [key, { hint }] of this.targets) {
       // Only the lease holder polls a target this round; others skip it.
-      if (
-        !(await this.deps.stores.lease(
-          `poll:${key}`,
-          this.owner,
-          Math.max(this.deps.intervalMs - 50, 1),
-        ))
-      )
-        continue;
+      const leased = await this.deps.stores
+        .lease(`poll:${key}`, this.owner, Math.max(this.deps.intervalMs - 50, 1))
+        .catch((e: unknown) => {
+          this.deps.logger.warn({ err: String(e) }, 'poll lease failed');
+          return false;
+        });
+      if (!leased) continue;
       byProvider.set(hint.provider, [...(byProvider.get(hint.provider) ?? []), hint]);
     }
     await Promise.all(
@@ -126,7 +125,9 @@ export class BalancePoller {
     if (this.timer || this.targets.size === 0) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.pollOnce().finally(() => this.schedule());
+      void this.pollOnce()
+        .catch((e: unknown) => this.deps.logger.warn({ err: String(e) }, 'poll failed'))
+        .finally(() => this.schedule());
     }, this.nextDelay());
     this.timer.unref();
   }

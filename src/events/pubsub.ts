@@ -1,8 +1,9 @@
 import { setMaxListeners } from 'node:events';
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub, type PubSub } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
+import type { Logger } from '../logger.js';
 import type { BalanceChangedMessage } from './balance-event.js';
+import { createResilientEventTarget } from './redis-event-target.js';
 import type { TransactionEventMessage } from './transaction-event.js';
 
 /** Balance changes and wallet transactions, each channel keyed by a wallet or customer topic. */
@@ -11,8 +12,26 @@ export type BalancePubSub = PubSub<{
   transaction: [topic: string, message: TransactionEventMessage];
 }>;
 
-/** In memory by default; with Redis, an event published on one replica reaches every replica. */
-export function createBalancePubSub(redis?: { publish: Redis; subscribe: Redis }): BalancePubSub {
+export interface RedisPubSubClients {
+  readonly publish: Redis;
+  readonly subscribe: Redis;
+  readonly logger: Logger;
+  readonly onFallback?: ((operation: 'publish' | 'subscribe') => void) | undefined;
+  /** A balance change another replica published, as it reaches this one. */
+  readonly onRemoteBalance?: ((message: BalanceChangedMessage) => void) | undefined;
+}
+
+/** Both message kinds carry a unique event id. */
+const eventIdOf = (detail: unknown): string | undefined => {
+  const id = (detail as { eventId?: unknown } | null)?.eventId;
+  return typeof id === 'string' ? id : undefined;
+};
+
+/**
+ * In memory by default; with Redis, an event published on one replica reaches every replica, and
+ * while Redis is away each replica's subscribers still get that replica's own events.
+ */
+export function createBalancePubSub(redis?: RedisPubSubClients): BalancePubSub {
   if (!redis) {
     // Thousands of subscribers listen on one customer's topic: that is the design, not a leak.
     const target = new EventTarget();
@@ -20,9 +39,15 @@ export function createBalancePubSub(redis?: { publish: Redis; subscribe: Redis }
     return createPubSub({ eventTarget: target as never });
   }
   return createPubSub({
-    eventTarget: createRedisEventTarget({
+    eventTarget: createResilientEventTarget({
       publishClient: redis.publish,
       subscribeClient: redis.subscribe,
-    }),
+      idOf: eventIdOf,
+      logger: redis.logger,
+      onFallback: redis.onFallback,
+      onRemoteMessage: (topic, detail) => {
+        if (topic.startsWith('balance:')) redis.onRemoteBalance?.(detail as BalanceChangedMessage);
+      },
+    }) as never,
   });
 }

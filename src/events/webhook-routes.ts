@@ -17,6 +17,9 @@ const MAX_BODY_BYTES = 1024 * 1024;
 // A delivery answered 202 is not sent again: a failed re-read is retried here instead.
 const REREAD_RETRY_DELAYS_MS = [500, 2000, 5000];
 
+/** How a delivery was answered (metrics): `unavailable` ones were refused with 503. */
+export type WebhookDeliveryResult = 'accepted' | 'duplicate' | 'rejected' | 'unavailable';
+
 export interface WebhookRouteDeps {
   readonly verifiers: ReadonlyMap<ProviderName, WebhookVerifier>;
   readonly stores: LiveStores;
@@ -28,12 +31,22 @@ export interface WebhookRouteDeps {
   readonly inFlight: Set<Promise<unknown>>;
   /** Counts deliveries (metrics). */
   readonly onDelivery?:
-    | ((provider: ProviderName, result: 'accepted' | 'duplicate' | 'rejected') => void)
+    | ((provider: ProviderName, result: WebhookDeliveryResult) => void)
     | undefined;
 }
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+// How long a provider is asked to wait before sending a refused delivery again.
+const RETRY_AFTER_SECONDS = 30;
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+
+/** A delivery the gateway cannot take now: the provider retries it (never a stack trace). */
+const unavailable = (error: string) =>
+  json(503, { error, code: 'WEBHOOK_UNAVAILABLE' }, { 'retry-after': String(RETRY_AFTER_SECONDS) });
 
 /**
  * `POST /webhooks/<provider id>` (`/webhooks/lago`). The signature is checked on the raw body before
@@ -69,16 +82,30 @@ export function useWebhookRoutes(deps: WebhookRouteDeps): Plugin {
           return endResponse(json(e.status, { error: e.message }));
         }
         // The verifier could not check (Lago's public key unreachable): 503 makes the provider retry.
+        deps.onDelivery?.(provider, 'unavailable');
         deps.logger.error(
-          { provider, err: e instanceof Error ? e.message : 'unknown' },
+          { provider, reason: 'verification', err: e instanceof Error ? e.message : 'unknown' },
           'webhook verification unavailable',
         );
-        return endResponse(json(503, { error: 'verification temporarily unavailable' }));
+        return endResponse(unavailable('verification temporarily unavailable'));
       }
 
-      if (
-        !(await deps.stores.firstSeen(`webhook:${provider}:${delivery.deliveryId}`, DEDUPE_TTL_MS))
-      ) {
+      let first: boolean;
+      try {
+        first = await deps.stores.firstSeen(
+          `webhook:${provider}:${delivery.deliveryId}`,
+          DEDUPE_TTL_MS,
+        );
+      } catch (e) {
+        // The stores answer from memory when Redis cannot; this is for anything else.
+        deps.onDelivery?.(provider, 'unavailable');
+        deps.logger.error(
+          { provider, reason: 'dedupe', err: e instanceof Error ? e.message : 'unknown' },
+          'webhook dedupe unavailable',
+        );
+        return endResponse(unavailable('delivery dedupe temporarily unavailable'));
+      }
+      if (!first) {
         deps.onDelivery?.(provider, 'duplicate');
         deps.logger.info(
           { provider, deliveryId: delivery.deliveryId },

@@ -107,7 +107,11 @@ export function useQueryLimits(
   ];
 }
 
-/** Operations per caller per minute, shared across replicas when Redis is configured. */
+/**
+ * Operations per caller per minute, shared across replicas when Redis is configured. While Redis
+ * is away (or before it is ready) each replica counts on its own, so no request waits for or
+ * fails with Redis; the fleet then allows up to one budget per replica.
+ */
 export function createRateLimiter(
   config: GatewayConfig,
   redis?: Redis,
@@ -119,7 +123,12 @@ export function createRateLimiter(
     keyPrefix: 'walletgate:rate',
   };
   return redis
-    ? new RateLimiterRedis({ ...options, storeClient: redis })
+    ? new RateLimiterRedis({
+        ...options,
+        storeClient: redis,
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: new RateLimiterMemory(options),
+      })
     : new RateLimiterMemory(options);
 }
 

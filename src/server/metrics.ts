@@ -27,7 +27,9 @@ export class GatewayMetrics {
   });
   readonly webhooks = new Counter({
     name: 'walletgate_webhook_deliveries_total',
-    help: 'Webhook deliveries received, by provider and result (accepted, duplicate, rejected).',
+    help:
+      'Webhook deliveries received, by provider and result (accepted, duplicate, rejected, ' +
+      'unavailable: refused with 503 for the provider to retry).',
     labelNames: ['provider', 'result'] as const,
     registers: [this.registry],
   });
@@ -38,6 +40,21 @@ export class GatewayMetrics {
       'Wallets a provider sent whose identity, customer, currency or balance could not be read, ' +
       'on the live path (webhook or poll re-reads), by provider.',
     labelNames: ['provider'] as const,
+    registers: [this.registry],
+  });
+
+  readonly redisFallbacks = new Counter({
+    name: 'walletgate_redis_fallbacks_total',
+    help:
+      'Operations answered from this replica because Redis was unavailable, by operation ' +
+      '(dedupe, snapshot, lease, publish, subscribe).',
+    labelNames: ['operation'] as const,
+    registers: [this.registry],
+  });
+
+  readonly unhandledRejections = new Counter({
+    name: 'walletgate_unhandled_rejections_total',
+    help: 'Promise rejections nothing handled (each is logged); zero in a healthy process.',
     registers: [this.registry],
   });
 
@@ -64,8 +81,25 @@ export class GatewayMetrics {
     };
   }
 
-  /** Gauges read at scrape time: breaker state per provider, open subscription streams, SSE fan-out. */
-  watch(providers: ProviderRegistry, liveStreams: () => number, fanout: SseFanoutStats): void {
+  /**
+   * Gauges read at scrape time: breaker state per provider, open subscription streams, SSE
+   * fan-out, Redis.
+   */
+  watch(
+    providers: ProviderRegistry,
+    liveStreams: () => number,
+    fanout: SseFanoutStats,
+    redisStatus: () => 'up' | 'down' | 'not_configured',
+  ): void {
+    new Gauge({
+      name: 'walletgate_redis_up',
+      help: 'Redis as this replica sees it: 1 connected, 0 unavailable (absent when not configured).',
+      registers: [this.registry],
+      collect() {
+        const status = redisStatus();
+        if (status !== 'not_configured') this.set(status === 'up' ? 1 : 0);
+      },
+    });
     new Gauge({
       name: 'walletgate_sse_fanout_groups',
       help: 'SSE fan-out groups (one pubsub listener and one execution per event each).',

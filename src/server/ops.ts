@@ -14,7 +14,8 @@ const json = (status: number, body: unknown) =>
 /**
  * `/healthz`: the process answers (liveness). `/readyz`: it should get traffic (readiness):
  * each provider is up, degraded (breaker half-open) or down (breaker open), and one provider
- * down only degrades the gateway; all down, Redis down, or shutting down makes it not ready.
+ * down only degrades the gateway; so does Redis down (queries never need it, subscriptions get
+ * this replica's own events). All providers down, or shutting down, makes it not ready.
  */
 export function useHealthEndpoints(deps: {
   registry: ProviderRegistry;
@@ -34,13 +35,10 @@ export function useHealthEndpoints(deps: {
       const states = Object.values(providers);
       const redis = deps.live.redisStatus();
       const notReady =
-        deps.isShuttingDown() ||
-        redis === 'down' ||
-        states.length === 0 ||
-        states.every((s) => s === 'down');
+        deps.isShuttingDown() || states.length === 0 || states.every((s) => s === 'down');
       const status = notReady
         ? 'not_ready'
-        : states.every((s) => s === 'up')
+        : states.every((s) => s === 'up') && redis !== 'down'
           ? 'ready'
           : 'degraded';
       return endResponse(

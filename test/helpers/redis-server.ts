@@ -5,6 +5,10 @@ import { createServer } from 'node:net';
 /** A real redis-server (Debian's, installed by .ci/run) on a free loopback port, no persistence. */
 export interface RedisServer {
   readonly url: string;
+  /** SIGKILL, as a crash: no shutdown, no save. Resolves once the process is gone. */
+  kill(): Promise<void>;
+  /** A new, empty redis-server on the same port (after kill or stop). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -21,10 +25,7 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startRedisServer(): Promise<RedisServer> {
-  if (!existsSync(BINARY))
-    throw new Error(`${BINARY} is missing: apt-get install -y redis-server (.ci/run does this)`);
-  const port = await freePort();
+async function spawnOn(port: number): Promise<ChildProcess> {
   const child: ChildProcess = spawn(
     BINARY,
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
@@ -40,13 +41,28 @@ export async function startRedisServer(): Promise<RedisServer> {
     });
     child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
   });
+  return child;
+}
+
+const ended = (child: ChildProcess, signal: NodeJS.Signals) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+
+export async function startRedisServer(): Promise<RedisServer> {
+  if (!existsSync(BINARY))
+    throw new Error(`${BINARY} is missing: apt-get install -y redis-server (.ci/run does this)`);
+  const port = await freePort();
+  let child = await spawnOn(port);
   return {
     url: `redis://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    kill: () => ended(child, 'SIGKILL'),
+    restart: async () => {
+      await ended(child, 'SIGKILL');
+      child = await spawnOn(port);
+    },
+    stop: () => ended(child, 'SIGTERM'),
   };
 }
