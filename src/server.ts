@@ -165,7 +165,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       }),
       useCustomerJwt(config),
       useCaller(auth, rateLimiter, config.limits.ratePerMinute),
-      useArgumentChecks(),
+      useArgumentChecks({ suggestions: config.sandbox }),
       useEventStreamHeaders(),
       sseFanout.plugin,
       usePartialErrors(),
