@@ -21,9 +21,9 @@ export const ERROR_CODES = {
     'No, or invalid, credentials: a bad API key, a malformed, forged or expired JWT, a JWT without the customer claim, a bearer token where none is accepted (HTTP 401).',
   FORBIDDEN: 'The caller may not read this field (provider health is for server keys).',
   BAD_USER_INPUT:
-    'An argument or variable is wrong: a cursor that is not one of ours, `first` outside 0..100, a variable of the wrong type, walletBalanceChanged without exactly one argument (HTTP 400; extensions.argument names it).',
+    'An argument or variable is wrong: a cursor that is not one of ours, `first` outside 0..100, a variable of the wrong type, walletBalanceChanged without exactly one argument, a string over 256 characters or a list over 100 items (HTTP 400; extensions.argument names it).',
   GRAPHQL_PARSE_FAILED:
-    'The document is not GraphQL, or has more tokens than LIMIT_MAX_TOKENS (HTTP 400; extensions.limit names the limit).',
+    'The document is not GraphQL, or has more tokens than LIMIT_MAX_TOKENS or deeper brackets than LIMIT_MAX_NESTING (HTTP 400; extensions.limit names the limit).',
   GRAPHQL_VALIDATION_FAILED:
     'The document does not validate against the schema, or exceeds a query limit: depth, cost, aliases, directives (HTTP 400; extensions.limit names the limit).',
   BAD_REQUEST:
@@ -44,6 +44,12 @@ export const ERROR_CODES = {
   REQUEST_TOO_LARGE: 'The request body exceeds LIMIT_MAX_BODY_BYTES (HTTP 413).',
   LENGTH_REQUIRED:
     'A request body without Content-Length (chunked) is refused, so its size is known up front (HTTP 411).',
+  REQUEST_TIMEOUT:
+    'The request headers and body were not received within LIMIT_REQUEST_TIMEOUT_MS (HTTP 408; the connection is closed).',
+  TOO_MANY_CONNECTIONS:
+    'The remote address already holds LIMIT_CONNECTIONS_PER_CLIENT WebSocket connections and SSE streams (HTTP 429 with Retry-After).',
+  TOO_MANY_SUBSCRIPTIONS:
+    'The graphql-ws socket already runs LIMIT_SUBSCRIPTIONS_PER_SOCKET operations: this one gets an error message (the socket stays open).',
   SHUTTING_DOWN:
     'The gateway is shutting down and the request did not finish within SHUTDOWN_GRACE_MS (HTTP 503).',
   INTERNAL_SERVER_ERROR:

@@ -10,15 +10,18 @@ import type { WalletProvider } from './providers/provider.js';
 import { ProviderRegistry } from './providers/registry.js';
 import { schema } from './schema/index.js';
 import { authSettings, useCustomerJwt } from './server/auth.js';
+import { ClientConnections } from './server/client-connections.js';
 import { corsOptions, useCorsVary } from './server/cors.js';
 import { graphiqlOptions } from './server/graphiql.js';
 import { maskUnexpectedErrors } from './server/graphql-errors.js';
+import { refuseResponse } from './server/http-refusal.js';
 import { createRateLimiter, useQueryLimits } from './server/limits.js';
 import { GatewayMetrics } from './server/metrics.js';
 import { OpenRequests } from './server/open-requests.js';
 import { useHealthEndpoints } from './server/ops.js';
 import { usePersistedDocuments } from './server/persisted-documents.js';
 import { configureProviders } from './server/providers.js';
+import { answerClientErrors, requestTimeoutOptions } from './server/request-timeout.js';
 import { argumentErrors, useArgumentChecks } from './server/useArgumentChecks.js';
 import { useCaller } from './server/useCaller.js';
 import { useEventStreamHeaders } from './server/useEventStreamHeaders.js';
@@ -59,23 +62,21 @@ function withBodyLimit(
   return (req: IncomingMessage, res: ServerResponse) => {
     const declared = req.headers['content-length'];
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS';
-    const refuse = (status: number, code: string, error: string) => {
-      res.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
-      res.end(
-        JSON.stringify({
-          errors: [{ message: error, extensions: { code, limit: 'LIMIT_MAX_BODY_BYTES' } }],
-        }),
-      );
-      req.resume();
-    };
+    const limit = { limit: 'LIMIT_MAX_BODY_BYTES' };
     if (hasBody && declared === undefined && req.headers['transfer-encoding'])
-      return refuse(411, 'LENGTH_REQUIRED', 'A request body must declare its Content-Length');
+      return refuseResponse(req, res, {
+        status: 411,
+        code: 'LENGTH_REQUIRED',
+        message: 'A request body must declare its Content-Length',
+        extensions: limit,
+      });
     if (declared !== undefined && Number(declared) > maxBytes)
-      return refuse(
-        413,
-        'REQUEST_TOO_LARGE',
-        `Request body exceeds LIMIT_MAX_BODY_BYTES (${maxBytes} bytes)`,
-      );
+      return refuseResponse(req, res, {
+        status: 413,
+        code: 'REQUEST_TOO_LARGE',
+        message: `Request body exceeds LIMIT_MAX_BODY_BYTES (${maxBytes} bytes)`,
+        extensions: limit,
+      });
     handler(req, res);
   };
 }
@@ -174,8 +175,17 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   });
 
   const openRequests = new OpenRequests();
-  const server = createServer(openRequests.wrap(withBodyLimit(yoga, config.limits.maxBodyBytes)));
-  const ws = attachWebSocket(server, yoga, config.limits.maxBodyBytes);
+  const connections = new ClientConnections(config.limits.connectionsPerClient);
+  const server = createServer(
+    requestTimeoutOptions(config.limits.requestTimeoutMs),
+    openRequests.wrap(connections.wrap(withBodyLimit(yoga, config.limits.maxBodyBytes))),
+  );
+  answerClientErrors(server, config.limits.requestTimeoutMs);
+  const ws = attachWebSocket(server, yoga, {
+    maxMessageBytes: config.limits.maxBodyBytes,
+    subscriptionsPerSocket: config.limits.subscriptionsPerSocket,
+    connections,
+  });
   return {
     yoga,
     server,
