@@ -264,7 +264,7 @@ async function startGateway(
     );
     let out = '';
     const onLine = (line: string) => {
-      const up = /Walletgate is up\. GraphiQL: (\S+)/.exec(line);
+      const up = /Walletgate is up\. Graph(?:iQL|QL): (\S+)/.exec(line);
       if (up) {
         clearTimeout(timer);
         resolve(up[1]!);

@@ -40,6 +40,8 @@ export const ERROR_CODES = {
     'This gateway runs trusted documents only (TRUSTED_DOCUMENTS_ONLY): send the id of a document in its manifest, not a query (HTTP 400).',
   PERSISTED_QUERY_NOT_IN_LIST:
     "The document id is not in the gateway's trusted-documents manifest (HTTP 404).",
+  GRAPHIQL_DISABLED:
+    'A browser asked for GraphiQL (GET /graphql, Accept: text/html) on a gateway with GRAPHIQL off (HTTP 404).',
   RATE_LIMITED: "The caller's per-minute operation budget is spent (HTTP 429 with Retry-After).",
   REQUEST_TOO_LARGE: 'The request body exceeds LIMIT_MAX_BODY_BYTES (HTTP 413).',
   LENGTH_REQUIRED:

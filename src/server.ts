@@ -12,7 +12,6 @@ import { schema } from './schema/index.js';
 import { authSettings, useCustomerJwt } from './server/auth.js';
 import { ClientConnections } from './server/client-connections.js';
 import { corsOptions, useCorsVary } from './server/cors.js';
-import { graphiqlOptions } from './server/graphiql.js';
 import { maskUnexpectedErrors } from './server/graphql-errors.js';
 import { refuseResponse } from './server/http-refusal.js';
 import { createRateLimiter, useQueryLimits } from './server/limits.js';
@@ -25,6 +24,7 @@ import { answerClientErrors, requestTimeoutOptions } from './server/request-time
 import { argumentErrors, useArgumentChecks } from './server/useArgumentChecks.js';
 import { useCaller } from './server/useCaller.js';
 import { useEventStreamHeaders } from './server/useEventStreamHeaders.js';
+import { useGraphiQLPage } from './server/useGraphiQLPage.js';
 import { usePartialErrors } from './server/usePartialErrors.js';
 import { requestIdOf, useRequestId } from './server/useRequestId.js';
 import { createSseFanout } from './server/useSseFanout.js';
@@ -118,15 +118,12 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     cors: corsOptions(config.cors),
-    graphiql: graphiqlOptions(),
+    // Served by useGraphiQLPage (compressed, cached, switchable), not by yoga.
+    graphiql: false,
     // Bodies are bounded once, before yoga sees them (withBodyLimit: LIMIT_MAX_BODY_BYTES against
     // the declared Content-Length, which node's parser holds the body to; no undeclared length).
     // Yoga's own limiter would re-wrap every body in a counting stream and a new Request.
     maxRequestBodySize: false,
-    // Loaded on the first GraphiQL request: the offline bundle is tens of MB of heap that a
-    // gateway nobody opens GraphiQL on never needs.
-    renderGraphiQL: async (options) =>
-      (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     // `caller` is added by useCaller once the JWT plugin has run, before any resolver reads it.
     context: (initial) =>
       createContext(
@@ -153,6 +150,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     },
     plugins: [
       useHealthEndpoints({ registry, live, isShuttingDown: () => shuttingDown }),
+      useGraphiQLPage('/graphql', config.graphiql),
       metrics.plugin(),
       live.webhookPlugin,
       useCorsVary(),
