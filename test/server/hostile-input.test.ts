@@ -114,6 +114,33 @@ describe('nesting is bounded before parsing (LIMIT_MAX_NESTING)', () => {
     expect(answer.text.length).toBeLessThan(2000);
   });
 
+  it('under application/json, over GET and over SSE: the same code, never a 500', async () => {
+    const json = await send(url, { query: nestedList(3000) }, { accept: 'application/json' });
+    expect(json.status).not.toBe(500);
+    expect(json.errors[0]!.extensions).toMatchObject({ code: 'GRAPHQL_PARSE_FAILED' });
+
+    const get = await fetch(`${url}?query=${encodeURIComponent(nestedFragments(200))}`, {
+      headers: { accept: 'application/graphql-response+json', 'x-api-key': TEST_API_KEY },
+    });
+    expect(get.status).toBe(400);
+    expect(JSON.stringify(await get.json())).toContain('LIMIT_MAX_NESTING');
+
+    const sse = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+        'x-api-key': TEST_API_KEY,
+      },
+      body: JSON.stringify({ query: `subscription ${nestedFragments(3000).slice(1)}` }),
+    });
+    expect(sse.status).not.toBe(500);
+    const text = await sse.text();
+    expect(text).toContain('"code":"GRAPHQL_PARSE_FAILED"');
+    expect(text).toContain('"limit":"LIMIT_MAX_NESTING"');
+    expect(text).toContain('"requestId"');
+  });
+
   it('over graphql-ws: the operation gets an error message with the code, the socket stays', async () => {
     const client = createClient({
       url: url.replace(/^http/, 'ws'),
