@@ -3,6 +3,8 @@ import { type Refusal, refuseResponse } from './http-refusal.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
+const STREAMED = /text\/event-stream|multipart\/mixed/i;
+
 /**
  * Long-lived connections (WebSocket, SSE streams) per remote address, so that one client cannot
  * hold every socket and subscription the process can carry. The address is the socket's peer:
@@ -40,10 +42,13 @@ export class ClientConnections {
     };
   }
 
-  /** SSE requests (`Accept: text/event-stream`) hold a connection slot until their response closes. */
+  /**
+   * Requests that may be answered by a stream (`Accept: text/event-stream`, or yoga's
+   * `multipart/mixed`) hold a slot until their response closes; a query answered at once frees it.
+   */
   wrap(handler: Handler): Handler {
     return (req, res) => {
-      if (!String(req.headers.accept ?? '').includes('text/event-stream')) return handler(req, res);
+      if (!STREAMED.test(String(req.headers.accept ?? ''))) return handler(req, res);
       const release = this.acquire(req);
       if (!release) return refuseResponse(req, res, this.refusal);
       res.once('close', release);

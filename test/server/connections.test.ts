@@ -125,6 +125,14 @@ describe('LIMIT_CONNECTIONS_PER_CLIENT', () => {
       requestId: sse.headers.get('x-request-id'),
     });
 
+    const multipart = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'multipart/mixed' },
+      body: JSON.stringify({ query: SUBSCRIPTION, variables: { c: 'hooli_1234' } }),
+    });
+    expect(multipart.status).toBe(429);
+    await multipart.body?.cancel();
+
     const upgrade = await new Promise<{ status: number; text: string }>((resolve, reject) => {
       const ws = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws');
       ws.on('open', () => reject(new Error('upgraded over the limit')));
