@@ -15,14 +15,20 @@ export function requestTimeoutOptions(ms: number): ServerOptions {
   };
 }
 
+const NODE_ANSWERS: Readonly<Record<string, string>> = {
+  HPE_HEADER_OVERFLOW: '431 Request Header Fields Too Large',
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: '413 Payload Too Large',
+};
+
 /**
  * A request node's parser gave up on: a timeout is answered 408 with the error contract's body
- * (the code names the limit); anything else as node answers it (431 for oversized headers, else
- * 400), as a listener here replaces node's default answer.
+ * (the code names the limit); anything else as node answers it, since a listener here replaces
+ * node's own answer. As node does, nothing is written into a response already under way.
  */
 export function answerClientErrors(server: Server, ms: number): void {
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
-    if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    const inFlight = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    if (!socket.writable || inFlight?.headersSent) return void socket.destroy();
     if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT')
       return refuseSocket(socket, {
         status: 408,
@@ -30,10 +36,8 @@ export function answerClientErrors(server: Server, ms: number): void {
         message: `The request was not received in full within LIMIT_REQUEST_TIMEOUT_MS (${ms} ms)`,
         extensions: { limit: 'LIMIT_REQUEST_TIMEOUT_MS' },
       });
-    const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-    socket.end(
-      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nConnection: close\r\n\r\n`,
-    );
+    const status = NODE_ANSWERS[err.code ?? ''] ?? '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
     setTimeout(() => socket.destroy(), 1000).unref();
   });
 }

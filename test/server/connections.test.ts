@@ -192,6 +192,17 @@ describe('LIMIT_REQUEST_TIMEOUT_MS', () => {
     expect(refusal.body.errors[0]!.extensions.code).toBe('REQUEST_TIMEOUT');
   });
 
+  it("other requests node's parser refuses are still answered as node answers them", async () => {
+    const garbage = rawSocket();
+    garbage.socket.write('NOT HTTP AT ALL\r\n\r\n');
+    expect(await garbage.closed).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    const oversized = rawSocket();
+    oversized.socket.write(
+      `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+    );
+    expect(await oversized.closed).toMatch(/^HTTP\/1\.1 431 Request Header Fields Too Large\r\n/);
+  });
+
   it('SSE and WebSocket streams outlive the request timeout', async () => {
     const sse = await subscribeSse(url, SUBSCRIPTION, { c: 'hooli_1234' });
     const ws = await subscribeWs(url, SUBSCRIPTION, { c: 'hooli_1234' });
