@@ -234,6 +234,8 @@ async function startGateway(
     ...sandboxes.webhookEnv,
     GATEWAY_API_KEYS: API_KEY,
     RATE_LIMIT_PER_MINUTE: '0',
+    // Every simulated subscriber connects from this one address.
+    LIMIT_CONNECTIONS_PER_CLIENT: '0',
     BALANCE_POLL_INTERVAL_MS: String(opts.pollIntervalMs),
     SANDBOX_SIMULATION_INTERVAL_MS: '0',
     SHUTDOWN_GRACE_MS: '2000',
@@ -262,7 +264,7 @@ async function startGateway(
     );
     let out = '';
     const onLine = (line: string) => {
-      const up = /Walletgate is up\. GraphiQL: (\S+)/.exec(line);
+      const up = /Walletgate is up\. Graph(?:iQL|QL): (\S+)/.exec(line);
       if (up) {
         clearTimeout(timer);
         resolve(up[1]!);

@@ -79,7 +79,7 @@ const url = await new Promise<string>((resolve, reject) => {
   const timer = setTimeout(() => reject(new Error(`the gateway did not start:\n${out}`)), 60_000);
   const read = (chunk: Buffer) => {
     out += chunk.toString();
-    const up = /GraphiQL: (\S+)/.exec(out);
+    const up = /Graph(?:iQL|QL): (\S+)/.exec(out);
     if (up) {
       clearTimeout(timer);
       resolve(up[1]!);

@@ -9,6 +9,12 @@ import { type FaultSpec, parseFaultSpecs } from './sandbox/faults.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
 
+/** `true` or `false`; unset means the mode's default (on in sandbox mode, off otherwise). */
+const booleanFlag = z
+  .enum(['true', 'false'])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : v === 'true'));
+
 /** The gateway's own variables; each provider adds its own (src/providers/<name>/config.ts). */
 const gatewayEnv = {
   PORT: port.default(4000),
@@ -38,6 +44,12 @@ const gatewayEnv = {
   LIMIT_MAX_TOKENS: positiveInt.default(10_000),
   LIMIT_MAX_DIRECTIVES: positiveInt.default(50),
   LIMIT_MAX_BODY_BYTES: positiveInt.default(100_000),
+  LIMIT_MAX_NESTING: positiveInt.max(500).default(50),
+  LIMIT_REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
+  LIMIT_SUBSCRIPTIONS_PER_SOCKET: positiveInt.default(100),
+  LIMIT_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(0).default(100),
+  GRAPHIQL: booleanFlag,
+  GRAPHQL_INTROSPECTION: booleanFlag,
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   CORS_ALLOWED_ORIGINS: z
     .string()
@@ -136,6 +148,14 @@ export interface Limits {
   readonly maxTokens: number;
   readonly maxDirectives: number;
   readonly maxBodyBytes: number;
+  /** Brackets a document may nest (selection sets, fragments, lists, input objects). */
+  readonly maxNesting: number;
+  /** How long a client may take to send a request's headers and body. */
+  readonly requestTimeoutMs: number;
+  /** Operations one graphql-ws socket may run at once. */
+  readonly subscriptionsPerSocket: number;
+  /** Open WebSocket connections and SSE streams per remote address; 0 turns the limit off. */
+  readonly connectionsPerClient: number;
   /** Operations per caller per minute; 0 turns the limit off. */
   readonly ratePerMinute: number;
 }
@@ -170,6 +190,10 @@ export interface GatewayConfig {
   readonly limits: Limits;
   readonly cors: CorsPolicy;
   readonly trustedDocuments: TrustedDocumentsConfig;
+  /** GraphiQL served at GET /graphql (browsers). */
+  readonly graphiql: boolean;
+  /** `__schema` and `__type` answered. */
+  readonly introspection: boolean;
   readonly shutdownGraceMs: number;
   /** Sandbox mode only: how often the usage simulation moves a balance; 0 turns it off. */
   readonly simulationIntervalMs: number;
@@ -297,6 +321,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
       maxTokens: e.LIMIT_MAX_TOKENS,
       maxDirectives: e.LIMIT_MAX_DIRECTIVES,
       maxBodyBytes: e.LIMIT_MAX_BODY_BYTES,
+      maxNesting: e.LIMIT_MAX_NESTING,
+      requestTimeoutMs: e.LIMIT_REQUEST_TIMEOUT_MS,
+      subscriptionsPerSocket: e.LIMIT_SUBSCRIPTIONS_PER_SOCKET,
+      connectionsPerClient: e.LIMIT_CONNECTIONS_PER_CLIENT,
       ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
     },
     cors,
@@ -304,6 +332,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
       ...(e.TRUSTED_DOCUMENTS_MANIFEST && { manifestPath: e.TRUSTED_DOCUMENTS_MANIFEST }),
       only: e.TRUSTED_DOCUMENTS_ONLY,
     },
+    graphiql: e.GRAPHIQL ?? sandbox,
+    introspection: e.GRAPHQL_INTROSPECTION ?? sandbox,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     simulationIntervalMs: e.SANDBOX_SIMULATION_INTERVAL_MS,
     sandboxFaults: e.SANDBOX_FAULTS,

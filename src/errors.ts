@@ -21,9 +21,9 @@ export const ERROR_CODES = {
     'No, or invalid, credentials: a bad API key, a malformed, forged or expired JWT, a JWT without the customer claim, a bearer token where none is accepted (HTTP 401).',
   FORBIDDEN: 'The caller may not read this field (provider health is for server keys).',
   BAD_USER_INPUT:
-    'An argument or variable is wrong: a cursor that is not one of ours, `first` outside 0..100, a variable of the wrong type, walletBalanceChanged without exactly one argument (HTTP 400; extensions.argument names it).',
+    'An argument or variable is wrong: a cursor that is not one of ours, `first` outside 0..100, a variable of the wrong type, walletBalanceChanged without exactly one argument, a string over 256 characters or a list over 100 items (HTTP 400; extensions.argument names it).',
   GRAPHQL_PARSE_FAILED:
-    'The document is not GraphQL, or has more tokens than LIMIT_MAX_TOKENS (HTTP 400; extensions.limit names the limit).',
+    'The document is not GraphQL, or has more tokens than LIMIT_MAX_TOKENS or deeper brackets than LIMIT_MAX_NESTING (HTTP 400; extensions.limit names the limit).',
   GRAPHQL_VALIDATION_FAILED:
     'The document does not validate against the schema, or exceeds a query limit: depth, cost, aliases, directives (HTTP 400; extensions.limit names the limit).',
   BAD_REQUEST:
@@ -40,10 +40,18 @@ export const ERROR_CODES = {
     'This gateway runs trusted documents only (TRUSTED_DOCUMENTS_ONLY): send the id of a document in its manifest, not a query (HTTP 400).',
   PERSISTED_QUERY_NOT_IN_LIST:
     "The document id is not in the gateway's trusted-documents manifest (HTTP 404).",
+  GRAPHIQL_DISABLED:
+    'A browser asked for GraphiQL (GET /graphql, Accept: text/html) on a gateway with GRAPHIQL off (HTTP 404).',
   RATE_LIMITED: "The caller's per-minute operation budget is spent (HTTP 429 with Retry-After).",
   REQUEST_TOO_LARGE: 'The request body exceeds LIMIT_MAX_BODY_BYTES (HTTP 413).',
   LENGTH_REQUIRED:
     'A request body without Content-Length (chunked) is refused, so its size is known up front (HTTP 411).',
+  REQUEST_TIMEOUT:
+    'The request headers and body were not received within LIMIT_REQUEST_TIMEOUT_MS (HTTP 408; the connection is closed).',
+  TOO_MANY_CONNECTIONS:
+    'The remote address already holds LIMIT_CONNECTIONS_PER_CLIENT WebSocket connections and SSE streams (HTTP 429 with Retry-After).',
+  TOO_MANY_SUBSCRIPTIONS:
+    'The graphql-ws socket already runs LIMIT_SUBSCRIPTIONS_PER_SOCKET operations: this one gets an error message (the socket stays open).',
   SHUTTING_DOWN:
     'The gateway is shutting down and the request did not finish within SHUTDOWN_GRACE_MS (HTTP 503).',
   WEBHOOK_UNAVAILABLE:

@@ -75,7 +75,11 @@ async function main(): Promise<void> {
       stopSimulation = startUsageSimulation(sandboxes, config.simulationIntervalMs);
     }
   }
-  process.stdout.write(`\nWalletgate is up. GraphiQL: ${url}\n\n`);
+  process.stdout.write(
+    config.graphiql
+      ? `\nWalletgate is up. GraphiQL: ${url}\n\n`
+      : `\nWalletgate is up. GraphQL: ${url} (GraphiQL off: GRAPHIQL)\n\n`,
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

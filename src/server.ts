@@ -10,18 +10,21 @@ import type { WalletProvider } from './providers/provider.js';
 import { ProviderRegistry } from './providers/registry.js';
 import { schema } from './schema/index.js';
 import { authSettings, useCustomerJwt } from './server/auth.js';
+import { ClientConnections } from './server/client-connections.js';
 import { corsOptions, useCorsVary } from './server/cors.js';
-import { graphiqlOptions } from './server/graphiql.js';
 import { maskUnexpectedErrors } from './server/graphql-errors.js';
+import { refuseResponse } from './server/http-refusal.js';
 import { createRateLimiter, useQueryLimits } from './server/limits.js';
 import { GatewayMetrics } from './server/metrics.js';
 import { OpenRequests } from './server/open-requests.js';
 import { useHealthEndpoints } from './server/ops.js';
 import { usePersistedDocuments } from './server/persisted-documents.js';
 import { configureProviders } from './server/providers.js';
+import { answerClientErrors, requestTimeoutOptions } from './server/request-timeout.js';
 import { argumentErrors, useArgumentChecks } from './server/useArgumentChecks.js';
 import { useCaller } from './server/useCaller.js';
 import { useEventStreamHeaders } from './server/useEventStreamHeaders.js';
+import { useGraphiQLPage } from './server/useGraphiQLPage.js';
 import { usePartialErrors } from './server/usePartialErrors.js';
 import { requestIdOf, useRequestId } from './server/useRequestId.js';
 import { createSseFanout } from './server/useSseFanout.js';
@@ -59,23 +62,21 @@ function withBodyLimit(
   return (req: IncomingMessage, res: ServerResponse) => {
     const declared = req.headers['content-length'];
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS';
-    const refuse = (status: number, code: string, error: string) => {
-      res.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
-      res.end(
-        JSON.stringify({
-          errors: [{ message: error, extensions: { code, limit: 'LIMIT_MAX_BODY_BYTES' } }],
-        }),
-      );
-      req.resume();
-    };
+    const limit = { limit: 'LIMIT_MAX_BODY_BYTES' };
     if (hasBody && declared === undefined && req.headers['transfer-encoding'])
-      return refuse(411, 'LENGTH_REQUIRED', 'A request body must declare its Content-Length');
+      return refuseResponse(req, res, {
+        status: 411,
+        code: 'LENGTH_REQUIRED',
+        message: 'A request body must declare its Content-Length',
+        extensions: limit,
+      });
     if (declared !== undefined && Number(declared) > maxBytes)
-      return refuse(
-        413,
-        'REQUEST_TOO_LARGE',
-        `Request body exceeds LIMIT_MAX_BODY_BYTES (${maxBytes} bytes)`,
-      );
+      return refuseResponse(req, res, {
+        status: 413,
+        code: 'REQUEST_TOO_LARGE',
+        message: `Request body exceeds LIMIT_MAX_BODY_BYTES (${maxBytes} bytes)`,
+        extensions: limit,
+      });
     handler(req, res);
   };
 }
@@ -123,15 +124,12 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     cors: corsOptions(config.cors),
-    graphiql: graphiqlOptions(),
+    // Served by useGraphiQLPage (compressed, cached, switchable), not by yoga.
+    graphiql: false,
     // Bodies are bounded once, before yoga sees them (withBodyLimit: LIMIT_MAX_BODY_BYTES against
     // the declared Content-Length, which node's parser holds the body to; no undeclared length).
     // Yoga's own limiter would re-wrap every body in a counting stream and a new Request.
     maxRequestBodySize: false,
-    // Loaded on the first GraphiQL request: the offline bundle is tens of MB of heap that a
-    // gateway nobody opens GraphiQL on never needs.
-    renderGraphiQL: async (options) =>
-      (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     // `caller` is added by useCaller once the JWT plugin has run, before any resolver reads it.
     context: (initial) =>
       createContext(
@@ -158,6 +156,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     },
     plugins: [
       useHealthEndpoints({ registry, live, isShuttingDown: () => shuttingDown }),
+      useGraphiQLPage('/graphql', config.graphiql),
       metrics.plugin(),
       live.webhookPlugin,
       useCorsVary(),
@@ -171,7 +170,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       }),
       useCustomerJwt(config),
       useCaller(auth, rateLimiter, config.limits.ratePerMinute),
-      useArgumentChecks(),
+      useArgumentChecks({ suggestions: config.sandbox }),
       useEventStreamHeaders(),
       sseFanout.plugin,
       usePartialErrors(),
@@ -180,13 +179,19 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   });
 
   const openRequests = new OpenRequests();
+  const connections = new ClientConnections(config.limits.connectionsPerClient);
   // Node keeps only the first of two Authorization headers; joined, the second one is seen and
   // the ambiguous credential refused.
   const server = createServer(
-    { joinDuplicateHeaders: true },
-    openRequests.wrap(withBodyLimit(yoga, config.limits.maxBodyBytes)),
+    { ...requestTimeoutOptions(config.limits.requestTimeoutMs), joinDuplicateHeaders: true },
+    openRequests.wrap(connections.wrap(withBodyLimit(yoga, config.limits.maxBodyBytes))),
   );
-  const ws = attachWebSocket(server, yoga, config.limits.maxBodyBytes);
+  answerClientErrors(server, config.limits.requestTimeoutMs);
+  const ws = attachWebSocket(server, yoga, {
+    maxMessageBytes: config.limits.maxBodyBytes,
+    subscriptionsPerSocket: config.limits.subscriptionsPerSocket,
+    connections,
+  });
   return {
     yoga,
     server,

@@ -123,6 +123,39 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ UPSTREAM_RETRIES: '99' })).toThrow(/UPSTREAM_RETRIES/);
   });
 
+  it('GraphiQL and introspection: on in sandbox mode, off with real providers, each switchable', () => {
+    const production = { LAGO_API_KEY: 'k', GATEWAY_API_KEYS: 'server-key' };
+    expect(loadConfig({})).toMatchObject({ graphiql: true, introspection: true });
+    expect(loadConfig(production)).toMatchObject({ graphiql: false, introspection: false });
+    expect(
+      loadConfig({ ...production, GRAPHIQL: 'true', GRAPHQL_INTROSPECTION: 'true' }),
+    ).toMatchObject({ graphiql: true, introspection: true });
+    expect(loadConfig({ GRAPHIQL: 'false', GRAPHQL_INTROSPECTION: 'false' })).toMatchObject({
+      graphiql: false,
+      introspection: false,
+    });
+    expect(() => loadConfig({ GRAPHIQL: 'yes' })).toThrow(
+      /^Invalid configuration: GRAPHIQL: .*\(got "yes"\)$/,
+    );
+  });
+
+  it('the connection and nesting limits: defaults, 0 turns the per-client limit off, bounds', () => {
+    expect(loadConfig({}).limits).toMatchObject({
+      maxNesting: 50,
+      requestTimeoutMs: 30_000,
+      subscriptionsPerSocket: 100,
+      connectionsPerClient: 100,
+    });
+    expect(loadConfig({ LIMIT_CONNECTIONS_PER_CLIENT: '0' }).limits.connectionsPerClient).toBe(0);
+    expect(() => loadConfig({ LIMIT_MAX_NESTING: '5000' })).toThrow(/LIMIT_MAX_NESTING/);
+    expect(() => loadConfig({ LIMIT_SUBSCRIPTIONS_PER_SOCKET: '0' })).toThrow(
+      /LIMIT_SUBSCRIPTIONS_PER_SOCKET/,
+    );
+    expect(() => loadConfig({ LIMIT_REQUEST_TIMEOUT_MS: 'soon' })).toThrow(
+      /LIMIT_REQUEST_TIMEOUT_MS/,
+    );
+  });
+
   it('never echoes a secret value in the message', () => {
     const secret = 'lago-secret-value';
     expect(() => loadConfig({ LAGO_API_KEY: secret, LAGO_API_URL: 'ftp://nope' })).toThrow(

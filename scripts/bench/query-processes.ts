@@ -148,7 +148,7 @@ export async function startGateway(
     let buffered = '';
     const onData = (chunk: Buffer) => {
       buffered += chunk.toString('utf8');
-      const up = /Walletgate is up\. GraphiQL: (\S+)/.exec(buffered);
+      const up = /Walletgate is up\. Graph(?:iQL|QL): (\S+)/.exec(buffered);
       if (up) {
         clearTimeout(timer);
         resolve(up[1]!);

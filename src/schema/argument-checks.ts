@@ -1,3 +1,10 @@
+import {
+  type GraphQLInputType,
+  getNullableType,
+  isInputObjectType,
+  isListType,
+  isScalarType,
+} from 'graphql';
 import type { ErrorCode } from '../errors.js';
 import {
   CursorError,
@@ -105,4 +112,63 @@ export function globalIdArgument(argument: string, typenames: readonly string[])
       ? undefined
       : { code: 'INVALID_ID', argument, message: `${argument} is not ${expected}` };
   };
+}
+
+/** Bounds on what any argument may carry: no id, name or list is anywhere near these. */
+export const INPUT_BOUNDS = {
+  /** Characters of an ID or String (an id, an external id, a currency). */
+  stringLength: 256,
+  /** Characters of a cursor (`after`: positions in every provider's list). */
+  cursorLength: 4096,
+  /** Items of a list (`nodes(ids:)`). */
+  listItems: 100,
+} as const;
+
+/**
+ * The first argument value, at any depth of lists and input objects, beyond INPUT_BOUNDS. The
+ * value is never echoed: the problem names where it is and the bound.
+ */
+export function outOfBounds(
+  value: unknown,
+  type: GraphQLInputType,
+  path: string,
+): ArgumentProblem | undefined {
+  const argument = path;
+  const nullable = getNullableType(type);
+  if (value === null || value === undefined) return undefined;
+  if (isListType(nullable)) {
+    if (!Array.isArray(value)) return outOfBounds(value, nullable.ofType, path);
+    if (value.length > INPUT_BOUNDS.listItems)
+      return {
+        code: 'BAD_USER_INPUT',
+        argument,
+        message: `${path} has ${value.length} items; at most ${INPUT_BOUNDS.listItems} are accepted`,
+      };
+    for (const [i, item] of value.entries()) {
+      const problem = outOfBounds(item, nullable.ofType, `${path}[${i}]`);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+  if (isInputObjectType(nullable)) {
+    for (const [name, field] of Object.entries(nullable.getFields())) {
+      const problem = outOfBounds(
+        (value as Record<string, unknown>)[name],
+        field.type,
+        `${path}.${name}`,
+      );
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+  if (isScalarType(nullable) && typeof value === 'string') {
+    const max = path === 'after' ? INPUT_BOUNDS.cursorLength : INPUT_BOUNDS.stringLength;
+    if (value.length > max)
+      return {
+        code: 'BAD_USER_INPUT',
+        argument,
+        message: `${path} is ${value.length} characters long; at most ${max} are accepted`,
+      };
+  }
+  return undefined;
 }

@@ -9,6 +9,14 @@ import type { ErrorCode } from '../errors.js';
 /** Extensions that steer the gateway (status, masking) and never reach a caller. */
 const INTERNAL_EXTENSIONS = new Set(['http', 'unexpected', 'originalError', 'stacktrace']);
 
+/**
+ * graphql-js quotes a wrong value in its message (a variable's, a literal's): a caller's megabyte
+ * is not sent back to it. Longer messages keep their start.
+ */
+const MAX_MESSAGE_LENGTH = 1000;
+const bounded = (message: string) =>
+  message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH)}…` : message;
+
 /** GraphQL-over-HTTP: 400 under application/graphql-response+json, 200 under application/json. */
 const REQUEST_ERROR_STATUS = { spec: true, status: 400 } as const;
 
@@ -61,7 +69,7 @@ export function contractError(
       http = { ...(http as object), spec: false };
     if (http) extensions.http = http;
   }
-  return new GraphQLError(error.message, {
+  return new GraphQLError(bounded(error.message), {
     ...(error.nodes && { nodes: error.nodes }),
     ...(error.source && { source: error.source }),
     ...(error.positions && { positions: error.positions }),

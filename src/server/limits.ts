@@ -10,6 +10,9 @@ import {
   RateLimiterRes,
 } from 'rate-limiter-flexible';
 import type { GatewayConfig } from '../config.js';
+import { useIntrospectionOff } from './useIntrospectionOff.js';
+import { useNestingLimit } from './useNestingLimit.js';
+import { useSuggestionsBlocked } from './useSuggestionsBlocked.js';
 import { withErrorsMapped } from './withErrorsMapped.js';
 
 type LimitName =
@@ -64,9 +67,12 @@ function csrfRefusal(e: unknown): unknown {
 }
 
 /**
- * Abuse limits on what a query may ask: depth, cost, aliases, tokens, directives (GraphQL Armor),
- * field suggestions blocked outside sandbox mode (they map the schema for an attacker), and CSRF
- * prevention. Each refusal names the limit it hit.
+ * Abuse limits on what a query may ask: nesting (before parsing), depth, cost, aliases, tokens,
+ * directives (GraphQL Armor), introspection and suggestions off outside sandbox mode (they map
+ * the schema for an attacker), and CSRF prevention. Each refusal names the limit it hit.
+ * Introspection counts towards cost and aliases like any field; its depth is bounded by
+ * graphql-js's own MaxIntrospectionDepthRule (nested lists), since GraphiQL's introspection query
+ * is deeper than any sensible LIMIT_MAX_DEPTH.
  */
 export function useQueryLimits(
   config: GatewayConfig,
@@ -74,6 +80,7 @@ export function useQueryLimits(
 ): Plugin[] {
   const { limits } = config;
   return [
+    useNestingLimit(limits.maxNesting),
     EnvelopArmorPlugin({
       maxDepth: {
         n: limits.maxDepth,
@@ -85,19 +92,28 @@ export function useQueryLimits(
       costLimit: {
         maxCost: limits.maxCost,
         depthCostFactor: 1.2,
-        ignoreIntrospection: true,
+        ignoreIntrospection: false,
         exposeLimits: true,
         ...reportLimit('LIMIT_MAX_COST', options.skipCostWhen),
       },
-      maxAliases: { n: limits.maxAliases, exposeLimits: true, ...reportLimit('LIMIT_MAX_ALIASES') },
+      // `__typename` aliases are aliases too: each is one more field executed and answered.
+      maxAliases: {
+        n: limits.maxAliases,
+        allowList: [],
+        exposeLimits: true,
+        ...reportLimit('LIMIT_MAX_ALIASES'),
+      },
       maxTokens: { n: limits.maxTokens, exposeLimits: true, ...refuseTokens },
       maxDirectives: {
         n: limits.maxDirectives,
         exposeLimits: true,
         ...reportLimit('LIMIT_MAX_DIRECTIVES'),
       },
-      blockFieldSuggestion: { enabled: !config.sandbox },
+      // Armor's mask misses enum values ("Did you mean the enum value …"): useSuggestionsBlocked.
+      blockFieldSuggestion: { enabled: false },
     }) as Plugin,
+    ...(config.introspection ? [] : [useIntrospectionOff()]),
+    ...(config.sandbox ? [] : [useSuggestionsBlocked()]),
     // A JSON POST is preflighted by browsers; a "simple" request (GET, form POST) must carry a
     // header a cross-site page cannot set without a preflight. Credentials are headers too.
     withErrorsMapped(

@@ -13,8 +13,9 @@ import {
   visitWithTypeInfo,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { ARGUMENT_CHECK, type ArgumentCheck } from '../schema/argument-checks.js';
+import { ARGUMENT_CHECK, type ArgumentCheck, outOfBounds } from '../schema/argument-checks.js';
 import { requestError } from './error-contract.js';
+import { withoutSuggestions } from './useSuggestionsBlocked.js';
 
 /**
  * Every field's declared ArgumentCheck over the fields an operation selects (fragments included),
@@ -52,7 +53,7 @@ export function argumentErrors(
         Field(field) {
           const def = typeInfo.getFieldDef();
           const check = def?.extensions?.[ARGUMENT_CHECK] as ArgumentCheck | undefined;
-          if (!def || !check) return;
+          if (!def || (!check && !field.arguments?.length)) return;
           let args: Record<string, unknown>;
           try {
             args = getArgumentValues(def, field, variables ?? {});
@@ -60,7 +61,12 @@ export function argumentErrors(
             // A missing or mistyped argument: validation or execution reports it.
             return;
           }
-          const problem = check(args);
+          // Sizes first: an id too long to be one is refused as such, never decoded or sent on.
+          const problem =
+            def.args.reduce<ReturnType<ArgumentCheck>>(
+              (found, arg) => found ?? outOfBounds(args[arg.name], arg.type, arg.name),
+              undefined,
+            ) ?? check?.(args);
           if (problem)
             errors.push(
               requestError(problem.code, problem.message, { argument: problem.argument }, [field]),
@@ -78,7 +84,8 @@ export function argumentErrors(
  * stops the request with no `data`, so it is a request error (HTTP 400 under
  * application/graphql-response+json), on every transport.
  */
-export function useArgumentChecks(): Plugin {
+export function useArgumentChecks(options: { suggestions: boolean }): Plugin {
+  const message = options.suggestions ? (m: string) => m : withoutSuggestions;
   const check = (
     schema: GraphQLSchema,
     document: DocumentNode,
@@ -103,7 +110,7 @@ export function useArgumentChecks(): Plugin {
     );
     if (coerced.errors)
       return coerced.errors.map((e) =>
-        requestError('BAD_USER_INPUT', e.message, {}, e.nodes ? [...e.nodes] : undefined),
+        requestError('BAD_USER_INPUT', message(e.message), {}, e.nodes ? [...e.nodes] : undefined),
       );
     return argumentErrors(schema, document, operation, coerced.coerced);
   };

@@ -4,8 +4,10 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { GatewayContext } from '../context.js';
+import type { ClientConnections } from './client-connections.js';
 import { contractError, contractResult } from './error-contract.js';
-import { requestIdOf } from './useRequestId.js';
+import { refuseSocket } from './http-refusal.js';
+import { acceptRequestId, requestIdOf } from './useRequestId.js';
 
 const FORWARDED = ['authorization', 'x-api-key', 'x-request-id'];
 
@@ -38,8 +40,13 @@ interface EnvelopedRoot {
 export function attachWebSocket(
   server: Server,
   yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>,
-  maxMessageBytes: number,
+  limits: {
+    readonly maxMessageBytes: number;
+    readonly subscriptionsPerSocket: number;
+    readonly connections: ClientConnections;
+  },
 ) {
+  const { maxMessageBytes, subscriptionsPerSocket, connections } = limits;
   // The same bound as an HTTP body (ws would otherwise accept 100 MiB messages). `noServer`, with
   // upgrades handed over below: attached to the HTTP server, ws would re-emit its listen errors
   // (a taken port) as a WebSocket "internal error" with a stack trace before the clear message.
@@ -48,10 +55,19 @@ export function attachWebSocket(
     path: yoga.graphqlEndpoint,
     maxPayload: maxMessageBytes,
   });
-  // ws answers 400 itself to an upgrade on another path.
-  server.on('upgrade', (req, socket, head) =>
-    wss.handleUpgrade(req, socket, head, (client) => wss.emit('connection', client, req)),
-  );
+  // ws answers 400 itself to an upgrade on another path. A client over its connection limit is
+  // refused before the upgrade, as an SSE request is: 429 and the error contract's body.
+  server.on('upgrade', (req, socket, head) => {
+    const release = connections.acquire(req);
+    if (!release)
+      return refuseSocket(
+        socket,
+        connections.refusal,
+        acceptRequestId(req.headers['x-request-id'] as string | undefined),
+      );
+    socket.once('close', release);
+    wss.handleUpgrade(req, socket, head, (client) => wss.emit('connection', client, req));
+  });
   const disposable = useServer(
     {
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,
@@ -64,6 +80,19 @@ export function attachWebSocket(
         // Refusals go out as this operation's `error` message, coded like any request error.
         const refuse = (errors: readonly GraphQLError[]) =>
           errors.map((e) => contractError(e, requestId, { requestLevel: true, forYoga: false }));
+        // graphql-ws has already counted this operation among the socket's.
+        if (Object.keys(ctx.subscriptions).length > subscriptionsPerSocket)
+          return refuse([
+            new GraphQLError(
+              `Too many operations on this socket: at most ${subscriptionsPerSocket} at once`,
+              {
+                extensions: {
+                  code: 'TOO_MANY_SUBSCRIPTIONS',
+                  limit: 'LIMIT_SUBSCRIPTIONS_PER_SOCKET',
+                },
+              },
+            ),
+          ]);
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           request,

@@ -95,7 +95,13 @@ export function gatewayFor(
   });
   // Sandbox mode as `npm start` runs it: anonymous callers, the sandboxes' webhook secrets.
   const config: GatewayConfig = options.sandboxMode
-    ? { ...loaded, ...sandboxes.providerConfig, sandbox: true }
+    ? {
+        ...loaded,
+        ...sandboxes.providerConfig,
+        sandbox: true,
+        graphiql: env.GRAPHIQL === undefined || loaded.graphiql,
+        introspection: env.GRAPHQL_INTROSPECTION === undefined || loaded.introspection,
+      }
     : loaded;
   const gateway = createGateway(config, { logger });
   const authHeaders = { 'x-api-key': TEST_API_KEY };
