@@ -72,7 +72,7 @@ export async function startReplica(
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} did not start in 60 s`)), 60_000);
     const look = () => {
-      const up = /Walletgate is up\. GraphiQL: (\S+)/.exec(output);
+      const up = /Walletgate is up\. Graph(?:iQL|QL): (\S+)/.exec(output);
       if (up) {
         clearTimeout(timer);
         resolve(up[1]!);
