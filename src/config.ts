@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { WalletCacheSettings } from './cache/wallet-cache.js';
 import type { ProviderName } from './domain/wallet.js';
 import { optionalString, positiveInt, httpUrl as url } from './env.js';
 import type { ProviderSettings } from './providers/module.js';
@@ -21,6 +22,10 @@ const gatewayEnv = {
   UPSTREAM_BREAKER_HALF_OPEN_MS: positiveInt.default(10_000),
   BALANCE_POLL_INTERVAL_MS: positiveInt.min(100).default(5000),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  WALLET_CACHE_MAX_AGE_MS: z.coerce.number().int().min(0).default(60_000),
+  WALLET_CACHE_UNVERIFIED_MAX_AGE_MS: z.coerce.number().int().min(0).default(2000),
+  WALLET_CACHE_STALE_IF_ERROR_MS: z.coerce.number().int().min(0).default(300_000),
+  WALLET_CACHE_MAX_ENTRIES: positiveInt.default(10_000),
   GATEWAY_API_KEYS: optionalString,
   AUTH_JWT_SECRET: optionalString,
   AUTH_JWKS_URL: url.optional(),
@@ -170,6 +175,8 @@ export interface GatewayConfig {
   /** Sandbox mode only: misbehaviours the sandboxes show from the start (demos). */
   readonly sandboxFaults: readonly FaultSpec[];
   readonly pollIntervalMs: number;
+  /** The shared cache of translated wallets (src/cache); absent: no cache (every read goes upstream). */
+  readonly walletCache?: WalletCacheSettings;
   readonly redisUrl?: string;
   /** True when no provider is configured and the built-in sandboxes serve as upstreams. */
   readonly sandbox: boolean;
@@ -295,6 +302,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
     simulationIntervalMs: e.SANDBOX_SIMULATION_INTERVAL_MS,
     sandboxFaults: e.SANDBOX_FAULTS,
     pollIntervalMs: e.BALANCE_POLL_INTERVAL_MS,
+    walletCache: {
+      maxAgeMs: e.WALLET_CACHE_MAX_AGE_MS,
+      unverifiedMaxAgeMs: e.WALLET_CACHE_UNVERIFIED_MAX_AGE_MS,
+      staleIfErrorMs: e.WALLET_CACHE_STALE_IF_ERROR_MS,
+      maxEntries: e.WALLET_CACHE_MAX_ENTRIES,
+    },
     ...(e.REDIS_URL && { redisUrl: e.REDIS_URL }),
     sandbox,
   };

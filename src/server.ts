@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { WALLET_CACHE_OFF, WalletCache } from './cache/wallet-cache.js';
 import type { GatewayConfig } from './config.js';
 import { createContext, type GatewayContext } from './context.js';
 import { LiveServices } from './events/live.js';
@@ -40,6 +41,7 @@ export interface Gateway {
   readonly server: Server;
   readonly registry: ProviderRegistry;
   readonly live: LiveServices;
+  readonly walletCache: WalletCache;
   readonly metrics: GatewayMetrics;
   /** Starts listening on config.port (0 = any free port); resolves to the GraphQL URL. */
   listen(): Promise<string>;
@@ -89,7 +91,16 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     metrics.upstreamObserver(),
     options.fetch,
   );
-  const registry = new ProviderRegistry(options.providers ?? adapters);
+  const walletCache = new WalletCache({
+    ...(config.walletCache ?? WALLET_CACHE_OFF),
+    webhookProviders,
+    redisUrl: config.redisUrl,
+    logger: logger.child({ component: 'wallet-cache' }),
+  });
+  // Below the loaders: every wallet read (queries, webhook re-reads, polls) goes through the cache.
+  const registry = new ProviderRegistry(
+    (options.providers ?? adapters).map((adapter) => walletCache.wrap(adapter)),
+  );
   const live = new LiveServices(
     registry,
     {
@@ -181,9 +192,10 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     server,
     registry,
     live,
+    walletCache,
     metrics,
     listen: async () => {
-      await live.ready();
+      await Promise.all([live.ready(), walletCache.ready()]);
       return new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
@@ -215,6 +227,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       server.closeAllConnections();
       await closed;
       await live.close();
+      await walletCache.close();
     },
   };
 }
