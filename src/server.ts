@@ -34,6 +34,8 @@ export interface GatewayOptions {
   readonly fetch?: typeof fetch;
   /** Replaces the providers built from config (tests wire adapters against failing upstreams). */
   readonly providers?: readonly WalletProvider[];
+  /** The clock the wallet cache measures ages on (tests move it). */
+  readonly clock?: () => number;
 }
 
 export interface Gateway {
@@ -96,6 +98,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     webhookProviders,
     redisUrl: config.redisUrl,
     logger: logger.child({ component: 'wallet-cache' }),
+    ...(options.clock && { clock: options.clock }),
   });
   // Below the loaders: every wallet read (queries, webhook re-reads, polls) goes through the cache.
   const registry = new ProviderRegistry(

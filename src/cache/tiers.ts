@@ -28,6 +28,8 @@ export interface TieredCacheOptions {
 export class TieredCache {
   private readonly local: LRUCache<string, CacheEntry>;
   private readonly redis: RedisTier | undefined;
+  /** Keys other replicas rewrote, dropped here on their message (tests wait on it). */
+  invalidationsReceived = 0;
 
   constructor(private readonly options: TieredCacheOptions) {
     this.local = boundedCache<CacheEntry>({
@@ -37,7 +39,10 @@ export class TieredCache {
     });
     this.redis =
       options.redisUrl && options.lifetimeMs > 0
-        ? new RedisTier(options.redisUrl, options.logger, (key) => this.local.delete(key))
+        ? new RedisTier(options.redisUrl, options.logger, (key) => {
+            this.local.delete(key);
+            this.invalidationsReceived++;
+          })
         : undefined;
   }
 

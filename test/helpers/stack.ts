@@ -88,7 +88,7 @@ export async function postOperation<R = never, V = Record<string, unknown>>(
 export function gatewayFor(
   sandboxes: Sandboxes,
   env: Record<string, string> = {},
-  options: { sandboxMode?: boolean } = {},
+  options: { sandboxMode?: boolean; clock?: () => number } = {},
 ): GatewayUnderTest {
   const { lines, logger } = captureLogs();
   const loaded = loadConfig({
@@ -107,7 +107,10 @@ export function gatewayFor(
   const config: GatewayConfig = options.sandboxMode
     ? { ...loaded, ...sandboxes.providerConfig, sandbox: true }
     : loaded;
-  const gateway = createGateway(config, { logger });
+  const gateway = createGateway(config, {
+    logger,
+    ...(options.clock && { clock: options.clock }),
+  });
   const authHeaders = { 'x-api-key': TEST_API_KEY };
   return {
     gateway,
