@@ -26,6 +26,7 @@ const gatewayEnv = {
   WALLET_CACHE_UNVERIFIED_MAX_AGE_MS: z.coerce.number().int().min(0).default(2000),
   WALLET_CACHE_STALE_IF_ERROR_MS: z.coerce.number().int().min(0).default(300_000),
   WALLET_CACHE_MAX_ENTRIES: positiveInt.default(10_000),
+  RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(2000),
   GATEWAY_API_KEYS: optionalString,
   AUTH_JWT_SECRET: optionalString,
   AUTH_JWKS_URL: url.optional(),
@@ -177,6 +178,8 @@ export interface GatewayConfig {
   readonly pollIntervalMs: number;
   /** The shared cache of translated wallets (src/cache); absent: no cache (every read goes upstream). */
   readonly walletCache?: WalletCacheSettings;
+  /** How long a whole query response is kept per caller (0: not at all); needs the wallet cache. */
+  readonly responseCacheTtlMs?: number;
   readonly redisUrl?: string;
   /** True when no provider is configured and the built-in sandboxes serve as upstreams. */
   readonly sandbox: boolean;
@@ -308,6 +311,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
       staleIfErrorMs: e.WALLET_CACHE_STALE_IF_ERROR_MS,
       maxEntries: e.WALLET_CACHE_MAX_ENTRIES,
     },
+    responseCacheTtlMs: e.RESPONSE_CACHE_TTL_MS,
     ...(e.REDIS_URL && { redisUrl: e.REDIS_URL }),
     sandbox,
   };

@@ -25,6 +25,7 @@ import { useCaller } from './server/useCaller.js';
 import { useEventStreamHeaders } from './server/useEventStreamHeaders.js';
 import { usePartialErrors } from './server/usePartialErrors.js';
 import { requestIdOf, useRequestId } from './server/useRequestId.js';
+import { useResponseCache } from './server/useResponseCache.js';
 import { createSseFanout } from './server/useSseFanout.js';
 import { attachWebSocket } from './server/websocket.js';
 
@@ -183,6 +184,10 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       useEventStreamHeaders(),
       sseFanout.plugin,
       usePartialErrors(),
+      // After usePartialErrors: a response that gained an error there is never cached.
+      ...(config.responseCacheTtlMs && walletCache.tiers.enabled
+        ? useResponseCache({ ttlMs: config.responseCacheTtlMs, walletCache })
+        : []),
       useRequestId(),
     ],
   });

@@ -17,6 +17,8 @@ export interface TieredCacheOptions {
   readonly clock: () => number;
   readonly redisUrl?: string | undefined;
   readonly logger: Logger;
+  /** A key was rewritten or dropped, here or (over Redis) on another replica. */
+  readonly onChange?: (key: string) => void;
 }
 
 /**
@@ -42,6 +44,7 @@ export class TieredCache {
         ? new RedisTier(options.redisUrl, options.logger, (key) => {
             this.local.delete(key);
             this.invalidationsReceived++;
+            options.onChange?.(key);
           })
         : undefined;
   }
@@ -77,6 +80,7 @@ export class TieredCache {
   async set(key: string, entry: CacheEntry, shared = true): Promise<void> {
     if (!this.enabled) return;
     this.local.set(key, entry);
+    this.options.onChange?.(key);
     if (!this.redis || !shared) return;
     let text: string;
     try {
@@ -91,6 +95,7 @@ export class TieredCache {
   /** Forgets the key on every replica. */
   async drop(key: string): Promise<void> {
     this.local.delete(key);
+    this.options.onChange?.(key);
     await this.redis?.del(key);
   }
 

@@ -42,6 +42,14 @@ const STALE_IF_ERROR: ReadonlySet<ErrorCode> = new Set([
 const REFRESH_LEASE_MS = 5000;
 
 type Kind = 'wallet' | 'customer';
+
+/** A cached wallet, or a customer's list at a provider, that was rewritten or dropped. */
+export interface CacheChange {
+  readonly kind: Kind;
+  readonly provider: ProviderName;
+  /** The provider's wallet id, or the customer's external id. */
+  readonly id: string;
+}
 type Fetch<V> = (natives: readonly string[]) => Promise<Result<V>[]>;
 
 const stampWallet = (w: Wallet, at: Date): Wallet => ({ ...w, fetchedAt: at });
@@ -64,6 +72,7 @@ export class WalletCache {
   private readonly clock: () => number;
   private readonly inFlight = new Map<string, Promise<Result<unknown>>>();
   private readonly background = new Set<Promise<unknown>>();
+  private readonly listeners = new Set<(change: CacheChange) => void>();
 
   constructor(private readonly options: WalletCacheOptions) {
     this.clock = options.clock ?? Date.now;
@@ -76,7 +85,16 @@ export class WalletCache {
       clock: this.clock,
       redisUrl: options.redisUrl,
       logger: options.logger,
+      onChange: (key) => {
+        const change = changeOf(key);
+        if (change) for (const listener of this.listeners) listener(change);
+      },
     });
+  }
+
+  /** Tells `listener` of every entry rewritten or dropped (here, or on another replica). */
+  onChange(listener: (change: CacheChange) => void): void {
+    this.listeners.add(listener);
   }
 
   /** The age up to which a cached wallet of `provider` is served without asking it. */
@@ -139,9 +157,10 @@ export class WalletCache {
     const revalidate: number[] = [];
     entries.forEach((entry, i) => {
       const age = entry ? now - entry.fetchedAt : Number.POSITIVE_INFINITY;
-      if (entry && age <= 2 * maxAge) {
+      // Strictly younger: an age of 0 means "never served from the cache".
+      if (entry && age < 2 * maxAge) {
         results[i] = entry.value;
-        if (age > maxAge) revalidate.push(i);
+        if (age >= maxAge) revalidate.push(i);
       } else missing.push(i);
     });
     if (revalidate.length > 0)
@@ -349,4 +368,10 @@ export class WalletCache {
 
 function keyOf(kind: Kind, provider: ProviderName, native: string): string {
   return `${kind}:${provider}:${native}`;
+}
+
+function changeOf(key: string): CacheChange | undefined {
+  const [kind, provider] = key.split(':', 2);
+  if ((kind !== 'wallet' && kind !== 'customer') || !provider) return undefined;
+  return { kind, provider, id: key.slice(kind.length + provider.length + 2) };
 }

@@ -8,6 +8,7 @@ export const CACHE_ON = {
   WALLET_CACHE_MAX_AGE_MS: '60000',
   WALLET_CACHE_UNVERIFIED_MAX_AGE_MS: '2000',
   WALLET_CACHE_STALE_IF_ERROR_MS: '300000',
+  RESPONSE_CACHE_TTL_MS: '0',
 };
 
 export const JWT_SECRET = 'walletgate-cache-jwt-secret-0123456789abcdef';

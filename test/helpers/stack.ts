@@ -25,6 +25,7 @@ export const WALLET_CACHE_OFF_ENV = {
   WALLET_CACHE_MAX_AGE_MS: '0',
   WALLET_CACHE_UNVERIFIED_MAX_AGE_MS: '0',
   WALLET_CACHE_STALE_IF_ERROR_MS: '0',
+  RESPONSE_CACHE_TTL_MS: '0',
 };
 
 /** The server API key every test gateway accepts (real-provider mode requires caller auth). */
