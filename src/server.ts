@@ -85,6 +85,15 @@ function withBodyLimit(
   };
 }
 
+/**
+ * A response holds every configured provider's wallets (a customer's fan out to all): it may be
+ * kept for the configured time only when each provider's webhooks announce its changes; else no
+ * longer than an unannounced wallet may be cached.
+ */
+function responseTtl(ttlMs: number, registry: ProviderRegistry, cache: WalletCache): number {
+  return Math.min(ttlMs, ...registry.list().map((p) => Math.max(cache.maxAgeMs(p.name), 1)));
+}
+
 export function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Gateway {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const metrics = new GatewayMetrics();
@@ -186,7 +195,10 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       usePartialErrors(),
       // After usePartialErrors: a response that gained an error there is never cached.
       ...(config.responseCacheTtlMs && walletCache.tiers.enabled
-        ? useResponseCache({ ttlMs: config.responseCacheTtlMs, walletCache })
+        ? useResponseCache({
+            ttlMs: responseTtl(config.responseCacheTtlMs, registry, walletCache),
+            walletCache,
+          })
         : []),
       useRequestId(),
     ],
