@@ -60,7 +60,7 @@ export async function replicas(
 }
 
 export const CUSTOMER_WALLETS = /* GraphQL */ `
-  query CustomerWallets($id: String!, $fresh: Boolean) {
+  query CachedCustomerWallets($id: String!, $fresh: Boolean) {
     customer(externalId: $id, fresh: $fresh) {
       wallets { id provider providerWalletId balance { amount } fetchedAt }
     }
