@@ -90,8 +90,14 @@ function withBodyLimit(
  * kept for the configured time only when each provider's webhooks announce its changes; else no
  * longer than an unannounced wallet may be cached.
  */
-function responseTtl(ttlMs: number, registry: ProviderRegistry, cache: WalletCache): number {
-  return Math.min(ttlMs, ...registry.list().map((p) => Math.max(cache.maxAgeMs(p.name), 1)));
+function responseTtl(
+  ttlMs: number,
+  registry: ProviderRegistry,
+  cache: WalletCache,
+  webhookProviders: ReadonlySet<string>,
+): number {
+  const unannounced = registry.list().filter((p) => !webhookProviders.has(p.name));
+  return Math.min(ttlMs, ...unannounced.map((p) => Math.max(cache.maxAgeMs(p.name), 1)));
 }
 
 export function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Gateway {
@@ -196,7 +202,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       // After usePartialErrors: a response that gained an error there is never cached.
       ...(config.responseCacheTtlMs && walletCache.tiers.enabled
         ? useResponseCache({
-            ttlMs: responseTtl(config.responseCacheTtlMs, registry, walletCache),
+            ttlMs: responseTtl(config.responseCacheTtlMs, registry, walletCache, webhookProviders),
             walletCache,
           })
         : []),

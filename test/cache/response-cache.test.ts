@@ -19,8 +19,9 @@ import {
 } from './helpers.js';
 
 /**
- * The response cache over the wallet cache. Its data cache here asks the provider on every read
- * (ages 0), so each upstream call counts one execution: a response-cache hit makes none.
+ * The response cache over the wallet cache. Its data cache here asks Lago and Flexprice (webhook
+ * providers) on every read (age 0), so each Lago call counts one execution: a response-cache hit
+ * makes none. Polar, polled, may be cached as long as the responses (which it would bound).
  */
 
 let redis: RedisServer;
@@ -37,7 +38,7 @@ afterAll(async () => {
 
 const ENV = {
   WALLET_CACHE_MAX_AGE_MS: '0',
-  WALLET_CACHE_UNVERIFIED_MAX_AGE_MS: '0',
+  WALLET_CACHE_UNVERIFIED_MAX_AGE_MS: '60000',
   WALLET_CACHE_STALE_IF_ERROR_MS: '300000',
   RESPONSE_CACHE_TTL_MS: '60000',
 };
@@ -83,6 +84,23 @@ describe('response cache', () => {
       expect(lagoListCalls(sandboxes)).toBe(calls + 7);
     } finally {
       sandboxes.lago.clearFaults();
+      await g!.close();
+    }
+  });
+
+  it('with a polled provider configured (Polar), a response lives no longer than its wallets may be cached', async () => {
+    const [g] = await replicas(sandboxes, 1, {
+      clock: testClock().now,
+      env: { ...ENV, WALLET_CACHE_UNVERIFIED_MAX_AGE_MS: '1' },
+    });
+    try {
+      const calls = lagoListCalls(sandboxes);
+      for (let i = 0; i < 3; i++) {
+        await g!.execute(CUSTOMER_WALLETS, { id: 'hooli_1234' });
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      expect(lagoListCalls(sandboxes)).toBe(calls + 3);
+    } finally {
       await g!.close();
     }
   });
