@@ -26,24 +26,48 @@ function sessionOf(caller: Caller | undefined): string | null {
   }
 }
 
-/** Where a document asks for `fresh`: literal trues, and the variables that decide. */
-const freshArguments = new WeakMap<DocumentNode, { literal: boolean; variables: string[] }>();
+/**
+ * Where a document asks for `fresh`: a literal true, or variables (with the default each declares,
+ * for a request that leaves it out: raw variables are seen here, before execution coerces them).
+ */
+interface FreshArguments {
+  readonly literal: boolean;
+  readonly variables: ReadonlyMap<string, boolean>;
+}
 
-function asksFresh(document: DocumentNode, variables: Record<string, unknown> | undefined) {
+const freshArguments = new WeakMap<DocumentNode, FreshArguments>();
+
+function freshArgumentsOf(document: DocumentNode): FreshArguments {
+  const defaults = new Map<string, boolean>();
+  const variables = new Map<string, boolean>();
+  let literal = false;
+  visit(document, {
+    VariableDefinition(node) {
+      const value = node.defaultValue;
+      defaults.set(node.variable.name.value, value?.kind === Kind.BOOLEAN && value.value);
+    },
+    Argument(node) {
+      if (node.name.value !== 'fresh') return;
+      if (node.value.kind === Kind.BOOLEAN && node.value.value) literal = true;
+      if (node.value.kind === Kind.VARIABLE) variables.set(node.value.name.value, false);
+    },
+  });
+  for (const name of variables.keys()) variables.set(name, defaults.get(name) ?? false);
+  return { literal, variables };
+}
+
+function asksFresh(document: DocumentNode, given: Record<string, unknown> | undefined): boolean {
   let found = freshArguments.get(document);
   if (!found) {
-    const seen = { literal: false, variables: [] as string[] };
-    visit(document, {
-      Argument(node) {
-        if (node.name.value !== 'fresh') return;
-        if (node.value.kind === Kind.BOOLEAN && node.value.value) seen.literal = true;
-        if (node.value.kind === Kind.VARIABLE) seen.variables.push(node.value.name.value);
-      },
-    });
-    found = seen;
+    found = freshArgumentsOf(document);
     freshArguments.set(document, found);
   }
-  return found.literal || found.variables.some((name) => variables?.[name] === true);
+  if (found.literal) return true;
+  for (const [name, byDefault] of found.variables) {
+    const value = given && Object.hasOwn(given, name) ? given[name] : byDefault;
+    if (value === true) return true;
+  }
+  return false;
 }
 
 /** The response-cache entities a wallet-cache change makes old: the wallet, or the customer. */

@@ -75,13 +75,19 @@ describe('response cache', () => {
       expect(lagoListCalls(sandboxes)).toBe(calls + 4);
       await run({ id: 'hooli_1234' });
       expect(lagoListCalls(sandboxes)).toBe(calls + 5);
+      // A variable's declared default counts too.
+      const byDefault =
+        'query ($f: Boolean = true) { customer(externalId: "hooli_1234", fresh: $f) { wallets { id } } }';
+      await g!.execute(byDefault, {});
+      await g!.execute(byDefault, {});
+      expect(lagoListCalls(sandboxes)).toBe(calls + 7);
 
       // A response with an error (a stale copy while Lago fails) is not kept.
       sandboxes.lago.injectFault({ path: /^\/api\/v1\/wallets/, status: 500, body: {} });
       const failing = await run({ id: 'acme_42' });
       expect(failing.errors?.length).toBeGreaterThan(0);
       await run({ id: 'acme_42' });
-      expect(lagoListCalls(sandboxes)).toBe(calls + 7);
+      expect(lagoListCalls(sandboxes)).toBe(calls + 9);
     } finally {
       sandboxes.lago.clearFaults();
       await g!.close();
