@@ -114,6 +114,8 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     webhookProviders,
     redisUrl: config.redisUrl,
     logger: logger.child({ component: 'wallet-cache' }),
+    onRead: (provider, kind, result, keys) =>
+      metrics.walletCacheReads.inc({ provider, kind, result }, keys),
     ...(options.clock && { clock: options.clock }),
   });
   // Below the loaders: every wallet read (queries, webhook re-reads, polls) goes through the cache.

@@ -24,12 +24,21 @@ export const WALLET_CACHE_OFF: WalletCacheSettings = {
   maxEntries: 1,
 };
 
+/**
+ * How a key was answered: from the cache (`hit`), from it while a refresh runs (`stale`), by the
+ * provider (`miss`, or `fresh` past the cache), or from it while the provider failed
+ * (`stale_if_error`).
+ */
+export type CacheRead = 'hit' | 'stale' | 'miss' | 'fresh' | 'stale_if_error';
+
 export interface WalletCacheOptions extends WalletCacheSettings {
   /** Providers whose verified webhooks announce every change. */
   readonly webhookProviders: ReadonlySet<ProviderName>;
   readonly redisUrl?: string | undefined;
   readonly logger: Logger;
   readonly clock?: () => number;
+  /** Counts reads per provider, kind of key and how each was answered (metrics). */
+  readonly onRead?: (provider: ProviderName, kind: Kind, read: CacheRead, keys: number) => void;
 }
 
 /** Failures that say nothing about the wallets themselves: a cached copy may stand in for them. */
@@ -137,8 +146,10 @@ export class WalletCache {
   ): Promise<Result<V>[]> {
     const keys = natives.map((n) => keyOf(kind, provider, n));
     const fresh = freshReadsRequired();
-    if (fresh || !this.tiers.enabled)
+    if (fresh || !this.tiers.enabled) {
+      this.count(provider, kind, fresh ? 'fresh' : 'miss', keys.length);
       return this.fetchShared(provider, kind, keys, natives, fetch, fresh);
+    }
     return this.readCached(provider, kind, keys, natives, fetch);
   }
 
@@ -163,6 +174,9 @@ export class WalletCache {
         if (age >= maxAge) revalidate.push(i);
       } else missing.push(i);
     });
+    this.count(provider, kind, 'hit', keys.length - missing.length - revalidate.length);
+    this.count(provider, kind, 'stale', revalidate.length);
+    this.count(provider, kind, 'miss', missing.length);
     if (revalidate.length > 0)
       this.track(
         this.revalidate(
@@ -185,7 +199,9 @@ export class WalletCache {
       missing.forEach((i, j) => {
         const answer = answers[j]!;
         results[i] =
-          answer instanceof GatewayError ? this.staleIfError(kind, answer, entries[i]) : answer;
+          answer instanceof GatewayError
+            ? this.staleIfError(provider, kind, answer, entries[i])
+            : answer;
       });
     }
     return results;
@@ -326,7 +342,12 @@ export class WalletCache {
   }
 
   /** The provider failed: a copy young enough for stale-if-error answers, the failure beside it. */
-  private staleIfError<V>(kind: Kind, error: GatewayError, entry: CacheEntry<V> | undefined) {
+  private staleIfError<V>(
+    provider: ProviderName,
+    kind: Kind,
+    error: GatewayError,
+    entry: CacheEntry<V> | undefined,
+  ) {
     if (
       !entry ||
       !STALE_IF_ERROR.has(error.code) ||
@@ -338,9 +359,14 @@ export class WalletCache {
         `${new Date(entry.fetchedAt).toISOString()}`,
       { stale: true },
     );
+    this.count(provider, kind, 'stale_if_error', 1);
     if (kind === 'wallet') return { ...(entry.value as Wallet), staleBecause: stale } as V;
     const list = entry.value as WalletList;
     return { ...list, errors: [...list.errors, stale] } as V;
+  }
+
+  private count(provider: ProviderName, kind: Kind, read: CacheRead, keys: number): void {
+    if (keys > 0) this.options.onRead?.(provider, kind, read, keys);
   }
 
   private track(work: Promise<unknown>): void {

@@ -120,5 +120,18 @@ describe('a provider outage with a warm cache', () => {
     expect(gone.errors?.map((e) => [e.extensions?.code, e.extensions?.stale])).toEqual([
       ['UPSTREAM_UNAVAILABLE', undefined],
     ]);
+
+    // Every read counted by how it was answered (/metrics).
+    const reads = await g!.gateway.metrics.registry.getSingleMetricAsString(
+      'walletgate_wallet_cache_reads_total',
+    );
+    const count = (kind: string, result: string) =>
+      reads.match(
+        new RegExp(`\\{provider="LAGO",kind="${kind}",result="${result}"\\} (\\d+)`),
+      )?.[1];
+    expect(count('customer', 'stale_if_error')).toBe('1');
+    expect(count('wallet', 'stale_if_error')).toBe('1');
+    expect(count('customer', 'fresh')).toBe('1');
+    expect(count('customer', 'miss')).toBe('3');
   });
 });
