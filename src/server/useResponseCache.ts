@@ -82,7 +82,8 @@ function entityOf(change: CacheChange): { typename: string; id: string } {
  * skips execution. Runs at execution, so authentication, rate limits and query limits apply to
  * every request as before. A response is dropped when the wallet cache rewrites or drops one of
  * its wallets or customers (a webhook's re-read, a poll, a fresh read, on this replica or
- * another). Never cached: responses with errors, subscriptions, operations asking `fresh: true`.
+ * another). Never cached: responses with errors or provider health, subscriptions, operations
+ * asking `fresh: true`.
  * Must come after usePartialErrors, so that the errors it appends are seen here.
  */
 export function useResponseCache(options: {
@@ -105,6 +106,8 @@ export function useResponseCache(options: {
       session: (context) => sessionOf(context.caller),
       enabled: (context) => !fresh.has(context) && sessionOf(context.caller) !== null,
       invalidateViaMutation: false,
+      // Provider health is read live, every time.
+      ignoredTypes: ['ProviderHealth'],
       shouldCacheResult: ({ result }) => !result.errors?.length,
       // Synchronous: the default digest goes through WebCrypto's promise for every request.
       buildResponseCacheKey: ({ documentString, operationName, variableValues, sessionId }) =>

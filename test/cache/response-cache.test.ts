@@ -82,12 +82,20 @@ describe('response cache', () => {
       await g!.execute(byDefault, {});
       expect(lagoListCalls(sandboxes)).toBe(calls + 7);
 
+      // Provider health is never kept.
+      const health = '{ providers { name health { status } } }';
+      const before = sandboxes.lago.requests.length;
+      await g!.execute(health, {});
+      await g!.execute(health, {});
+      expect(sandboxes.lago.requests.length - before).toBe(2);
+      const beforeErrors = lagoListCalls(sandboxes);
+
       // A response with an error (a stale copy while Lago fails) is not kept.
       sandboxes.lago.injectFault({ path: /^\/api\/v1\/wallets/, status: 500, body: {} });
       const failing = await run({ id: 'acme_42' });
       expect(failing.errors?.length).toBeGreaterThan(0);
       await run({ id: 'acme_42' });
-      expect(lagoListCalls(sandboxes)).toBe(calls + 9);
+      expect(lagoListCalls(sandboxes)).toBe(beforeErrors + 2);
     } finally {
       sandboxes.lago.clearFaults();
       await g!.close();
