@@ -25,7 +25,7 @@ const gatewayEnv = {
   WALLET_CACHE_MAX_AGE_MS: z.coerce.number().int().min(0).default(60_000),
   WALLET_CACHE_UNVERIFIED_MAX_AGE_MS: z.coerce.number().int().min(0).default(2000),
   WALLET_CACHE_STALE_IF_ERROR_MS: z.coerce.number().int().min(0).default(300_000),
-  WALLET_CACHE_MAX_ENTRIES: positiveInt.default(10_000),
+  WALLET_CACHE_MAX_ENTRIES: positiveInt.default(5000),
   RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5000),
   GATEWAY_API_KEYS: optionalString,
   AUTH_JWT_SECRET: optionalString,
