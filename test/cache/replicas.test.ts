@@ -155,6 +155,23 @@ describe('wallet cache across replicas', () => {
     expect(lagoListCalls(sandboxes) - before).toBe(1);
   });
 
+  it('Redis dying under a running replica: queries keep answering from the local tier and the providers', async () => {
+    const own = await startRedisServer();
+    const clock = testClock();
+    const [a] = (running = await replicas(sandboxes, 1, { redis: own, clock: clock.now }));
+    expect((await hooli(a!)).errors).toBeUndefined();
+    await own.stop();
+    const before = lagoListCalls(sandboxes);
+    const started = Date.now();
+    // A local hit, then (past every window) a read from the provider: Redis is never waited for.
+    expect((await hooli(a!)).errors).toBeUndefined();
+    expect(lagoListCalls(sandboxes)).toBe(before);
+    clock.advance(10 * 60_000);
+    expect((await hooli(a!)).errors).toBeUndefined();
+    expect(lagoListCalls(sandboxes)).toBe(before + 1);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
   it('Redis unreachable: the cache fails open to its local tier and the providers, every query answers', async () => {
     const clock = testClock();
     const [a] = (running = await replicas(sandboxes, 1, {
