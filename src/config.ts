@@ -72,6 +72,7 @@ const gatewayEnv = {
     .default('false')
     .transform((v) => v === 'true'),
   SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
+  HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(1000).default(25),
   SANDBOX_SIMULATION_INTERVAL_MS: z.coerce.number().int().min(0).default(3000),
   SANDBOX_FAULTS: z
     .string()
@@ -171,6 +172,8 @@ export interface GatewayConfig {
   readonly cors: CorsPolicy;
   readonly trustedDocuments: TrustedDocumentsConfig;
   readonly shutdownGraceMs: number;
+  /** V8's old-generation growth between full collections, in percent (0: V8's own). */
+  readonly heapGrowingPercent: number;
   /** Sandbox mode only: how often the usage simulation moves a balance; 0 turns it off. */
   readonly simulationIntervalMs: number;
   /** Sandbox mode only: misbehaviours the sandboxes show from the start (demos). */
@@ -302,6 +305,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
       only: e.TRUSTED_DOCUMENTS_ONLY,
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    heapGrowingPercent: e.HEAP_GROWING_PERCENT,
     simulationIntervalMs: e.SANDBOX_SIMULATION_INTERVAL_MS,
     sandboxFaults: e.SANDBOX_FAULTS,
     pollIntervalMs: e.BALANCE_POLL_INTERVAL_MS,
