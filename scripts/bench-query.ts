@@ -92,7 +92,9 @@ interface Case {
 }
 
 const HELP = `Usage: npm run bench:query -- [options]
-  --cases LIST        off,warm,storm,latency (default: all four)
+  --cases LIST        off,warm,storm,latency (default: all four); off runs with the wallet and
+                      response caches off, the others with them as they ship (e.g.
+                      --gateway-env RESPONSE_CACHE_TTL_MS=0 for the wallet cache alone)
   --connections LIST  connection counts for off, warm and latency (default 10,50,200);
                       the storm always runs at its own count (--storm-connections)
   --storm-connections N   connections polling one customer in the storm (default 200)
