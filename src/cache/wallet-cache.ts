@@ -239,9 +239,11 @@ export class WalletCache {
         const key = keys[i]!;
         const answer = batch.then((all) => all[j]!);
         this.inFlight.set(key, answer);
-        void answer.then(() => {
+        const done = () => {
           if (this.inFlight.get(key) === answer) this.inFlight.delete(key);
-        });
+        };
+        // Both ways: a rejection here is the callers' to see, never an unhandled one.
+        answer.then(done, done);
         answers[i] = answer;
       });
     }
