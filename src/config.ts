@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TokenPolicy } from './auth/token-policy.js';
+import type { WalletCacheSettings } from './cache/wallet-cache.js';
 import type { ProviderName } from './domain/wallet.js';
 import { optionalString, positiveInt, httpUrl as url } from './env.js';
 import type { ProviderSettings } from './providers/module.js';
@@ -29,6 +30,11 @@ const gatewayEnv = {
   UPSTREAM_BREAKER_HALF_OPEN_INITIAL_MS: positiveInt.default(1000),
   BALANCE_POLL_INTERVAL_MS: positiveInt.min(100).default(5000),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  WALLET_CACHE_MAX_AGE_MS: z.coerce.number().int().min(0).default(60_000),
+  WALLET_CACHE_UNVERIFIED_MAX_AGE_MS: z.coerce.number().int().min(0).default(2000),
+  WALLET_CACHE_STALE_IF_ERROR_MS: z.coerce.number().int().min(0).default(300_000),
+  WALLET_CACHE_MAX_ENTRIES: positiveInt.default(5000),
+  RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5000),
   GATEWAY_API_KEYS: optionalString,
   AUTH_JWT_SECRET: optionalString,
   AUTH_JWKS_URL: url.optional(),
@@ -83,6 +89,7 @@ const gatewayEnv = {
     .default('false')
     .transform((v) => v === 'true'),
   SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
+  HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(1000).default(25),
   SANDBOX_SIMULATION_INTERVAL_MS: z.coerce.number().int().min(0).default(3000),
   SANDBOX_FAULTS: z
     .string()
@@ -195,11 +202,17 @@ export interface GatewayConfig {
   /** `__schema` and `__type` answered. */
   readonly introspection: boolean;
   readonly shutdownGraceMs: number;
+  /** V8's old-generation growth between full collections, in percent (0: V8's own). */
+  readonly heapGrowingPercent: number;
   /** Sandbox mode only: how often the usage simulation moves a balance; 0 turns it off. */
   readonly simulationIntervalMs: number;
   /** Sandbox mode only: misbehaviours the sandboxes show from the start (demos). */
   readonly sandboxFaults: readonly FaultSpec[];
   readonly pollIntervalMs: number;
+  /** The shared cache of translated wallets (src/cache); absent: no cache (every read goes upstream). */
+  readonly walletCache?: WalletCacheSettings;
+  /** How long a whole query response is kept per caller (0: not at all); needs the wallet cache. */
+  readonly responseCacheTtlMs?: number;
   readonly redisUrl?: string;
   /** True when no provider is configured and the built-in sandboxes serve as upstreams. */
   readonly sandbox: boolean;
@@ -335,9 +348,17 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
     graphiql: e.GRAPHIQL ?? sandbox,
     introspection: e.GRAPHQL_INTROSPECTION ?? sandbox,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    heapGrowingPercent: e.HEAP_GROWING_PERCENT,
     simulationIntervalMs: e.SANDBOX_SIMULATION_INTERVAL_MS,
     sandboxFaults: e.SANDBOX_FAULTS,
     pollIntervalMs: e.BALANCE_POLL_INTERVAL_MS,
+    walletCache: {
+      maxAgeMs: e.WALLET_CACHE_MAX_AGE_MS,
+      unverifiedMaxAgeMs: e.WALLET_CACHE_UNVERIFIED_MAX_AGE_MS,
+      staleIfErrorMs: e.WALLET_CACHE_STALE_IF_ERROR_MS,
+      maxEntries: e.WALLET_CACHE_MAX_ENTRIES,
+    },
+    responseCacheTtlMs: e.RESPONSE_CACHE_TTL_MS,
     ...(e.REDIS_URL && { redisUrl: e.REDIS_URL }),
     sandbox,
   };

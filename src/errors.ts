@@ -82,6 +82,11 @@ export interface GatewayErrorOptions {
   readonly existingWalletOf?: string | null;
   /** The provider's part of a page (a list across providers) is missing: later pages bring it. */
   readonly incomplete?: boolean;
+  /**
+   * The provider failed and the gateway answered its wallets from its cache instead (as read at
+   * `fetchedAt`, within WALLET_CACHE_STALE_IF_ERROR_MS).
+   */
+  readonly stale?: boolean;
   /** The argument a BAD_USER_INPUT is about. */
   readonly argument?: string;
   readonly cause?: unknown;
@@ -132,6 +137,7 @@ export class GatewayError extends Error {
       ...(options.transactionId !== undefined && { transactionId: options.transactionId }),
       ...(options.part !== undefined && { part: options.part }),
       ...(options.incomplete && { incomplete: true }),
+      ...(options.stale && { stale: true }),
       ...(options.argument !== undefined && { argument: options.argument }),
     };
     this.#options = options;
@@ -146,7 +152,10 @@ export class GatewayError extends Error {
   }
 
   /** The same error (code, provider, upstream details) told differently, with more to say. */
-  restated(message: string, more: Pick<GatewayErrorOptions, 'incomplete'> = {}): GatewayError {
+  restated(
+    message: string,
+    more: Pick<GatewayErrorOptions, 'incomplete' | 'stale'> = {},
+  ): GatewayError {
     return new GatewayError(
       this.code,
       message,

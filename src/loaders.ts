@@ -4,6 +4,7 @@ import { GatewayError } from './errors.js';
 import type { Result, WalletList } from './providers/provider.js';
 import { isProviderName } from './providers/registered.js';
 import type { ProviderRegistry } from './providers/registry.js';
+import { withFreshReads } from './providers/resilience/fresh-reads.js';
 
 /** Splits a wallet key ("LAGO:<native id>") into provider and native id. */
 export function parseWalletKey(key: string): { provider: ProviderName; id: string } | undefined {
@@ -78,19 +79,27 @@ export interface CustomerWalletsKey {
   readonly externalId: string;
 }
 
+/** Customers' wallet lists, from the wallet cache or (`fresh`) from the providers themselves. */
+function walletsByCustomerLoader(registry: ProviderRegistry, fresh: boolean) {
+  const load = (keys: readonly CustomerWalletsKey[]) =>
+    perProvider(
+      registry,
+      keys,
+      (k) => ({ provider: k.provider, key: k.externalId }),
+      (provider, externalIds) => registry.get(provider)!.walletsByCustomers(externalIds),
+    );
+  return new DataLoader<CustomerWalletsKey, WalletList, string>(
+    (keys) => (fresh ? withFreshReads(() => load(keys)) : load(keys)),
+    { cacheKeyFn: (k) => `${k.provider}:${k.externalId}` },
+  );
+}
+
 /** Per-request DataLoaders. Identical keys in one request reach the upstream once. */
 export function createLoaders(registry: ProviderRegistry) {
   return {
-    walletsByCustomer: new DataLoader<CustomerWalletsKey, WalletList, string>(
-      (keys) =>
-        perProvider(
-          registry,
-          keys,
-          (k) => ({ provider: k.provider, key: k.externalId }),
-          (provider, externalIds) => registry.get(provider)!.walletsByCustomers(externalIds),
-        ),
-      { cacheKeyFn: (k) => `${k.provider}:${k.externalId}` },
-    ),
+    walletsByCustomer: walletsByCustomerLoader(registry, false),
+    /** For `fresh: true`: past the wallet cache and any identical upstream read in flight. */
+    walletsByCustomerFresh: walletsByCustomerLoader(registry, true),
     alertSettings: new DataLoader<Wallet, AlertSettings | null, string>(
       (wallets) => {
         const byKey = new Map(wallets.map((w) => [walletKey(w), w]));

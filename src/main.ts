@@ -1,4 +1,5 @@
 import { ConfigError, type GatewayConfig, loadConfig } from './config.js';
+import { limitHeapGrowth } from './heap.js';
 import { createLogger } from './logger.js';
 import type { Sandboxes } from './sandbox/index.js';
 import { createGateway } from './server.js';
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+  limitHeapGrowth(config.heapGrowingPercent);
   const logger = createLogger({ level: config.logLevel });
 
   let sandboxes: Sandboxes | undefined;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { WALLET_CACHE_OFF, WalletCache } from './cache/wallet-cache.js';
 import type { GatewayConfig } from './config.js';
 import { createContext, type GatewayContext } from './context.js';
 import { LiveServices } from './events/live.js';
@@ -27,6 +28,7 @@ import { useEventStreamHeaders } from './server/useEventStreamHeaders.js';
 import { useGraphiQLPage } from './server/useGraphiQLPage.js';
 import { usePartialErrors } from './server/usePartialErrors.js';
 import { requestIdOf, useRequestId } from './server/useRequestId.js';
+import { useResponseCache } from './server/useResponseCache.js';
 import { createSseFanout } from './server/useSseFanout.js';
 import { attachWebSocket } from './server/websocket.js';
 
@@ -36,6 +38,8 @@ export interface GatewayOptions {
   readonly fetch?: typeof fetch;
   /** Replaces the providers built from config (tests wire adapters against failing upstreams). */
   readonly providers?: readonly WalletProvider[];
+  /** The clock the wallet cache measures ages on (tests move it). */
+  readonly clock?: () => number;
 }
 
 export interface Gateway {
@@ -43,6 +47,7 @@ export interface Gateway {
   readonly server: Server;
   readonly registry: ProviderRegistry;
   readonly live: LiveServices;
+  readonly walletCache: WalletCache;
   readonly metrics: GatewayMetrics;
   /** Starts listening on config.port (0 = any free port); resolves to the GraphQL URL. */
   listen(): Promise<string>;
@@ -81,6 +86,21 @@ function withBodyLimit(
   };
 }
 
+/**
+ * A response holds every configured provider's wallets (a customer's fan out to all): it may be
+ * kept for the configured time only when each provider's webhooks announce its changes; else no
+ * longer than an unannounced wallet may be cached.
+ */
+function responseTtl(
+  ttlMs: number,
+  registry: ProviderRegistry,
+  cache: WalletCache,
+  webhookProviders: ReadonlySet<string>,
+): number {
+  const unannounced = registry.list().filter((p) => !webhookProviders.has(p.name));
+  return Math.min(ttlMs, ...unannounced.map((p) => Math.max(cache.maxAgeMs(p.name), 1)));
+}
+
 export function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Gateway {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const metrics = new GatewayMetrics();
@@ -90,7 +110,19 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     metrics.upstreamObserver(),
     options.fetch,
   );
-  const registry = new ProviderRegistry(options.providers ?? adapters);
+  const walletCache = new WalletCache({
+    ...(config.walletCache ?? WALLET_CACHE_OFF),
+    webhookProviders,
+    redisUrl: config.redisUrl,
+    logger: logger.child({ component: 'wallet-cache' }),
+    onRead: (provider, kind, result, keys) =>
+      metrics.walletCacheReads.inc({ provider, kind, result }, keys),
+    ...(options.clock && { clock: options.clock }),
+  });
+  // Below the loaders: every wallet read (queries, webhook re-reads, polls) goes through the cache.
+  const registry = new ProviderRegistry(
+    (options.providers ?? adapters).map((adapter) => walletCache.wrap(adapter)),
+  );
   const live = new LiveServices(
     registry,
     {
@@ -174,6 +206,13 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       useEventStreamHeaders(),
       sseFanout.plugin,
       usePartialErrors(),
+      // After usePartialErrors: a response that gained an error there is never cached.
+      ...(config.responseCacheTtlMs && walletCache.tiers.enabled
+        ? useResponseCache({
+            ttlMs: responseTtl(config.responseCacheTtlMs, registry, walletCache, webhookProviders),
+            walletCache,
+          })
+        : []),
       useRequestId(),
     ],
   });
@@ -197,9 +236,10 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     server,
     registry,
     live,
+    walletCache,
     metrics,
     listen: async () => {
-      await live.ready();
+      await Promise.all([live.ready(), walletCache.ready()]);
       return new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
@@ -231,6 +271,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
       server.closeAllConnections();
       await closed;
       await live.close();
+      await walletCache.close();
     },
   };
 }

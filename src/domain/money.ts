@@ -19,6 +19,18 @@ type Scaled = Dec & { [SCALE]?: number };
 
 const scaleOf = (d: Dec): number => (d as Scaled)[SCALE] ?? 0;
 
+/** The scale a value carries (undefined when none was recorded), for codecs that store it. */
+export function recordedScale(d: Dec): number | undefined {
+  return (d as Scaled)[SCALE];
+}
+
+/** A decimal from its exact digits and the scale it carried (recordedScale): the inverse of both. */
+export function decimalWithScale(digits: string, scale: number | undefined): Dec {
+  const d = new Dec(digits);
+  if (scale !== undefined) (d as Scaled)[SCALE] = scale;
+  return d;
+}
+
 function withScale(d: Dec, scale: number): Dec {
   const known = (d as Scaled)[SCALE];
   if (known === undefined || scale > known) (d as Scaled)[SCALE] = scale;

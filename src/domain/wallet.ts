@@ -1,3 +1,4 @@
+import type { GatewayError } from '../errors.js';
 import type { Dec, Money } from './money.js';
 import type { Readable } from './part.js';
 
@@ -127,6 +128,16 @@ export interface Wallet {
   readonly metadata: readonly Readable<MetadataEntry>[];
   /** The upstream object exactly as received. */
   readonly raw: unknown;
+  /**
+   * When the provider answered with this wallet: set by the wallet cache (src/cache), through
+   * which every read of a configured provider passes.
+   */
+  readonly fetchedAt?: Date;
+  /**
+   * Set on a copy answered from the cache because the provider failed: that failure, restated
+   * (extensions.stale), for the schema to report beside the wallet.
+   */
+  readonly staleBecause?: GatewayError;
 }
 
 /** Provider + native id: the content of a Wallet's Relay global id. */

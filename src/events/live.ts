@@ -7,6 +7,7 @@ import { loadWalletsByKeys } from '../loaders.js';
 import type { Logger } from '../logger.js';
 import type { Result } from '../providers/provider.js';
 import type { ProviderRegistry } from '../providers/registry.js';
+import { withFreshReads } from '../providers/resilience/fresh-reads.js';
 import type { WebhookVerifier } from '../providers/webhook.js';
 import { BalancePoller } from './poller.js';
 import { type BalancePubSub, createBalancePubSub } from './pubsub.js';
@@ -130,12 +131,15 @@ export class LiveServices {
 
   /**
    * The wallet an event is about, re-read from its provider through a fresh loader (never the
-   * subscription's first payload), once per event on this replica.
+   * subscription's first payload, nor a cached copy that this replica may not yet know to be
+   * old), once per event on this replica.
    */
   walletForEvent(eventId: string, walletKey: string): Promise<Result<Wallet>> {
     let wallet = this.eventWallets.get(eventId);
     if (!wallet) {
-      wallet = loadWalletsByKeys(this.registry, [walletKey]).then((results) => results[0]!);
+      wallet = withFreshReads(() => loadWalletsByKeys(this.registry, [walletKey])).then(
+        (results) => results[0]!,
+      );
       this.eventWallets.set(eventId, wallet);
     }
     return wallet;

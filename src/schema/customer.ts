@@ -3,12 +3,14 @@ import { collectWallets, customerKnownBy } from '../services/wallets.js';
 import { builder } from './builder.js';
 import { ProviderEnum, WalletStatusEnum } from './enums.js';
 import { MoneyType } from './money.js';
-import { withErrorsRecorded } from './parts.js';
+import { FRESH_DESCRIPTION, withErrorsRecorded } from './parts.js';
 import { perProvider } from './provider-notes.js';
 import { WalletNode } from './wallet.js';
 
 interface Customer {
   readonly externalId: string;
+  /** Asked with `fresh: true`: its wallets are read past the wallet cache. */
+  readonly fresh?: boolean;
 }
 
 const CustomerWalletFilter = builder.inputType('CustomerWalletFilter', {
@@ -41,7 +43,11 @@ export const CustomerType = builder.node(builder.objectRef<Customer>('Customer')
       description:
         'The providers that have this customer on record, with or without wallets: empty for a customer no provider knows (and, under a customer token, for any other customer). A provider that fails is left out and named in one error.',
       resolve: async (customer, _args, ctx, info) =>
-        withErrorsRecorded(await customerKnownBy(ctx, customer.externalId), ctx, info),
+        withErrorsRecorded(
+          await customerKnownBy(ctx, customer.externalId, customer.fresh),
+          ctx,
+          info,
+        ),
     }),
     externalId: t.exposeString('externalId', {
       description: perProvider('Customer.externalId', 'Your id for the customer.'),
@@ -56,7 +62,11 @@ export const CustomerType = builder.node(builder.objectRef<Customer>('Customer')
       args: { filter: t.arg({ type: CustomerWalletFilter, description: 'Which wallets.' }) },
       resolve: async (customer, args, ctx, info) =>
         withErrorsRecorded(
-          await collectWallets(ctx, { ...args.filter, customerExternalId: customer.externalId }),
+          await collectWallets(ctx, {
+            ...args.filter,
+            customerExternalId: customer.externalId,
+            fresh: customer.fresh,
+          }),
           ctx,
           info,
         ),
@@ -69,7 +79,10 @@ export const CustomerType = builder.node(builder.objectRef<Customer>('Customer')
         'provider fails.',
       resolve: async (customer, _args, ctx, info) => {
         const wallets = withErrorsRecorded(
-          await collectWallets(ctx, { customerExternalId: customer.externalId }),
+          await collectWallets(ctx, {
+            customerExternalId: customer.externalId,
+            fresh: customer.fresh,
+          }),
           ctx,
           info,
         );
@@ -88,7 +101,11 @@ builder.queryField('customer', (t) =>
       'A customer by your external id. Always answers: a customer no provider knows has no wallets, no balances and an empty `knownBy`.',
     args: {
       externalId: t.arg.string({ required: true, description: 'Your id for the customer.' }),
+      fresh: t.arg.boolean({
+        defaultValue: false,
+        description: FRESH_DESCRIPTION,
+      }),
     },
-    resolve: (_root, { externalId }) => ({ externalId }),
+    resolve: (_root, { externalId, fresh }) => (fresh ? { externalId, fresh } : { externalId }),
   }),
 );

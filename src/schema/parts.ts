@@ -54,3 +54,9 @@ export function readableList<T>(
   }
   return kept;
 }
+
+/** The `fresh` argument of the queries that read wallets. */
+export const FRESH_DESCRIPTION =
+  "true: read past the gateway's wallet cache, from the providers now (slower; `fetchedAt` " +
+  "says when each provider answered). false: a cached copy within its provider's freshness " +
+  'policy may answer.';

@@ -393,7 +393,7 @@ builder.objectField(CustomerType, 'transactions', (t) =>
     },
     resolve: async (customer, args, ctx, info) =>
       withErrorsRecorded(
-        await customerTransactions(ctx, customer.externalId, pageOf(args)),
+        await customerTransactions(ctx, customer.externalId, pageOf(args), customer.fresh),
         ctx,
         info,
       ),

@@ -6,18 +6,26 @@ import {
   type WalletCustomer,
   walletKey,
 } from '../domain/wallet.js';
+import { GatewayError } from '../errors.js';
 import { loadWalletsByKeys } from '../loaders.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../paging/keyset.js';
-import { walletPage } from '../services/wallets.js';
+import { freshWallet, walletPage } from '../services/wallets.js';
 import { AlertSettingsType } from './alerts.js';
 import { argumentCheck, globalIdArgument, pageArguments, pageOf } from './argument-checks.js';
 import { builder } from './builder.js';
 import { WalletCreditsType } from './credits.js';
 import { ProviderEnum, WalletKindEnum, WalletStatusEnum } from './enums.js';
 import { MoneyType } from './money.js';
-import { readable, readableList, withErrorsRecorded } from './parts.js';
+import { FRESH_DESCRIPTION, readable, readableList, withErrorsRecorded } from './parts.js';
 import { perProvider, providersWith } from './provider-notes.js';
 import { RecurringTransactionRuleType } from './rules.js';
+
+/** Every wallet passes through the wallet cache, which stamps it; a wallet without is a bug. */
+function fetchedAtOf(w: Wallet): Date {
+  if (!w.fetchedAt)
+    throw new Error(`${w.provider} wallet reached the schema without passing the wallet cache`);
+  return w.fetchedAt;
+}
 
 const WalletCustomerType = builder.objectRef<WalletCustomer>('WalletCustomer').implement({
   description: 'The customer a wallet belongs to, as the provider knows it.',
@@ -61,7 +69,13 @@ export const WalletNode = builder.loadableNode('Wallet', {
     description: 'Opaque global id; encodes provider and native id.',
   },
   load: async (keys: string[], ctx) =>
-    (await loadWalletsByKeys(ctx.registry, keys)).map((r) => visibleTo(ctx.caller, r)),
+    (await loadWalletsByKeys(ctx.registry, keys)).map((r) => {
+      const visible = visibleTo(ctx.caller, r);
+      // Answered from the cache while its provider failed: the failure is reported beside it.
+      if (!(visible instanceof GatewayError) && visible.staleBecause)
+        ctx.partialErrors.push(visible.staleBecause);
+      return visible;
+    }),
   cacheResolved: (w: Wallet) => walletKey(w),
   // A transaction names its wallet too (providerWalletId): only a wallet has no transaction id.
   isTypeOf: (value) =>
@@ -231,6 +245,14 @@ export const WalletNode = builder.loadableNode('Wallet', {
       ),
       resolve: (w, _args, ctx, info) => readableList(w.metadata, ctx, info),
     }),
+    fetchedAt: t.field({
+      type: 'DateTime',
+      description:
+        'When the provider answered with this wallet: the gateway may answer from its wallet ' +
+        "cache, within the provider's freshness policy (see the README), or past it when the " +
+        'provider fails (an error with extensions.stale says so). `fresh: true` reads it now.',
+      resolve: (w) => fetchedAtOf(w),
+    }),
     raw: t.field({
       type: 'JSON',
       description:
@@ -254,8 +276,14 @@ builder.queryField('wallet', (t) =>
         for: WalletNode,
         description: "The wallet's global id.",
       }),
+      fresh: t.arg.boolean({ defaultValue: false, description: FRESH_DESCRIPTION }),
     },
-    resolve: (_root, { id }) => id.id,
+    resolve: async (_root, { id, fresh }, ctx) => {
+      if (!fresh) return id.id;
+      const wallet = await freshWallet(ctx, id.id);
+      if (wallet instanceof GatewayError) throw wallet;
+      return wallet;
+    },
   }),
 );
 
@@ -304,9 +332,14 @@ builder.queryField('wallets', (t) =>
         description:
           'Start after this cursor (`endCursor`, or an edge `cursor`, of an earlier page).',
       }),
+      fresh: t.arg.boolean({ defaultValue: false, description: FRESH_DESCRIPTION }),
     },
     resolve: async (_root, args, ctx, info) =>
-      withErrorsRecorded(await walletPage(ctx, args.filter ?? {}, pageOf(args)), ctx, info),
+      withErrorsRecorded(
+        await walletPage(ctx, { ...args.filter, fresh: args.fresh }, pageOf(args)),
+        ctx,
+        info,
+      ),
   }),
 );
 

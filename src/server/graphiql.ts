@@ -22,6 +22,7 @@ query CustomerWallets {
       balance { amount currency minorUnits formatted }
       ongoingBalance { amount currency }
       credits { balance rate }
+      fetchedAt
       recurringTransactionRules { trigger method interval thresholdCredits targetOngoingBalance }
       alertSettings { thresholds { value condition metric } }
     }

@@ -58,6 +58,16 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  readonly walletCacheReads = new Counter({
+    name: 'walletgate_wallet_cache_reads_total',
+    help:
+      'Wallet cache reads per key, by provider, kind (wallet, customer) and result: hit, stale ' +
+      '(served while one refresh runs), miss (read from the provider), fresh (past the cache), ' +
+      'stale_if_error (served while the provider fails).',
+    labelNames: ['provider', 'kind', 'result'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'walletgate_' });
   }

@@ -24,7 +24,7 @@ import type {
   TransactionPage,
   TransactionStream,
 } from '../providers/provider.js';
-import { incompletePart, type ServiceContext, type WithErrors } from './wallets.js';
+import { customerLists, incompletePart, type ServiceContext, type WithErrors } from './wallets.js';
 
 /**
  * Wallet histories for the resolvers: one wallet's transactions over its provider's own pages, a
@@ -209,6 +209,7 @@ export async function customerTransactions(
   ctx: ServiceContext,
   externalId: string,
   args: TransactionPageArgs,
+  fresh?: boolean,
 ): Promise<WithErrors<TransactionConnection>> {
   const confined = confinedTo(ctx.caller);
   if (confined && confined !== externalId) return { value: EMPTY, errors: [] };
@@ -235,7 +236,7 @@ export async function customerTransactions(
         const history = provider.transactions!;
         let wallets: Wallet[];
         try {
-          const list = await ctx.loaders.walletsByCustomer.load({
+          const list = await customerLists(ctx, fresh).load({
             provider: provider.name,
             externalId,
           });

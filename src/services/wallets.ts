@@ -1,12 +1,15 @@
 import { canSee, confinedTo } from '../auth/caller.js';
+import { visibleTo } from '../auth/visibility.js';
 import type { GatewayContext } from '../context.js';
 import { orNull } from '../domain/part.js';
 import type { ProviderName, Wallet, WalletStatus } from '../domain/wallet.js';
 import { GatewayError } from '../errors.js';
+import { loadWalletsByKeys } from '../loaders.js';
 import { compareKeys, type ItemKey, isAfter, type Positions } from '../paging/keyset.js';
 import { mergePage, type Page, type ProviderPart } from '../paging/merge.js';
 import { asGatewayError } from '../providers/items.js';
-import type { WalletList } from '../providers/provider.js';
+import type { Result, WalletList } from '../providers/provider.js';
+import { withFreshReads } from '../providers/resilience/fresh-reads.js';
 
 /**
  * Wallets across providers, for the resolvers: which providers to ask, what a customer caller may
@@ -28,6 +31,13 @@ export interface WalletListFilter {
   readonly provider?: ProviderName | null | undefined;
   readonly status?: WalletStatus | null | undefined;
   readonly currency?: string | null | undefined;
+  /** Past the wallet cache (and any identical upstream read in flight): the providers answer now. */
+  readonly fresh?: boolean | null | undefined;
+}
+
+/** The loader of customers' wallet lists a read uses: cached, or fresh from the providers. */
+export function customerLists(ctx: ServiceContext, fresh: boolean | null | undefined) {
+  return fresh ? ctx.loaders.walletsByCustomerFresh : ctx.loaders.walletsByCustomer;
 }
 
 interface ProviderWallets {
@@ -77,16 +87,18 @@ async function walletsPerProvider(
   const value = await Promise.all(
     providers.map(async (provider): Promise<ProviderWallets> => {
       let list: WalletList;
+      const everything = () =>
+        provider.listWallets({
+          currency: filter.currency ?? undefined,
+          status: filter.status ?? undefined,
+        });
       try {
         list = filter.customerExternalId
-          ? await ctx.loaders.walletsByCustomer.load({
+          ? await customerLists(ctx, filter.fresh).load({
               provider: provider.name,
               externalId: filter.customerExternalId,
             })
-          : await provider.listWallets({
-              currency: filter.currency ?? undefined,
-              status: filter.status ?? undefined,
-            });
+          : await (filter.fresh ? withFreshReads(everything) : everything());
       } catch (e) {
         return { provider: provider.name, wallets: [], failure: asGatewayError(provider.name, e) };
       }
@@ -171,6 +183,7 @@ export function incompletePart(
 export async function customerKnownBy(
   ctx: ServiceContext,
   externalId: string,
+  fresh?: boolean,
 ): Promise<WithErrors<ProviderName[]>> {
   const confined = confinedTo(ctx.caller);
   if (confined && confined !== externalId) return { value: [], errors: [] };
@@ -178,7 +191,7 @@ export async function customerKnownBy(
   const known = await Promise.all(
     ctx.registry.list().map(async (provider): Promise<ProviderName | undefined> => {
       try {
-        const list = await ctx.loaders.walletsByCustomer.load({
+        const list = await customerLists(ctx, fresh).load({
           provider: provider.name,
           externalId,
         });
@@ -190,4 +203,10 @@ export async function customerKnownBy(
     }),
   );
   return { value: known.filter((p): p is ProviderName => p !== undefined), errors };
+}
+
+/** One wallet read past the wallet cache, as the caller may see it (`wallet(id:, fresh: true)`). */
+export async function freshWallet(ctx: ServiceContext, key: string): Promise<Result<Wallet>> {
+  const [result] = await withFreshReads(() => loadWalletsByKeys(ctx.registry, [key]));
+  return visibleTo(ctx.caller, result!);
 }

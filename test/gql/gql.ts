@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query CachedCustomerWallets($id: String!, $fresh: Boolean) {\n    customer(externalId: $id, fresh: $fresh) {\n      wallets { id provider providerWalletId balance { amount } fetchedAt }\n    }\n  }\n": typeof types.CachedCustomerWalletsDocument,
     "\n  query WalletPage($first: Int, $after: String) {\n    wallets(first: $first, after: $after) {\n      edges { cursor node { id provider providerWalletId currency balance { amount currency } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.WalletPageDocument,
     "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Wallet { provider providerWalletId balance { amount currency } }\n      ... on Customer { externalId knownBy }\n    }\n  }\n": typeof types.NodeByIdDocument,
     "\n  query CustomerByExternalId($externalId: String!) {\n    customer(externalId: $externalId) { id externalId knownBy balances { amount currency } }\n  }\n": typeof types.CustomerByExternalIdDocument,
@@ -41,6 +42,7 @@ type Documents = {
     "\n  subscription TransactionCreated($walletId: ID, $customerExternalId: String) {\n    walletTransactionCreated(walletId: $walletId, customerExternalId: $customerExternalId) {\n      eventId\n      provider\n      change\n      source\n      occurredAt\n      transaction {\n        id\n        providerTransactionId\n        direction\n        status\n        kind\n        source\n        amount { amount currency }\n        credits\n        createdAt\n      }\n      wallet { providerWalletId customer { externalId } }\n    }\n  }\n": typeof types.TransactionCreatedDocument,
 };
 const documents: Documents = {
+    "\n  query CachedCustomerWallets($id: String!, $fresh: Boolean) {\n    customer(externalId: $id, fresh: $fresh) {\n      wallets { id provider providerWalletId balance { amount } fetchedAt }\n    }\n  }\n": types.CachedCustomerWalletsDocument,
     "\n  query WalletPage($first: Int, $after: String) {\n    wallets(first: $first, after: $after) {\n      edges { cursor node { id provider providerWalletId currency balance { amount currency } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.WalletPageDocument,
     "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Wallet { provider providerWalletId balance { amount currency } }\n      ... on Customer { externalId knownBy }\n    }\n  }\n": types.NodeByIdDocument,
     "\n  query CustomerByExternalId($externalId: String!) {\n    customer(externalId: $externalId) { id externalId knownBy balances { amount currency } }\n  }\n": types.CustomerByExternalIdDocument,
@@ -82,6 +84,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CachedCustomerWallets($id: String!, $fresh: Boolean) {\n    customer(externalId: $id, fresh: $fresh) {\n      wallets { id provider providerWalletId balance { amount } fetchedAt }\n    }\n  }\n"): (typeof documents)["\n  query CachedCustomerWallets($id: String!, $fresh: Boolean) {\n    customer(externalId: $id, fresh: $fresh) {\n      wallets { id provider providerWalletId balance { amount } fetchedAt }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

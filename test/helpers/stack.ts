@@ -20,6 +20,14 @@ export function captureLogs() {
   return { lines, logger: createLogger({ level: 'debug', destination }) };
 }
 
+/** The wallet cache's variables that keep nothing (test/cache turns it on). */
+export const WALLET_CACHE_OFF_ENV = {
+  WALLET_CACHE_MAX_AGE_MS: '0',
+  WALLET_CACHE_UNVERIFIED_MAX_AGE_MS: '0',
+  WALLET_CACHE_STALE_IF_ERROR_MS: '0',
+  RESPONSE_CACHE_TTL_MS: '0',
+};
+
 /** The server API key every test gateway accepts (real-provider mode requires caller auth). */
 export const TEST_API_KEY = 'test-server-key-5d0e';
 
@@ -81,7 +89,7 @@ export async function postOperation<R = never, V = Record<string, unknown>>(
 export function gatewayFor(
   sandboxes: Sandboxes,
   env: Record<string, string> = {},
-  options: { sandboxMode?: boolean } = {},
+  options: { sandboxMode?: boolean; clock?: () => number } = {},
 ): GatewayUnderTest {
   const { lines, logger } = captureLogs();
   const loaded = loadConfig({
@@ -91,6 +99,9 @@ export function gatewayFor(
     HOST: '127.0.0.1',
     GATEWAY_API_KEYS: TEST_API_KEY,
     RATE_LIMIT_PER_MINUTE: '0',
+    // Tests change the sandboxes behind the gateway's back (as no provider does without a
+    // webhook) and read again: the wallet cache is off unless a test turns it on.
+    ...WALLET_CACHE_OFF_ENV,
     ...env,
   });
   // Sandbox mode as `npm start` runs it: anonymous callers, the sandboxes' webhook secrets.
@@ -103,7 +114,10 @@ export function gatewayFor(
         introspection: env.GRAPHQL_INTROSPECTION === undefined || loaded.introspection,
       }
     : loaded;
-  const gateway = createGateway(config, { logger });
+  const gateway = createGateway(config, {
+    logger,
+    ...(options.clock && { clock: options.clock }),
+  });
   const authHeaders = { 'x-api-key': TEST_API_KEY };
   return {
     gateway,

@@ -8,7 +8,7 @@ import type { WalletProvider } from '../../src/providers/provider.js';
 import type { UpstreamSettings } from '../../src/providers/resilience/index.js';
 import { type Sandboxes, startSandboxes } from '../../src/sandbox/index.js';
 import { createGateway, type Gateway } from '../../src/server.js';
-import { captureLogs, postOperation } from '../helpers/stack.js';
+import { captureLogs, postOperation, WALLET_CACHE_OFF_ENV } from '../helpers/stack.js';
 
 /**
  * One provider times out; a cross-provider query still answers with the other two, fast, plus one
@@ -58,7 +58,7 @@ beforeAll(async () => {
       captured.logger,
     ),
   ];
-  gateway = createGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1' }), {
+  gateway = createGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', ...WALLET_CACHE_OFF_ENV }), {
     providers,
     logger: captured.logger,
   });

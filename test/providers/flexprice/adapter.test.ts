@@ -12,7 +12,12 @@ import {
 import { createLagoProvider } from '../../../src/providers/lago/adapter.js';
 import { startLagoSandbox } from '../../../src/providers/lago/sandbox/server.js';
 import { createGateway, type Gateway } from '../../../src/server.js';
-import { captureLogs, countRequests, postOperation } from '../../helpers/stack.js';
+import {
+  captureLogs,
+  countRequests,
+  postOperation,
+  WALLET_CACHE_OFF_ENV,
+} from '../../helpers/stack.js';
 import { ProvidersQuery } from '../../operations.js';
 import {
   FlexCustomerWalletsQuery,
@@ -56,7 +61,13 @@ function gatewayFor(
     logger.child({ provider: 'FLEXPRICE' }),
   );
   const gateway = createGateway(
-    loadConfig({ PORT: '0', HOST: '127.0.0.1', UPSTREAM_RETRIES: '0', LOG_LEVEL: 'debug' }),
+    loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      UPSTREAM_RETRIES: '0',
+      LOG_LEVEL: 'debug',
+      ...WALLET_CACHE_OFF_ENV,
+    }),
     { providers: [provider], logger },
   );
   const bodies: string[] = [];
@@ -290,7 +301,7 @@ describe('Flexprice next to Lago', () => {
     const lago = await startLagoSandbox();
     const { logger } = captureLogs();
     const upstream = { timeoutMs: 5000, retries: 0 };
-    const gateway = createGateway(loadConfig({ PORT: '0' }), {
+    const gateway = createGateway(loadConfig({ PORT: '0', ...WALLET_CACHE_OFF_ENV }), {
       logger,
       providers: [
         createLagoProvider({ apiUrl: lago.url, apiKey: lago.apiKey, ...upstream }, logger),

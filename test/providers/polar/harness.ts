@@ -9,7 +9,12 @@ import {
 } from '../../../src/providers/polar/sandbox/server.js';
 import type { WalletProvider } from '../../../src/providers/provider.js';
 import { createGateway, type Gateway } from '../../../src/server.js';
-import { captureLogs, countRequests, postOperation } from '../../helpers/stack.js';
+import {
+  captureLogs,
+  countRequests,
+  postOperation,
+  WALLET_CACHE_OFF_ENV,
+} from '../../helpers/stack.js';
 
 /**
  * The Polar sandbox on a free port, the Polar adapter pointed at it over real HTTP, and a gateway
@@ -56,10 +61,13 @@ export async function startPolarHarness(options: HarnessOptions = {}): Promise<P
     logger.child({ provider: 'POLAR' }),
     options.fetch?.(polar),
   );
-  const gateway = createGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1' }), {
-    providers: [provider],
-    logger,
-  });
+  const gateway = createGateway(
+    loadConfig({ PORT: '0', HOST: '127.0.0.1', ...WALLET_CACHE_OFF_ENV }),
+    {
+      providers: [provider],
+      logger,
+    },
+  );
   const responses: string[] = [];
   const matching = (method: string, path: RegExp) =>
     polar.requests.filter((r) => r.method === method && path.test(r.path));
