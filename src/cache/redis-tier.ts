@@ -20,11 +20,15 @@ export class RedisTier {
   /** Tells this replica's own invalidations apart from others'. */
   private readonly origin = randomUUID();
   private subscribed = false;
+  /** The invalidation channel dropped since it was last subscribed: messages may be lost. */
+  private channelLost = false;
 
   constructor(
     url: string,
     private readonly logger: Logger,
     onInvalidate: (key: string) => void,
+    /** The channel is back after a loss: whatever the local tier holds may have been rewritten. */
+    onChannelRestored: () => void = () => {},
   ) {
     // No offline queue: while Redis is away a command fails at once instead of waiting for it.
     const options = { enableOfflineQueue: false, maxRetriesPerRequest: 1 };
@@ -37,7 +41,23 @@ export class RedisTier {
       if (space > 0 && message.slice(0, space) !== this.origin)
         onInvalidate(message.slice(space + 1));
     });
-    // ioredis subscribes again by itself after a reconnect.
+    this.subscriber.on('close', () => {
+      if (this.subscribed) this.channelLost = true;
+    });
+    // ioredis subscribes again by itself after a reconnect; subscribing here too (idempotent)
+    // tells when the channel is really back, so nothing is trusted before messages flow again.
+    this.subscriber.on('ready', () => {
+      if (!this.channelLost) return;
+      this.subscriber
+        .subscribe(CHANNEL)
+        .then(() => {
+          this.channelLost = false;
+          onChannelRestored();
+        })
+        .catch((e: unknown) =>
+          logger.debug({ err: String(e) }, 'wallet cache: invalidation channel not back yet'),
+        );
+    });
     this.subscriber
       .subscribe(CHANNEL)
       .then(() => {
@@ -57,6 +77,14 @@ export class RedisTier {
       this.commands.status !== 'end'
     )
       await new Promise((r) => setTimeout(r, 10));
+  }
+
+  /**
+   * True while another replica's rewrite may go unannounced here: the invalidation channel is
+   * down or the commands cannot reach Redis.
+   */
+  get announcing(): boolean {
+    return this.subscribed && !this.channelLost && this.commands.status === 'ready';
   }
 
   /** Runs a command unless Redis is unavailable; any failure or a slow answer is `fallback`. */

@@ -41,12 +41,32 @@ export class TieredCache {
     });
     this.redis =
       options.redisUrl && options.lifetimeMs > 0
-        ? new RedisTier(options.redisUrl, options.logger, (key) => {
-            this.local.delete(key);
-            this.invalidationsReceived++;
-            options.onChange?.(key);
-          })
+        ? new RedisTier(
+            options.redisUrl,
+            options.logger,
+            (key) => {
+              this.local.delete(key);
+              this.invalidationsReceived++;
+              options.onChange?.(key);
+            },
+            () => this.dropLocal(),
+          )
         : undefined;
+  }
+
+  /**
+   * False while the shared tier is configured but other replicas' rewrites cannot reach this one
+   * (Redis away): a local entry is then only as trustworthy as one no webhook keeps current.
+   */
+  get announced(): boolean {
+    return this.redis ? this.redis.announcing : true;
+  }
+
+  /** Forgets every local entry (rewrites announced while the channel was down were missed). */
+  private dropLocal(): void {
+    const keys = [...this.local.keys()];
+    this.local.clear();
+    for (const key of keys) this.options.onChange?.(key);
   }
 
   get enabled(): boolean {

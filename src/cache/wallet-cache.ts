@@ -108,7 +108,8 @@ export class WalletCache {
 
   /** The age up to which a cached wallet of `provider` is served without asking it. */
   maxAgeMs(provider: ProviderName): number {
-    return this.options.webhookProviders.has(provider)
+    // A webhook taken by another replica reaches this one only through Redis's channel.
+    return this.options.webhookProviders.has(provider) && this.tiers.announced
       ? this.options.maxAgeMs
       : this.options.unverifiedMaxAgeMs;
   }

@@ -172,6 +172,39 @@ describe('wallet cache across replicas', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
+  it('Redis away: a webhook-fed wallet is trusted only for the unannounced age; back, each replica drops what it may have missed', async () => {
+    const own = await startRedisServer();
+    const clock = testClock();
+    const [a, b] = (running = await replicas(sandboxes, 2, { redis: own, clock: clock.now }));
+    const old = walletIn((await hooli(a!)).data, SEEDED.hooliUsd).balance.amount;
+    expect(walletIn((await hooli(b!)).data, SEEDED.hooliUsd).balance.amount).toBe(old);
+    expect(b!.gateway.walletCache.maxAgeMs('FLEXPRICE')).toBe(60_000);
+
+    await own.kill();
+    await until(() => !a!.gateway.walletCache.tiers.announced);
+    await until(() => !b!.gateway.walletCache.tiers.announced);
+    // A's rewrite cannot reach B now: B trusts its copy only as long as a polled provider's.
+    expect(b!.gateway.walletCache.maxAgeMs('FLEXPRICE')).toBe(2000);
+    sandboxes.flexprice.store.topUp(SEEDED.hooliUsd, '3', { reason: 'PURCHASED_CREDIT_DIRECT' });
+    const { body, headers } = flexpriceWebhook();
+    const post = await fetch(`${new URL(a!.url).origin}/webhooks/flexprice`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
+    expect(post.status).toBe(202);
+    await a!.gateway.live.idle();
+    const updated = walletIn((await hooli(a!)).data, SEEDED.hooliUsd).balance.amount;
+    expect(updated).not.toBe(old);
+
+    await own.restart();
+    await until(() => b!.gateway.walletCache.tiers.announced, 15_000);
+    expect(b!.gateway.walletCache.maxAgeMs('FLEXPRICE')).toBe(60_000);
+    // The restarted Redis is empty and B dropped its local copy: the provider answers anew.
+    expect(walletIn((await hooli(b!)).data, SEEDED.hooliUsd).balance.amount).toBe(updated);
+    await own.stop();
+  }, 40_000);
+
   it('Redis unreachable: the cache fails open to its local tier and the providers, every query answers', async () => {
     const clock = testClock();
     const [a] = (running = await replicas(sandboxes, 1, {
