@@ -20,10 +20,10 @@ import { createLogger } from '../src/logger.js';
 import { type FaultMode, faultPreset } from '../src/sandbox/faults.js';
 import { startSandboxes } from '../src/sandbox/index.js';
 import { createGateway } from '../src/server.js';
+import { startRedisServer } from '../test/helpers/redis-server.js';
 import { sampleProcess } from './bench/proc.js';
 // @ts-expect-error: plain JavaScript (npm start runs it without TypeScript), no declarations.
 import { build, staleness } from './build.mjs';
-import { startKillableRedis } from './fault-run/redis.js';
 import { type Replica, startReplica } from './fault-run/replica.js';
 import { type CustomerTruth, Tally, truthOf, WALLETS_QUERY } from './fault-run/tally.js';
 
@@ -78,7 +78,7 @@ if (reason) {
 const sandboxes = await startSandboxes();
 const faulty = sandboxes.byId(opts.provider);
 if (!faulty) throw new Error(`--provider: no sandbox "${opts.provider}"`);
-const redis = await startKillableRedis();
+const redis = await startRedisServer();
 const providerEnv = { ...sandboxes.env, ...sandboxes.webhookEnv };
 
 /** Each customer's wallets and totals, read once by a fresh in-process gateway. */
@@ -144,6 +144,7 @@ try {
     log(`${at(started)}  ${opts.provider}: ${mode}`);
   };
   nextFault();
+  let restarting: Promise<unknown> | undefined;
   timers.push(setInterval(nextFault, phaseS * 1000));
   timers.push(
     setTimeout(
@@ -152,7 +153,7 @@ try {
         void redis.kill().then(() => log(`${at(started)}  redis-server: SIGKILL`));
         timers.push(
           setTimeout(() => {
-            void redis
+            restarting = redis
               .restart()
               .then(() => {
                 redisDown = false;
@@ -210,7 +211,8 @@ try {
   for (const t of timers) clearTimeout(t);
   faulty.clearFaults();
   // The report is of the run: wait out a restart that is still under way.
-  if (redis.pid === undefined) await redis.restart();
+  await restarting;
+  if (!redis.running) await redis.restart();
 
   const rss = replicas.map((r) => ({ r, sample: sampleProcess(r.pid) }));
   const crashes = replicas.filter((r) => r.crash);

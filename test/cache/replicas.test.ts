@@ -1,10 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SEEDED } from '../../src/providers/flexprice/sandbox/seed.js';
-import {
-  FLEXPRICE_SANDBOX_WEBHOOK_SECRET,
-  flexpriceOutgoing,
-} from '../../src/providers/flexprice/sandbox/webhooks.js';
 import { type Sandboxes, startSandboxes } from '../../src/sandbox/index.js';
+import { flexpriceCreditDelivery } from '../helpers/flexprice-delivery.js';
 import { until } from '../helpers/live-clients.js';
 import { type RedisServer, startRedisServer } from '../helpers/redis-server.js';
 import type { GatewayUnderTest } from '../helpers/stack.js';
@@ -42,30 +39,8 @@ afterAll(async () => {
 const hooli = (g: GatewayUnderTest) =>
   g.execute<CustomerWalletsResult, Record<string, unknown>>(CUSTOMER_WALLETS, { id: 'hooli_1234' });
 
-function flexpriceWebhook() {
-  const body = JSON.stringify({
-    event_type: 'wallet.transaction.created',
-    transaction: {
-      id: `wtxn_cache_${Date.now()}`,
-      wallet_id: SEEDED.hooliUsd,
-      customer_id: 'c',
-      type: 'credit',
-      amount: '3',
-      credit_amount: '3',
-      credit_balance_before: '0',
-      credit_balance_after: '3',
-      transaction_status: 'completed',
-      reference_type: 'EXTERNAL',
-      transaction_reason: 'PURCHASED_CREDIT_DIRECT',
-      currency: 'usd',
-    },
-  });
-  const delivery = flexpriceOutgoing('wallet.transaction.created', body, {
-    url: '',
-    secret: FLEXPRICE_SANDBOX_WEBHOOK_SECRET,
-  });
-  return { body, headers: delivery.headers() as Record<string, string> };
-}
+const flexpriceWebhook = () =>
+  flexpriceCreditDelivery(`wtxn_cache_${Date.now()}`, SEEDED.hooliUsd, '3');
 
 describe('wallet cache across replicas', () => {
   it('a verified webhook at replica A makes the next query on A and on B see the new balance', async () => {
@@ -86,12 +61,7 @@ describe('wallet cache across replicas', () => {
     expect(walletIn((await hooli(b!)).data, SEEDED.hooliUsd).balance.amount).toBe(old);
 
     const dropped = b!.gateway.walletCache.tiers.invalidationsReceived;
-    const { body, headers } = flexpriceWebhook();
-    const post = await fetch(`${new URL(a!.url).origin}/webhooks/flexprice`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body,
-    });
+    const post = await flexpriceWebhook().post(a!.url);
     expect(post.status).toBe(202);
     await a!.gateway.live.idle();
     // The re-read rewrote the wallet and dropped the customer's list: two messages to B.
@@ -186,12 +156,7 @@ describe('wallet cache across replicas', () => {
     // A's rewrite cannot reach B now: B trusts its copy only as long as a polled provider's.
     expect(b!.gateway.walletCache.maxAgeMs('FLEXPRICE')).toBe(2000);
     sandboxes.flexprice.store.topUp(SEEDED.hooliUsd, '3', { reason: 'PURCHASED_CREDIT_DIRECT' });
-    const { body, headers } = flexpriceWebhook();
-    const post = await fetch(`${new URL(a!.url).origin}/webhooks/flexprice`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body,
-    });
+    const post = await flexpriceWebhook().post(a!.url);
     expect(post.status).toBe(202);
     await a!.gateway.live.idle();
     const updated = walletIn((await hooli(a!)).data, SEEDED.hooliUsd).balance.amount;

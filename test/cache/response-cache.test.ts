@@ -1,11 +1,8 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEEDED } from '../../src/providers/flexprice/sandbox/seed.js';
-import {
-  FLEXPRICE_SANDBOX_WEBHOOK_SECRET,
-  flexpriceOutgoing,
-} from '../../src/providers/flexprice/sandbox/webhooks.js';
 import { type Sandboxes, startSandboxes } from '../../src/sandbox/index.js';
+import { flexpriceCreditDelivery } from '../helpers/flexprice-delivery.js';
 import { type RedisServer, startRedisServer } from '../helpers/redis-server.js';
 import {
   CUSTOMER_WALLETS,
@@ -132,35 +129,11 @@ describe('response cache', () => {
       expect(walletIn((await run(b)).data, SEEDED.hooliUsd).balance.amount).toBe(oldA);
 
       const dropped = b!.gateway.walletCache.tiers.invalidationsReceived;
-      const body = JSON.stringify({
-        event_type: 'wallet.transaction.created',
-        transaction: {
-          id: `wtxn_rc_${Date.now()}`,
-          wallet_id: SEEDED.hooliUsd,
-          customer_id: 'c',
-          type: 'credit',
-          amount: '2',
-          credit_amount: '2',
-          credit_balance_before: '0',
-          credit_balance_after: '2',
-          transaction_status: 'completed',
-          reference_type: 'EXTERNAL',
-          transaction_reason: 'PURCHASED_CREDIT_DIRECT',
-          currency: 'usd',
-        },
-      });
-      const delivery = flexpriceOutgoing('wallet.transaction.created', body, {
-        url: '',
-        secret: FLEXPRICE_SANDBOX_WEBHOOK_SECRET,
-      });
-      const post = await fetch(`${new URL(a!.url).origin}/webhooks/flexprice`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(delivery.headers() as Record<string, string>),
-        },
-        body,
-      });
+      const post = await flexpriceCreditDelivery(
+        `wtxn_rc_${Date.now()}`,
+        SEEDED.hooliUsd,
+        '2',
+      ).post(a!.url);
       expect(post.status).toBe(202);
       await a!.gateway.live.idle();
       const { until } = await import('../helpers/live-clients.js');

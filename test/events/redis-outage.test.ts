@@ -2,11 +2,8 @@ import { createHash } from 'node:crypto';
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEEDED } from '../../src/providers/flexprice/sandbox/seed.js';
-import {
-  FLEXPRICE_SANDBOX_WEBHOOK_SECRET,
-  flexpriceOutgoing,
-} from '../../src/providers/flexprice/sandbox/webhooks.js';
 import { type Sandboxes, startSandboxes } from '../../src/sandbox/index.js';
+import { flexpriceCreditDelivery } from '../helpers/flexprice-delivery.js';
 import {
   type LiveSubscription,
   subscribeSse,
@@ -76,33 +73,10 @@ afterAll(async () => {
 /** A signed Flexprice delivery for a top-up made now; `post` sends the very same delivery again. */
 function topUpDelivery(amount: string) {
   sandboxes.flexprice.store.topUp(SEEDED.hooliUsd, amount, { reason: 'PURCHASED_CREDIT_DIRECT' });
-  const body = JSON.stringify({
-    event_type: 'wallet.transaction.created',
-    transaction: {
-      id: `wtxn_outage_${amount}`,
-      wallet_id: SEEDED.hooliUsd,
-      customer_id: 'c',
-      type: 'credit',
-      amount,
-      credit_amount: amount,
-      transaction_status: 'completed',
-      reference_type: 'EXTERNAL',
-      transaction_reason: 'PURCHASED_CREDIT_DIRECT',
-      currency: 'usd',
-    },
-  });
-  const delivery = flexpriceOutgoing('wallet.transaction.created', body, {
-    url: '',
-    secret: FLEXPRICE_SANDBOX_WEBHOOK_SECRET,
-  });
-  const headers = delivery.headers() as Record<string, string>;
+  const delivery = flexpriceCreditDelivery(`wtxn_outage_${amount}`, SEEDED.hooliUsd, amount);
   return {
     async post(base: string): Promise<{ status: number; body: Record<string, unknown> }> {
-      const res = await fetch(`${new URL(base).origin}/webhooks/flexprice`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body,
-      });
+      const res = await delivery.post(base);
       return { status: res.status, body: (await res.json()) as Record<string, unknown> };
     },
   };

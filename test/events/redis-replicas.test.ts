@@ -1,11 +1,8 @@
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEEDED } from '../../src/providers/flexprice/sandbox/seed.js';
-import {
-  FLEXPRICE_SANDBOX_WEBHOOK_SECRET,
-  flexpriceOutgoing,
-} from '../../src/providers/flexprice/sandbox/webhooks.js';
 import { type Sandboxes, startSandboxes } from '../../src/sandbox/index.js';
+import { flexpriceCreditDelivery } from '../helpers/flexprice-delivery.js';
 import { subscribeSse, subscribeWs, until } from '../helpers/live-clients.js';
 import { type RedisServer, startRedisServer } from '../helpers/redis-server.js';
 import { type GatewayUnderTest, gatewayFor, TEST_API_KEY } from '../helpers/stack.js';
@@ -92,36 +89,7 @@ describe('replicas over Redis', () => {
     await until(() => a.gateway.live.openStreams === 1 && b.gateway.live.openStreams === 1);
 
     sandboxes.flexprice.store.topUp(SEEDED.hooliUsd, '3', { reason: 'PURCHASED_CREDIT_DIRECT' });
-    const body = JSON.stringify({
-      event_type: 'wallet.transaction.created',
-      transaction: {
-        id: 'wtxn_r',
-        wallet_id: SEEDED.hooliUsd,
-        customer_id: 'c',
-        type: 'credit',
-        amount: '3',
-        credit_amount: '3',
-        credit_balance_before: '0',
-        credit_balance_after: '3',
-        transaction_status: 'completed',
-        reference_type: 'EXTERNAL',
-        transaction_reason: 'PURCHASED_CREDIT_DIRECT',
-        currency: 'usd',
-      },
-    });
-    const delivery = flexpriceOutgoing('wallet.transaction.created', body, {
-      url: '',
-      secret: FLEXPRICE_SANDBOX_WEBHOOK_SECRET,
-    });
-    const post = (base: string) =>
-      fetch(`${new URL(base).origin}/webhooks/flexprice`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(delivery.headers() as Record<string, string>),
-        },
-        body,
-      });
+    const { post } = flexpriceCreditDelivery('wtxn_r', SEEDED.hooliUsd, '3');
     expect((await post(urlA)).status).toBe(202);
     expect((await post(urlB)).status).toBe(200);
 

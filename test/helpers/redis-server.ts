@@ -5,6 +5,8 @@ import { createServer } from 'node:net';
 /** A real redis-server (Debian's, installed by .ci/run) on a free loopback port, no persistence. */
 export interface RedisServer {
   readonly url: string;
+  /** False once killed or stopped, until a restart is up. */
+  readonly running: boolean;
   /** SIGKILL, as a crash: no shutdown, no save. Resolves once the process is gone. */
   kill(): Promise<void>;
   /** A new, empty redis-server on the same port (after kill or stop). */
@@ -58,6 +60,9 @@ export async function startRedisServer(): Promise<RedisServer> {
   let child = await spawnOn(port);
   return {
     url: `redis://127.0.0.1:${port}`,
+    get running() {
+      return child.exitCode === null && child.signalCode === null;
+    },
     kill: () => ended(child, 'SIGKILL'),
     restart: async () => {
       await ended(child, 'SIGKILL');
