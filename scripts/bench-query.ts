@@ -99,7 +99,7 @@ const HELP = `Usage: npm run bench:query -- [options]
                       the storm always runs at its own count (--storm-connections)
   --storm-connections N   connections polling one customer in the storm (default 200)
   --duration-s S      measured seconds per load (default 10)
-  --warmup-s S        unmeasured seconds before each load (default 3)
+  --warmup-s S        unmeasured seconds at the start of each load, on its connections (default 3)
   --customers N       seeded customers the loads rotate over (default 500)
   --latency-ms MS     the upstream's added latency in the latency case (default 80)
   --rounds R          repeat every load R times, interleaved; the summary shows ranges (default 1)
@@ -294,15 +294,29 @@ async function measure(
 ): Promise<Omit<Row, 'profile'>> {
   if (c.warmPass && !c.oneCustomer)
     await runLoad(target, Math.min(connections, 50), { requests: opts.customers });
-  if (opts.warmupS > 0) await runLoad(target, connections, { seconds: opts.warmupS });
-  const calls0 = await upstream.count();
-  const cpu0 = sampleProcess(pid)!;
-  const ours0 = ourPids.map((p) => sampleProcess(p)?.cpuSeconds ?? 0);
-  const bench0 = process.cpuUsage();
-  const machine0 = sampleMachine();
+  let calls0!: Awaited<ReturnType<Upstream['count']>>;
+  let cpu0!: NonNullable<ReturnType<typeof sampleProcess>>;
+  let ours0!: number[];
+  let bench0!: NodeJS.CpuUsage;
+  let machine0!: ReturnType<typeof sampleMachine>;
   const nowUs = () => Number(process.hrtime.bigint() / 1000n);
-  const fromUs = nowUs();
-  const load = await runLoad(target, connections, { seconds: opts.durationS });
+  let fromUs = nowUs();
+  const start = async () => {
+    calls0 = await upstream.count();
+    cpu0 = sampleProcess(pid)!;
+    ours0 = ourPids.map((p) => sampleProcess(p)?.cpuSeconds ?? 0);
+    bench0 = process.cpuUsage();
+    machine0 = sampleMachine();
+    fromUs = nowUs();
+  };
+  // One load: the warm-up opens the connections, so the measured answers are the steady state's.
+  if (opts.warmupS <= 0) await start();
+  const load = await runLoad(
+    target,
+    connections,
+    { seconds: opts.durationS },
+    { warmupS: opts.warmupS, onMeasure: start },
+  );
   const window = { fromUs, toUs: nowUs() };
   const machine1 = sampleMachine();
   const bench1 = process.cpuUsage(bench0);

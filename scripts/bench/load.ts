@@ -22,22 +22,47 @@ export interface LoadResult {
   readonly latency: Summary;
 }
 
+/**
+ * A load of `limit.seconds`, or of `limit.requests`. With `warmupS`, the same connections first
+ * run unmeasured for that long (so connection set-up is not counted as an answer's latency) and
+ * `onMeasure` is awaited when the measured part begins; the result covers that part only.
+ */
 export function runLoad(
   target: LoadTarget,
   connections: number,
   limit: { readonly seconds: number } | { readonly requests: number },
+  warmup:
+    | { readonly warmupS: number; readonly onMeasure: () => Promise<void> }
+    | undefined = undefined,
 ): Promise<LoadResult> {
   let sent = 0;
   let wrong = 0;
   let latencies = new Float64Array(1 << 16);
   let answers = 0;
-  const started = performance.now();
+  let started = performance.now();
+  const warmupS = warmup && warmup.warmupS > 0 ? warmup.warmupS : 0;
+  let measuring = warmupS === 0;
+  let warmupFailed: unknown;
+  if (warmup && !measuring)
+    setTimeout(() => {
+      warmup.onMeasure().then(
+        () => {
+          measuring = true;
+          started = performance.now();
+        },
+        (e: unknown) => {
+          warmupFailed = e;
+        },
+      );
+    }, warmupS * 1000);
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
         url: target.origin,
         connections,
-        ...('seconds' in limit ? { duration: limit.seconds } : { amount: limit.requests }),
+        ...('seconds' in limit
+          ? { duration: limit.seconds + warmupS }
+          : { amount: limit.requests }),
         timeout: 30,
         method: target.method,
         headers: { ...target.headers },
@@ -52,13 +77,15 @@ export function runLoad(
               };
             },
             onResponse: (status, body) => {
-              if (!target.correct(status, body)) wrong++;
+              if (measuring && !target.correct(status, body)) wrong++;
             },
           },
         ],
       },
       (error, result) => {
         if (error) return reject(error);
+        if (warmupFailed) return reject(warmupFailed);
+        if (!measuring) return reject(new Error('the load ended before its measured part began'));
         resolve({
           seconds: (performance.now() - started) / 1000,
           answers,
@@ -72,6 +99,7 @@ export function runLoad(
     (instance as unknown as NodeJS.EventEmitter).on(
       'response',
       (_client: unknown, _status: number, _bytes: number, ms: number) => {
+        if (!measuring) return;
         if (answers === latencies.length) {
           const grown = new Float64Array(latencies.length * 2);
           grown.set(latencies);
