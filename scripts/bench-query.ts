@@ -489,7 +489,8 @@ function printRun(run: CaseRun, c: Case): void {
       .map(([route, n]) => `${route} ×${n}`)
       .join(', ');
     out(
-      `- ${r.target}: ${f0(r.load.answers)} answers in ${r.load.seconds.toFixed(1)} s; upstream: ${routes || 'none'}`,
+      `- ${r.target}: ${f0(r.load.answers)} answers in ${r.load.seconds.toFixed(1)} s; upstream: ${routes || 'none'}; ` +
+        `slowest answer to a warm-up query: ${f0(r.load.warmupMaxMs)} ms`,
     );
   }
   for (const r of run.rows) if (r.profile) out(`\n${r.profile}`);

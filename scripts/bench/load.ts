@@ -20,6 +20,11 @@ export interface LoadResult {
   /** Socket errors and timeouts: requests that got no answer. */
   readonly failed: number;
   readonly latency: Summary;
+  /**
+   * The slowest answer left out of the measured part because its query was sent before it (in
+   * the warm-up): mostly a connection's first answer while the server was still accepting them.
+   */
+  readonly warmupMaxMs: number;
 }
 
 /**
@@ -43,6 +48,7 @@ export function runLoad(
   const warmupS = warmup && warmup.warmupS > 0 ? warmup.warmupS : 0;
   let measuring = warmupS === 0;
   let warmupFailed: unknown;
+  let warmupMaxMs = 0;
   if (warmup && !measuring)
     setTimeout(() => {
       warmup.onMeasure().then(
@@ -92,6 +98,7 @@ export function runLoad(
           wrong,
           failed: result.errors + result.timeouts,
           latency: summarize(latencies.subarray(0, answers)),
+          warmupMaxMs,
         });
       },
     );
@@ -99,7 +106,11 @@ export function runLoad(
     (instance as unknown as NodeJS.EventEmitter).on(
       'response',
       (_client: unknown, _status: number, _bytes: number, ms: number) => {
-        if (!measuring) return;
+        // An answer belongs to the part its query was sent in.
+        if (!measuring || performance.now() - ms < started) {
+          warmupMaxMs = Math.max(warmupMaxMs, ms);
+          return;
+        }
         if (answers === latencies.length) {
           const grown = new Float64Array(latencies.length * 2);
           grown.set(latencies);
