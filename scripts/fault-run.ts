@@ -111,7 +111,8 @@ try {
   const truth = await readTruth();
   const upstreamTuning = Object.fromEntries(
     Object.entries(process.env).filter(
-      (e): e is [string, string] => /^UPSTREAM_/.test(e[0]) && e[1] !== undefined,
+      (e): e is [string, string] =>
+        /^(UPSTREAM_|WALLET_CACHE_|RESPONSE_CACHE_)/.test(e[0]) && e[1] !== undefined,
     ),
   );
   for (const name of ['replica-1', 'replica-2'])
