@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 
 /**
- * The seed documents (test/contract/seeds/, copied verbatim from ../shared/seeds by
+ * The seed documents (test/contract/seeds/, copied verbatim from the shared seeds folder by
  * `npm run sync-contract`) read as data: their JSON examples, their attribute lists, Polar's SDK
  * field table and the OpenAPI fragment of the webhook page. Fixtures are derived from these, so
  * a changed seed changes what the tests expect.

@@ -6,7 +6,7 @@ import { contractSpecPath } from '../../scripts/sync-contract.js';
 
 /**
  * Checks sandbox responses against a provider's OpenAPI file, as copied into test/contract/ by
- * `npm run sync-contract` (`relativePath` names the file as ../shared/providers/ holds it).
+ * `npm run sync-contract` (`relativePath` names the file as the shared providers folder beside the repository holds it).
  * `adjust` edits the spec in memory before compiling, to apply the spec errors NOTES.md lists
  * (each adjustment in a test names its NOTES.md section).
  */
