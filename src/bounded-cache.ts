@@ -17,7 +17,10 @@ export function boundedCache<V extends NonNullable<unknown>>(
   options: BoundedCacheOptions,
 ): LRUCache<string, V> {
   return new LRUCache<string, V>({
-    max: options.max,
+    // Bounded by a count of one per entry rather than `max`, which would preallocate storage for
+    // every entry at construction: megabytes of idle memory for bounds that are rarely reached.
+    maxSize: options.max,
+    sizeCalculation: () => 1,
     ttl: options.ttlMs,
     // Read the clock on every check: a fake clock moves in jumps.
     ttlResolution: 0,
