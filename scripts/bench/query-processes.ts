@@ -84,6 +84,20 @@ export interface GatewayProcess {
 }
 
 /** Builds `dir`'s dist/ when it is missing or stale, with that checkout's own build script. */
+/**
+ * What a compiled gateway child starts from: none of this process's variables (no provider key
+ * leaks in), loopback on any free port, quiet logs.
+ */
+export function compiledGatewayEnv(): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? tmpdir(),
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+  };
+}
+
 export async function ensureBuilt(dir: string, log: (line: string) => void): Promise<void> {
   const script = join(dir, 'scripts/build.mjs');
   if (!existsSync(script)) throw new Error(`${dir} has no scripts/build.mjs`);
@@ -124,11 +138,7 @@ export async function startGateway(
       cwd: dir,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
-        PATH: process.env.PATH ?? '/usr/bin:/bin',
-        HOME: process.env.HOME ?? tmpdir(),
-        HOST: '127.0.0.1',
-        PORT: '0',
-        LOG_LEVEL: 'warn',
+        ...compiledGatewayEnv(),
         LAGO_API_URL: upstream.apiUrl,
         LAGO_API_KEY: upstream.apiKey,
         LAGO_WEBHOOK_HMAC_KEY: 'bench-query-hmac-key-0123456789',

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { compiledGatewayEnv } from '../bench/query-processes.js';
 
 /** One compiled gateway replica (`node dist/main.js`), watched for an exit nobody asked for. */
 export interface Replica {
@@ -29,14 +29,7 @@ export async function startReplica(
   const child = spawn(process.execPath, ['dist/main.js'], {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      HOME: process.env.HOME ?? tmpdir(),
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
+    env: { ...compiledGatewayEnv(), ...env },
   });
   children.add(child);
   let stopping = false;

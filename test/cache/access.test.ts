@@ -1,15 +1,14 @@
-import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandboxes, startSandboxes } from '../../src/sandbox/index.js';
 import { type RedisServer, startRedisServer } from '../helpers/redis-server.js';
 import type { GatewayUnderTest } from '../helpers/stack.js';
 import {
   ACME_LAGO,
+  asCustomer,
   CUSTOMER_WALLETS,
   type CustomerWalletsResult,
   gid,
   HOOLI_LAGO,
-  JWT_SECRET,
   lagoListCalls,
   replicas,
   testClock,
@@ -25,14 +24,6 @@ let redis: RedisServer;
 let sandboxes: Sandboxes;
 let a: GatewayUnderTest;
 let b: GatewayUnderTest;
-
-const asCustomer = async (sub: string) => ({
-  authorization: `Bearer ${await new SignJWT({ sub })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuedAt()
-    .setExpirationTime('1h')
-    .sign(new TextEncoder().encode(JWT_SECRET))}`,
-});
 
 beforeAll(async () => {
   redis = await startRedisServer();

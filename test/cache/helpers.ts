@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { SignJWT } from 'jose';
 import type { Sandboxes } from '../../src/sandbox/index.js';
 import type { RedisServer } from '../helpers/redis-server.js';
 import { type GatewayUnderTest, gatewayFor } from '../helpers/stack.js';
@@ -12,6 +13,15 @@ export const CACHE_ON = {
 };
 
 export const JWT_SECRET = 'walletgate-cache-jwt-secret-0123456789abcdef';
+
+/** The Authorization header of a customer token for `sub`, signed with JWT_SECRET, valid 1 h. */
+export const asCustomer = async (sub: string) => ({
+  authorization: `Bearer ${await new SignJWT({ sub })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(new TextEncoder().encode(JWT_SECRET))}`,
+});
 
 /** A clock the test moves: the cache measures every age on it. */
 export function testClock() {

@@ -1,14 +1,13 @@
-import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEEDED } from '../../src/providers/flexprice/sandbox/seed.js';
 import { type Sandboxes, startSandboxes } from '../../src/sandbox/index.js';
 import { flexpriceCreditDelivery } from '../helpers/flexprice-delivery.js';
 import { type RedisServer, startRedisServer } from '../helpers/redis-server.js';
 import {
+  asCustomer,
   CUSTOMER_WALLETS,
   type CustomerWalletsResult,
   HOOLI_LAGO,
-  JWT_SECRET,
   lagoListCalls,
   replicas,
   testClock,
@@ -40,14 +39,6 @@ const ENV = {
   RESPONSE_CACHE_TTL_MS: '60000',
 };
 type Vars = Record<string, unknown>;
-const asCustomer = async (sub: string) => ({
-  authorization: `Bearer ${await new SignJWT({ sub })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuedAt()
-    .setExpirationTime('1h')
-    .sign(new TextEncoder().encode(JWT_SECRET))}`,
-});
-
 describe('response cache', () => {
   it('a repeated query is answered without executing; per caller; never with fresh: true or errors', async () => {
     const [g] = await replicas(sandboxes, 1, { clock: testClock().now, env: ENV });
